@@ -1,0 +1,284 @@
+/**
+ * The document model: typed, read-only access to a parsed design doc. Built once per document version
+ * (see `analyze`/`DocCache`); rules, completion, hover, symbols and code actions all read it.
+ *
+ * Semantics (rules.md "Interpretation"):
+ * - *stated*: present, not null, not empty, not a placeholder (TBD, TODO, ?, …, ...).
+ * - typed getters (`enumOf`, `quantity`, `rate`, `duration` …) return undefined for values that are not
+ *   stated OR invalid (invalid values are reported once, by MLSD003, and are unknown to other rules).
+ */
+import { ARCHETYPES, findMetric, taskInfo, TASK_TYPES, type MetricInfo, type TaskType } from './domain';
+import { fieldOf, isLatencyKey, specAt, STEP_KEYS, type FieldSpec, type StepKey } from './catalog';
+import { child, lineEndAt, nodeAt, pathOf, type MNode, type ParsedDoc } from './parse';
+import { isPlaceholder, normalize, parseDuration, parseMetricSpelling, parseQuantity, parseRate, type Quantity } from './values';
+
+export type Path = string | readonly (string | number)[];
+
+export interface Span { start: number; end: number }
+
+export interface MetricRef {
+  node: MNode;
+  /** span of the name as written (the scalar, or the `name:` value of a mapping) */
+  span: Span;
+  written: string;
+  /** normalized base name (without cutoff, aliases not resolved) */
+  normalized: string;
+  info?: MetricInfo;
+  k?: number | 'k';
+  iou?: number;
+  hasCutoff: boolean;
+}
+
+export const RANKING_TASKS: readonly TaskType[] = ['ranking', 'recommendation', 'retrieval', 'link-prediction'];
+export const RECOMMENDATION_ARCHETYPES = ['video-recommendation', 'event-recommendation', 'similar-items', 'news-feed', 'people-you-may-know'];
+
+export class MlsdDoc {
+  constructor(
+    readonly parsed: ParsedDoc,
+    readonly uri = '',
+    readonly version: number | null = null,
+  ) {}
+
+  get text(): string {
+    return this.parsed.text;
+  }
+  get root(): MNode | undefined {
+    return this.parsed.root;
+  }
+  /** The root if it is a mapping (the only valid top level). */
+  get top(): MNode | undefined {
+    return this.parsed.root?.kind === 'map' ? this.parsed.root : undefined;
+  }
+
+  node(path: Path): MNode | undefined {
+    return nodeAt(this.top, path);
+  }
+
+  /** True when the node is present with a real value (not null, empty, or a placeholder). */
+  isStated(n: MNode | undefined): boolean {
+    if (!n) return false;
+    if (n.kind === 'map') return (n.entries?.length ?? 0) > 0;
+    if (n.kind === 'seq') return (n.items ?? []).some((i) => this.isStated(i));
+    if (n.value === null || n.value === undefined) return false;
+    if (typeof n.value === 'string' && (n.value.trim() === '' || isPlaceholder(n.value))) return false;
+    return true;
+  }
+
+  stated(path: Path): boolean {
+    return this.isStated(this.node(path));
+  }
+
+  /** A step section (`data`, `model` …) is present when it is stated. */
+  sectionPresent(key: StepKey): boolean {
+    return this.stated([key]);
+  }
+
+  specOf(n: MNode): FieldSpec | undefined {
+    return specAt(pathOf(n));
+  }
+
+  /** Stated scalar as text (numbers and booleans stringified). */
+  textOf(n: MNode | undefined): string | undefined {
+    if (!n || n.kind !== 'scalar' || !this.isStated(n)) return undefined;
+    return String(n.value);
+  }
+  str(path: Path): string | undefined {
+    return this.textOf(this.node(path));
+  }
+
+  /** Canonical enum value of a stated, valid enum field; undefined otherwise. */
+  enumValueOf(n: MNode | undefined, spec = n ? this.specOf(n) : undefined): string | undefined {
+    const t = this.textOf(n);
+    if (t === undefined) return undefined;
+    const values = spec?.enum ?? spec?.item?.enum;
+    if (!values) return undefined;
+    const nt = normalize(t);
+    return values.find((v) => normalize(v.value) === nt)?.value;
+  }
+  enumOf(path: Path): string | undefined {
+    return this.enumValueOf(this.node(path));
+  }
+
+  number(path: Path): number | undefined {
+    const n = this.node(path);
+    if (!n || !this.isStated(n)) return undefined;
+    if (typeof n.value === 'number' && Number.isFinite(n.value)) return n.value;
+    return undefined;
+  }
+
+  bool(path: Path): boolean | undefined {
+    const n = this.node(path);
+    return n && n.kind === 'scalar' && typeof n.value === 'boolean' ? n.value : undefined;
+  }
+
+  quantity(path: Path): Quantity | undefined {
+    const n = this.node(path);
+    if (!n || n.kind !== 'scalar' || !this.isStated(n)) return undefined;
+    return parseQuantity(n.value, { bytes: this.specOf(n)?.type === 'bytes' });
+  }
+
+  /** A rate in [0, 1]; undefined when not stated, unparsable or out of range. */
+  rate(path: Path): number | undefined {
+    const n = this.node(path);
+    if (!n || n.kind !== 'scalar' || !this.isStated(n)) return undefined;
+    const r = parseRate(n.value);
+    return r && r.inRange ? r.value : undefined;
+  }
+
+  /** A duration in milliseconds (bare numbers are ms for latency keys). */
+  durationOf(n: MNode | undefined): number | undefined {
+    if (!n || n.kind !== 'scalar' || !this.isStated(n)) return undefined;
+    return parseDuration(n.value, isLatencyKey(n.key));
+  }
+  duration(path: Path): number | undefined {
+    return this.durationOf(this.node(path));
+  }
+
+  /** Items of a list field; a single stated scalar counts as a one-item list. */
+  list(path: Path): MNode[] {
+    const n = this.node(path);
+    if (!n) return [];
+    if (n.kind === 'seq') return n.items ?? [];
+    if (n.kind === 'scalar' && this.isStated(n)) return [n];
+    return [];
+  }
+
+  /** Stated text items of a list of text. */
+  textList(path: Path): string[] {
+    return this.list(path).map((i) => this.textOf(i)).filter((x): x is string => x !== undefined);
+  }
+
+  /** Stated items of a list of mappings (entries that are maps). */
+  entries(path: Path): MNode[] {
+    return this.list(path).filter((i) => i.kind === 'map');
+  }
+
+  /** The metrics of a metric list (`evaluation.offline.metrics` …), parsed. Invalid spellings are skipped. */
+  metrics(path: Path): MetricRef[] {
+    const out: MetricRef[] = [];
+    for (const item of this.list(path)) {
+      const m = this.metricOf(item);
+      if (m) out.push(m);
+    }
+    return out;
+  }
+
+  metricOf(item: MNode): MetricRef | undefined {
+    let nameNode: MNode | undefined = item;
+    let k: number | undefined;
+    let iou: number | undefined;
+    if (item.kind === 'map') {
+      nameNode = child(item, 'name');
+      const kn = child(item, 'k');
+      if (kn && typeof kn.value === 'number') k = kn.value;
+      const iouNode = child(item, 'iou_threshold');
+      if (iouNode && typeof iouNode.value === 'number') iou = iouNode.value;
+    }
+    const written = this.textOf(nameNode);
+    if (!nameNode || written === undefined) return undefined;
+    const sp = parseMetricSpelling(written);
+    if (!sp) return undefined;
+    const info = findMetric(sp.name);
+    return {
+      node: item,
+      span: { start: nameNode.start, end: nameNode.end },
+      written,
+      normalized: sp.normalized,
+      info,
+      k: sp.k ?? k,
+      iou: sp.iou ?? iou,
+      hasCutoff: sp.hasCutoff || k !== undefined || iou !== undefined,
+    };
+  }
+
+  /** framing.task_type when stated and valid. */
+  taskType(): TaskType | undefined {
+    const t = this.enumOf('framing.task_type');
+    return t && (TASK_TYPES as readonly string[]).includes(t) ? (t as TaskType) : undefined;
+  }
+
+  /** Valid task types of `framing.heads[]`. */
+  headTaskTypes(): TaskType[] {
+    const out: TaskType[] = [];
+    for (const h of this.entries('framing.heads')) {
+      const t = this.enumValueOf(child(h, 'task_type'));
+      if (t) out.push(t as TaskType);
+    }
+    return out;
+  }
+
+  /** The task types metrics are checked against: the heads' types when heads are typed, else the task type. */
+  effectiveTaskTypes(): TaskType[] {
+    const heads = this.headTaskTypes();
+    const main = this.taskType();
+    const set = new Set<TaskType>(heads);
+    if (main && (heads.length === 0 || main !== 'multitask-classification')) set.add(main);
+    return [...set];
+  }
+
+  archetype(): string | undefined {
+    const a = this.enumOf('archetype');
+    return a && ARCHETYPES.some((x) => x.id === a) ? a : a;
+  }
+
+  /** rules.md "ranks or recommends": ranking-family task type, or a recommendation archetype. */
+  ranksOrRecommends(): boolean {
+    const t = this.taskType();
+    if (t && RANKING_TASKS.includes(t)) return true;
+    if (this.headTaskTypes().some((h) => RANKING_TASKS.includes(h))) return true;
+    const a = this.archetype();
+    return !!a && RECOMMENDATION_ARCHETYPES.includes(a);
+  }
+
+  /** Where a finding about a missing key goes: the key of the nearest present ancestor, or the first content line. */
+  missingSpan(path: Path): Span {
+    const parts = typeof path === 'string' ? path.split('.') : [...path];
+    for (let i = parts.length - 1; i >= 1; i--) {
+      const n = this.node(parts.slice(0, i));
+      if (n && n.keyStart !== undefined && n.keyEnd !== undefined && !n.aliased) return { start: n.keyStart, end: n.keyEnd };
+    }
+    return this.docSpan();
+  }
+
+  /** The first line with content (not blank, not a comment): where document-level findings go. */
+  docSpan(): Span {
+    const { lineStarts, text } = this.parsed;
+    for (let l = 0; l < lineStarts.length && l < 10_000; l++) {
+      const s = lineStarts[l];
+      const e = lineEndAt(this.parsed, s);
+      const line = text.slice(s, e);
+      if (line.trim() !== '' && !line.trimStart().startsWith('#') && !/^(---|%)/.test(line)) return { start: s, end: e };
+    }
+    return { start: 0, end: lineEndAt(this.parsed, 0) };
+  }
+
+  /** The span of a node's key when it has one (where "this section/field" findings go), else of its value. */
+  keySpan(n: MNode): Span {
+    if (n.keyStart !== undefined && n.keyEnd !== undefined) return { start: n.keyStart, end: n.keyEnd };
+    return this.valueSpan(n);
+  }
+
+  /** The span of a node's value, clamped to its first line. */
+  valueSpan(n: MNode): Span {
+    const end = Math.min(n.end, lineEndAt(this.parsed, n.start));
+    return { start: n.start, end: Math.max(end, n.start) };
+  }
+
+  /** The node of a map field, its spec and its key span, for "this key" findings. */
+  field(path: Path): { node?: MNode; span: Span } {
+    const node = this.node(path);
+    return { node, span: node ? this.keySpan(node) : this.missingSpan(path) };
+  }
+
+  /** The spec of a field of a node, honoring alternatives. */
+  fieldSpec(parent: FieldSpec | undefined, key: string): FieldSpec | undefined {
+    return fieldOf(parent, key);
+  }
+
+  taskInfo() {
+    const t = this.taskType();
+    return t ? taskInfo(t) : undefined;
+  }
+}
+
+export { STEP_KEYS };

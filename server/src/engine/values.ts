@@ -1,0 +1,170 @@
+/**
+ * Parsers for the value types of format.md: quantity, rate, duration, metric, plus placeholder and
+ * enum matching. Pure functions over plain JS values (what YAML resolved) and, where the spelling
+ * matters, the source text.
+ */
+
+import { normalizeName } from './domain';
+
+export const PLACEHOLDERS = ['tbd', 'todo', '?', '…', '...'];
+
+/** True for `TBD`, `TODO`, `?`, `…`, `...` (case-insensitive, trimmed). */
+export function isPlaceholder(v: unknown): boolean {
+  return typeof v === 'string' && PLACEHOLDERS.includes(v.trim().toLowerCase());
+}
+
+/** Normalizes enum values, metric names and ids for matching: case-insensitive, `_` and spaces as `-`. */
+export { normalizeName as normalize, nearestNames as suggest } from './domain';
+
+export interface Quantity { value: number; unit?: string }
+
+const QTY_SUFFIX: Record<string, number> = { k: 1e3, K: 1e3, M: 1e6, B: 1e9, G: 1e9, T: 1e12 };
+const BYTE_SUFFIX: Record<string, number> = {
+  KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, PB: 1e15,
+  KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3, TiB: 1024 ** 4, PiB: 1024 ** 5,
+};
+
+const NUM = String.raw`[-+]?(?:\d[\d,_]*(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?`;
+const QTY_RE = new RegExp(String.raw`^(${NUM})\s*([kKMBGT])?\s*(?:(/\s*[A-Za-z][\w ]*|[A-Za-z][\w ]*)?)$`);
+const BYTES_RE = new RegExp(String.raw`^(${NUM})\s*(KB|MB|GB|TB|PB|KiB|MiB|GiB|TiB|PiB)$`, 'i');
+
+function num(s: string): number {
+  return Number(s.replace(/[,_]/g, ''));
+}
+
+/**
+ * Parses a quantity: a number, or `<number><suffix>` with k/K, M, B/G, T; an optional unit after it
+ * (`/day`, `/s`, ` images`) is kept. With `bytes`, also KB…TB (decimal) and KiB…TiB (binary).
+ * Returns undefined when it does not parse.
+ */
+export function parseQuantity(v: unknown, opts: { bytes?: boolean } = {}): Quantity | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? { value: v } : undefined;
+  if (typeof v !== 'string') return undefined;
+  const s = v.trim();
+  if (!s) return undefined;
+  if (opts.bytes) {
+    const b = BYTES_RE.exec(s);
+    if (b) {
+      const key = Object.keys(BYTE_SUFFIX).find((k) => k.toLowerCase() === b[2].toLowerCase());
+      if (key) return { value: num(b[1]) * BYTE_SUFFIX[key], unit: 'B' };
+    }
+  }
+  const m = QTY_RE.exec(s);
+  if (!m) return undefined;
+  const n = num(m[1]);
+  if (!Number.isFinite(n)) return undefined;
+  const mult = m[2] ? QTY_SUFFIX[m[2]] : 1;
+  const unit = m[3]?.trim().replace(/^\/\s*/, '/') || undefined;
+  return { value: n * mult, unit };
+}
+
+/** Parses a rate: a number in [0, 1] or a percentage string (`1%`, `99.9 %`). `range: false` when outside [0, 1]. */
+export function parseRate(v: unknown): { value: number; inRange: boolean } | undefined {
+  let n: number | undefined;
+  if (typeof v === 'number') n = v;
+  else if (typeof v === 'string') {
+    const s = v.trim();
+    const pct = /^([-+]?(?:\d+(?:\.\d+)?|\.\d+))\s*%$/.exec(s);
+    if (pct) n = Number(pct[1]) / 100;
+    else if (new RegExp(`^${NUM}$`).test(s)) n = num(s);
+  }
+  if (n === undefined || !Number.isFinite(n)) return undefined;
+  return { value: n, inRange: n >= 0 && n <= 1 };
+}
+
+export const DURATION_UNITS: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  min: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 7 * 86_400_000,
+  mo: 30 * 86_400_000,
+  y: 365 * 86_400_000,
+};
+const DUR_RE = /^([-+]?(?:\d+(?:\.\d+)?|\.\d+))\s*(ms|s|min|mo|m|h|d|w|y)$/i;
+
+/**
+ * Parses a duration into milliseconds: `<number><unit>` with ms, s, m/min, h, d, w, mo (30 d), y (365 d).
+ * A bare number is milliseconds only when `bareIsMs` (latency keys); otherwise invalid.
+ */
+export function parseDuration(v: unknown, bareIsMs = false): number | undefined {
+  if (typeof v === 'number') return bareIsMs && Number.isFinite(v) && v >= 0 ? v : undefined;
+  if (typeof v !== 'string') return undefined;
+  const s = v.trim();
+  if (bareIsMs && /^\d+(?:\.\d+)?$/.test(s)) return Number(s);
+  const m = DUR_RE.exec(s);
+  if (!m) return undefined;
+  const unit = m[2] === 'M' ? undefined : m[2].toLowerCase();
+  if (!unit) return undefined;
+  const n = Number(m[1]);
+  if (n < 0) return undefined;
+  return n * DURATION_UNITS[unit];
+}
+
+/** Formats milliseconds the way a doc author writes them: 250ms, 1.5s, 15min, 6h, 1d, 2w. */
+export function formatDuration(ms: number): string {
+  const units: [string, number][] = [['y', DURATION_UNITS.y], ['w', DURATION_UNITS.w], ['d', DURATION_UNITS.d], ['h', DURATION_UNITS.h], ['min', DURATION_UNITS.min], ['s', 1000]];
+  for (const [u, f] of units) if (ms >= f && Number.isInteger(ms / f)) return `${ms / f}${u}`;
+  if (ms >= 1000) return `${round(ms / 1000, 2)}s`;
+  return `${round(ms, 2)}ms`;
+}
+
+/** Formats a count with k/M/B suffixes: 46296 → "46.3k". */
+export function formatCount(n: number): string {
+  const a = Math.abs(n);
+  if (a >= 1e12) return `${round(n / 1e12, 3)}T`;
+  if (a >= 1e9) return `${round(n / 1e9, 3)}B`;
+  if (a >= 1e6) return `${round(n / 1e6, 3)}M`;
+  if (a >= 1e4) return `${round(n / 1e3, 3)}k`;
+  if (a >= 100) return String(Math.round(n));
+  return String(round(n, 3));
+}
+
+/** Formats bytes in decimal units: 5.12 TB. */
+export function formatBytes(n: number): string {
+  const units: [string, number][] = [['PB', 1e15], ['TB', 1e12], ['GB', 1e9], ['MB', 1e6], ['KB', 1e3]];
+  for (const [u, f] of units) if (n >= f) return `${round(n / f, 3)} ${u}`;
+  return `${Math.round(n)} B`;
+}
+
+export function round(n: number, digits: number): number {
+  if (n === 0) return 0;
+  const p = 10 ** Math.max(0, digits - 1 - Math.floor(Math.log10(Math.abs(n))));
+  return Math.round(n * p) / p;
+}
+
+/** A metric as written: `ndcg@10`, `map@iou=0.5`, or `{name, k, iou_threshold}`. */
+export interface MetricSpelling {
+  /** the name as written, without cutoff */
+  name: string;
+  /** normalized name without cutoff */
+  normalized: string;
+  k?: number | 'k';
+  iou?: number;
+  /** true when a cutoff was written (`@…`) */
+  hasCutoff: boolean;
+}
+
+/**
+ * Splits a metric spelling into name and cutoff. `precision@5` → k 5; `ndcg@k` → k 'k';
+ * `map@iou=0.5` / `ap@0.5:0.95`… → iou. Returns undefined for an empty or malformed spelling
+ * (a cutoff that is neither an integer, `k`, nor `iou=<number>`).
+ */
+export function parseMetricSpelling(s: string): MetricSpelling | undefined {
+  const t = s.trim();
+  if (!t) return undefined;
+  const at = t.indexOf('@');
+  if (at < 0) return { name: t, normalized: normalizeName(t), hasCutoff: false };
+  const name = t.slice(0, at).trim();
+  const cut = t.slice(at + 1).trim().toLowerCase();
+  if (!name) return undefined;
+  const base: MetricSpelling = { name, normalized: normalizeName(name), hasCutoff: true };
+  if (/^\d+$/.test(cut) && Number(cut) > 0) return { ...base, k: Number(cut) };
+  if (cut === 'k') return { ...base, k: 'k' };
+  const iou = /^iou\s*=\s*((?:0|1)?(?:\.\d+)?)(?:\s*:\s*[\d.]+(?:\s*:\s*[\d.]+)?)?$/.exec(cut);
+  if (iou && iou[1] !== '' && Number(iou[1]) > 0 && Number(iou[1]) <= 1) return { ...base, iou: Number(iou[1]) };
+  if (cut === 'iou') return { ...base };
+  return undefined;
+}

@@ -1,0 +1,165 @@
+/**
+ * Configuration: presets (`recommended`, `strict`), the project file `.mlsdrc.yaml` (found by walking
+ * up from the doc), and editor/CLI overrides. Rule names are ids or aliases, case-insensitive.
+ * Pure functions; reading files is done by `loadConfigFile` with an injectable reader.
+ */
+import * as path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { RULES, ruleByName } from '../rules';
+import { DEFAULT_OPTIONS, type RuleOptions, type Severity, type SeverityOrOff } from '../rules/types';
+
+export type Preset = 'recommended' | 'strict';
+export const PRESETS: Preset[] = ['recommended', 'strict'];
+export const SEVERITIES: SeverityOrOff[] = ['off', 'hint', 'info', 'warning', 'error'];
+
+/** A config layer as written in `.mlsdrc.yaml`, the `mlsd.*` settings, or CLI flags. */
+export interface RawConfig {
+  extends?: string;
+  rules?: Record<string, unknown>;
+  options?: Record<string, unknown>;
+}
+
+export interface ResolvedConfig {
+  preset: Preset;
+  severity: Map<string, SeverityOrOff>;
+  options: RuleOptions;
+}
+
+export interface ConfigProblem { message: string; source?: string }
+
+const OPTION_ALIASES: Record<string, keyof RuleOptions> = {
+  imbalance_threshold: 'imbalance_threshold',
+  imbalancethreshold: 'imbalance_threshold',
+  large_corpus_items: 'large_corpus_items',
+  largecorpusitems: 'large_corpus_items',
+  qps_tolerance: 'qps_tolerance',
+  qpstolerance: 'qps_tolerance',
+  default_peak_factor: 'default_peak_factor',
+  defaultpeakfactor: 'default_peak_factor',
+};
+
+export function presetSeverity(preset: Preset, def: Severity): Severity {
+  return preset === 'strict' && def === 'info' ? 'warning' : def;
+}
+
+function normSeverity(v: unknown): SeverityOrOff | undefined {
+  if (v === false || v === 0) return 'off';
+  if (v === true) return undefined; // "on": keep the preset's severity
+  if (typeof v !== 'string') return undefined;
+  const s = v.trim().toLowerCase();
+  if (s === 'warn') return 'warning';
+  if (s === 'information') return 'info';
+  return (SEVERITIES as string[]).includes(s) ? (s as SeverityOrOff) : undefined;
+}
+
+/** Merges config layers (later layers win) over a preset. Unknown names and values are reported, never fatal. */
+export function resolveConfig(layers: (RawConfig | undefined)[], problems: ConfigProblem[] = []): ResolvedConfig {
+  let preset: Preset = 'recommended';
+  for (const l of layers) {
+    if (l?.extends !== undefined) {
+      const p = String(l.extends).replace(/^mlsd:/, '').trim().toLowerCase();
+      if ((PRESETS as string[]).includes(p)) preset = p as Preset;
+      else problems.push({ message: `Unknown preset \`${String(l.extends)}\`; use \`recommended\` or \`strict\`.` });
+    }
+  }
+  const severity = new Map<string, SeverityOrOff>();
+  for (const r of RULES) severity.set(r.meta.id, presetSeverity(preset, r.meta.defaultSeverity));
+  const options: RuleOptions = { ...DEFAULT_OPTIONS };
+  for (const l of layers) {
+    if (!l) continue;
+    for (const [name, value] of Object.entries(l.rules ?? {})) {
+      const rule = ruleByName(name);
+      if (!rule) {
+        problems.push({ message: `Unknown rule \`${name}\` in configuration.` });
+        continue;
+      }
+      const sevValue = Array.isArray(value) ? value[0] : value;
+      const sev = normSeverity(sevValue);
+      if (sev) severity.set(rule.meta.id, sev);
+      else if (sevValue !== true) problems.push({ message: `Invalid severity \`${String(sevValue)}\` for ${rule.meta.id}; use off, hint, info, warning or error.` });
+      if (Array.isArray(value) && value[1] && typeof value[1] === 'object') mergeOptions(options, value[1] as Record<string, unknown>, problems);
+    }
+    if (l.options && typeof l.options === 'object') mergeOptions(options, l.options, problems);
+  }
+  return { preset, severity, options };
+}
+
+function mergeOptions(into: RuleOptions, from: Record<string, unknown>, problems: ConfigProblem[]): void {
+  for (const [k, v] of Object.entries(from)) {
+    const key = OPTION_ALIASES[k.toLowerCase()] ?? OPTION_ALIASES[k.toLowerCase().replace(/[-_]/g, '')];
+    if (!key) {
+      problems.push({ message: `Unknown option \`${k}\`; known: ${Object.keys(DEFAULT_OPTIONS).join(', ')}.` });
+      continue;
+    }
+    if (v === null || v === undefined) continue;
+    const n = typeof v === 'number' ? v : Number(String(v).replace(/%$/, ''));
+    if (!Number.isFinite(n) || n < 0) {
+      problems.push({ message: `Option \`${k}\` must be a non-negative number.` });
+      continue;
+    }
+    into[key] = typeof v === 'string' && v.trim().endsWith('%') ? n / 100 : n;
+  }
+}
+
+export const CONFIG_FILE_NAMES = ['.mlsdrc.yaml', '.mlsdrc.yml'];
+
+/** Parses the text of a `.mlsdrc.yaml`. */
+export function parseConfigText(text: string, source: string, problems: ConfigProblem[] = []): RawConfig | undefined {
+  try {
+    const v = parseYaml(text, { maxAliasCount: 50 }) as unknown;
+    if (v == null) return {};
+    if (typeof v !== 'object' || Array.isArray(v)) {
+      problems.push({ message: 'The config file must be a mapping with `extends`, `rules` and `options`.', source });
+      return undefined;
+    }
+    const o = v as Record<string, unknown>;
+    for (const k of Object.keys(o)) if (!['extends', 'rules', 'options', '$schema'].includes(k)) problems.push({ message: `Unknown key \`${k}\` in the config file.`, source });
+    return {
+      extends: o.extends === undefined ? undefined : String(o.extends),
+      rules: o.rules && typeof o.rules === 'object' ? (o.rules as Record<string, unknown>) : undefined,
+      options: o.options && typeof o.options === 'object' ? (o.options as Record<string, unknown>) : undefined,
+    };
+  } catch (err) {
+    problems.push({ message: `The config file is not valid YAML: ${(err as Error).message.split('\n')[0]}`, source });
+    return undefined;
+  }
+}
+
+export interface FileReader {
+  exists(p: string): boolean;
+  read(p: string): string;
+}
+
+/** Finds the nearest `.mlsdrc.yaml` walking up from a doc's folder, stopping at `root` (or the filesystem root). */
+export function findConfigFile(docPath: string, fsr: FileReader, root?: string): string | undefined {
+  let dir = path.dirname(path.resolve(docPath));
+  const stop = root ? path.resolve(root) : undefined;
+  for (let i = 0; i < 64; i++) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const p = path.join(dir, name);
+      if (fsr.exists(p)) return p;
+    }
+    if (stop && dir === stop) return undefined;
+    const up = path.dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+  return undefined;
+}
+
+export function loadConfigFile(file: string, fsr: FileReader, problems: ConfigProblem[] = []): RawConfig | undefined {
+  try {
+    return parseConfigText(fsr.read(file), file, problems);
+  } catch (err) {
+    problems.push({ message: `Cannot read ${file}: ${(err as Error).message}`, source: file });
+    return undefined;
+  }
+}
+
+/** Maps the editor settings (`mlsd.*`, camelCase options) to a config layer. */
+export function settingsToRaw(s: { preset?: string; rules?: Record<string, unknown>; options?: Record<string, unknown> } | undefined): RawConfig | undefined {
+  if (!s) return undefined;
+  const options: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(s.options ?? {})) if (v !== undefined && v !== null) options[k] = v;
+  return { extends: s.preset || undefined, rules: s.rules, options };
+}

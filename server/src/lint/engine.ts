@@ -1,0 +1,185 @@
+/**
+ * The lint engine: runs the enabled rules over one document model and returns findings in offsets.
+ * Shared by the language server, the CLI and the tests. Never throws: a rule that throws is reported
+ * in `internalErrors` and the other rules still run.
+ */
+import { STEP_KEYS } from '../engine/catalog';
+import { MlsdDoc } from '../engine/model';
+import { parseText, type ParseLimits, DEFAULT_LIMITS } from '../engine/parse';
+import { RULES, ruleById } from '../rules';
+import type { Finding, Report, Rule, RuleOptions, Severity, TextEdit } from '../rules/types';
+import { resolveConfig, type ResolvedConfig } from './config';
+import { applySuppressions, parseDirectives } from './suppress';
+
+export interface LintResult {
+  findings: Finding[];
+  /** findings removed by suppression comments */
+  suppressed: Finding[];
+  /** rules that threw (bugs); the message names the rule */
+  internalErrors: string[];
+}
+
+/** Parses a text into the document model (one parse per version: callers cache the result). */
+export function analyze(text: string, uri = '', version: number | null = null, limits: ParseLimits = DEFAULT_LIMITS): MlsdDoc {
+  return new MlsdDoc(parseText(text, limits), uri, version);
+}
+
+let defaultConfig: ResolvedConfig | undefined;
+export function getDefaultConfig(): ResolvedConfig {
+  return (defaultConfig ??= resolveConfig([]));
+}
+
+export interface LintOptions {
+  /** run only these rule ids (tests) */
+  only?: string[];
+}
+
+export function lint(doc: MlsdDoc, config: ResolvedConfig = getDefaultConfig(), opts: LintOptions = {}): LintResult {
+  const findings: Finding[] = [];
+  const internalErrors: string[] = [];
+  const skipped = !!doc.parsed.skipped;
+  const badRoot = doc.root !== undefined && doc.root.kind !== 'map';
+  const missingSteps = new Set<number>();
+  STEP_KEYS.forEach((k, i) => {
+    if (!doc.sectionPresent(k)) missingSteps.add(i + 1);
+  });
+
+  for (const rule of RULES) {
+    const id = rule.meta.id;
+    if (opts.only && !opts.only.includes(id)) continue;
+    const sev = config.severity.get(id) ?? rule.meta.defaultSeverity;
+    if (sev === 'off') continue;
+    if (id === 'MLSD009') continue; // computed from suppressions below
+    // an unreadable doc gets only its syntax finding; a non-mapping top level only MLSD001/MLSD003
+    if (skipped && id !== 'MLSD001') continue;
+    if (badRoot && id !== 'MLSD001' && id !== 'MLSD003') continue;
+    // missing steps fold: MLSD006 stands for the whole step
+    if (rule.meta.step >= 1 && missingSteps.has(rule.meta.step)) continue;
+    runRule(rule, doc, config.options, sev, findings, internalErrors);
+  }
+
+  const directives = parseDirectives(doc.parsed);
+  const sup = applySuppressions(doc.parsed, findings, directives);
+  const out = sup.kept;
+  const s009 = config.severity.get('MLSD009') ?? 'info';
+  if (s009 !== 'off' && (!opts.only || opts.only.includes('MLSD009'))) {
+    const meta = ruleById('MLSD009')!.meta;
+    for (const u of sup.unused) {
+      const text = doc.text.slice(u.directive.comment.start, u.directive.comment.end);
+      out.push({
+        ruleId: meta.id,
+        alias: meta.alias,
+        severity: s009,
+        start: u.start,
+        end: u.end,
+        message: u.unknown
+          ? `\`${u.name}\` in this suppression comment is not a rule id or alias, so it suppresses nothing. Check the spelling (\`mlsd rules\` lists them) or remove it.`
+          : u.name
+            ? `This comment suppresses ${u.name} but no ${u.name} finding is ${u.directive.kind === 'file' ? 'in this file' : 'on the line it covers'}. Remove it, so a later real finding is not hidden by a stale comment.`
+            : 'This suppression comment suppresses nothing. Remove it, so a later real finding is not hidden by a stale comment.',
+        fix: unusedFix(doc, u, text),
+      });
+    }
+  }
+  out.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  return { findings: out, suppressed: sup.suppressed, internalErrors };
+}
+
+function unusedFix(doc: MlsdDoc, u: ReturnType<typeof applySuppressions>['unused'][number], commentText: string): Finding['fix'] {
+  const d = u.directive;
+  if (d.names.length <= 1) {
+    // remove the whole comment (and its line, when the comment is alone on it)
+    const { lineStarts, text } = doc.parsed;
+    let s = d.comment.start;
+    let e = d.comment.end;
+    let ls = s;
+    while (ls > 0 && text[ls - 1] !== '\n') ls--;
+    if (text.slice(ls, s).trim() === '') {
+      s = ls;
+      if (text[e] === '\r') e++;
+      if (text[e] === '\n') e++;
+    } else {
+      while (s > ls && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
+    }
+    void lineStarts;
+    return { title: 'Remove the unused suppression comment', edits: [{ start: s, end: e, newText: '' }], safe: true };
+  }
+  // remove only this name (and its separator)
+  const idx = d.names.findIndex((n) => n.start === u.start);
+  const name = d.names[idx];
+  let s = name.start;
+  let e = name.end;
+  const text = doc.text;
+  if (idx > 0) {
+    s = d.names[idx - 1].end;
+  } else {
+    e = d.names[idx + 1].start;
+  }
+  void commentText;
+  void text;
+  return { title: `Remove ${u.name} from the suppression comment`, edits: [{ start: s, end: e, newText: '' }], safe: true };
+}
+
+function runRule(rule: Rule, doc: MlsdDoc, options: RuleOptions, sev: Severity, out: Finding[], errors: string[]): void {
+  const report = (r: Report) => {
+    const start = Math.max(0, Math.min(r.start, doc.text.length));
+    const end = Math.max(start, Math.min(r.end, doc.text.length));
+    out.push({ ...r, start, end, ruleId: rule.meta.id, alias: rule.meta.alias, severity: sev });
+  };
+  try {
+    rule.check({ doc, options, report });
+  } catch (err) {
+    errors.push(`${rule.meta.id} (${rule.meta.alias}) failed: ${(err as Error)?.stack ?? String(err)}`);
+  }
+}
+
+/**
+ * Applies non-overlapping edits to a text. Insertions at the same offset are kept in the given order.
+ * Returns the new text and how many edits were applied.
+ */
+export function applyEdits(text: string, edits: TextEdit[]): { text: string; applied: number } {
+  const sorted = edits.map((e, i) => ({ ...e, i })).sort((a, b) => a.start - b.start || a.end - b.end || a.i - b.i);
+  const chosen: typeof sorted = [];
+  let lastEnd = -1;
+  for (const e of sorted) {
+    if (e.start < lastEnd) continue; // overlaps the previous edit
+    if (e.start === lastEnd && chosen.length && chosen[chosen.length - 1].end > chosen[chosen.length - 1].start && e.end > e.start && e.start < chosen[chosen.length - 1].end) continue;
+    chosen.push(e);
+    lastEnd = Math.max(lastEnd, e.end);
+  }
+  let out = '';
+  let pos = 0;
+  for (const e of chosen) {
+    out += text.slice(pos, e.start) + e.newText;
+    pos = e.end;
+  }
+  out += text.slice(pos);
+  return { text: out, applied: chosen.length };
+}
+
+/** Applies the safe fixes of the findings repeatedly (like ESLint: up to 10 passes) until none is left. */
+export function fixAll(text: string, config: ResolvedConfig = getDefaultConfig(), uri = '', opts: LintOptions = {}): { text: string; fixed: number; remaining: LintResult } {
+  let current = text;
+  let fixed = 0;
+  for (let pass = 0; pass < 10; pass++) {
+    const res = lint(analyze(current, uri), config, opts);
+    const edits: TextEdit[] = [];
+    const taken: { start: number; end: number }[] = [];
+    for (const f of res.findings) {
+      if (!f.fix || !f.fix.safe) continue;
+      // take a fix only if none of its edits overlap an edit already taken (fixes apply whole or not at all)
+      const clash = f.fix.edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end));
+      if (clash) continue;
+      for (const e of f.fix.edits) {
+        edits.push(e);
+        taken.push({ start: e.start, end: Math.max(e.end, e.start) });
+      }
+      fixed++;
+    }
+    if (!edits.length) return { text: current, fixed, remaining: res };
+    const next = applyEdits(current, edits).text;
+    if (next === current) return { text: current, fixed, remaining: res };
+    current = next;
+  }
+  return { text: current, fixed, remaining: lint(analyze(current, uri), config, opts) };
+}

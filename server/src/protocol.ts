@@ -1,0 +1,58 @@
+/**
+ * Custom LSP messages shared by the server and the VS Code client. Plain types only: this file
+ * imports nothing so that both bundles (and other editors' plugins) can use it.
+ */
+
+/** LSP-style position/range (0-based line, UTF-16 character). */
+export interface PRange { start: { line: number; character: number }; end: { line: number; character: number } }
+
+export type StepStatus = 'present' | 'partial' | 'missing';
+export type SeverityName = 'error' | 'warning' | 'info' | 'hint';
+
+/** Request `mlsd/designOutline`: the seven framework steps of one doc, for the client's "ML Design" view. */
+export const DesignOutlineRequest = 'mlsd/designOutline';
+export interface DesignOutlineParams { uri: string }
+export interface DesignOutlineFinding { code: string; alias: string; message: string; severity: SeverityName; range: PRange }
+export interface DesignOutlineChild { key: string; label: string; range: PRange; detail?: string }
+export interface DesignOutlineStep {
+  step: number;                 // 1..7
+  key: string;                  // 'requirements' … 'monitoring'
+  title: string;                // 'Requirements'
+  label: string;                // '1 · Requirements'
+  status: StepStatus;           // missing: no section; partial: section present but its step has findings of severity warning/error or key fields not stated; present: complete
+  range?: PRange;               // the section (key to end of value); absent when missing
+  counts: Record<SeverityName, number>;
+  children: DesignOutlineChild[];
+  findings: DesignOutlineFinding[];
+}
+export interface DesignOutline { uri: string; version: number | null; title?: string; steps: DesignOutlineStep[]; counts: Record<SeverityName, number> }
+
+/** Notification `mlsd/status` (server → client): validation state for the language status item. */
+export const StatusNotification = 'mlsd/status';
+export interface StatusParams { uri: string; state: 'ok' | 'validating' | 'error' | 'disabled'; counts?: Record<SeverityName, number>; message?: string; elapsedMs?: number }
+
+/** Commands the server can execute (workspace/executeCommand). */
+export const ServerCommands = {
+  /** args: [uri: string] — applies every safe fix of the doc through workspace/applyEdit */
+  fixAll: 'mlsd.server.fixAll',
+} as const;
+
+/** Settings section read by the server via workspace/configuration ('mlsd'). */
+export interface MlsdSettings {
+  preset?: 'recommended' | 'strict';
+  rules?: Record<string, string | [string, Record<string, unknown>]>;
+  options?: {
+    imbalanceThreshold?: number;
+    largeCorpusItems?: number;
+    qpsTolerance?: number;
+    defaultPeakFactor?: number;
+  };
+  validate?: { enable?: boolean };
+  maxItemsComputed?: number;
+}
+
+/**
+ * Rule documentation: each diagnostic's `codeDescription.href` is a `file:` URI of the rule's page
+ * `docs/rules/<ID>.md` shipped with the package (the .vsix and the npm package include `docs/`), so the
+ * link works offline and always matches the installed version.
+ */

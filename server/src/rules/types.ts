@@ -1,0 +1,80 @@
+/**
+ * The shape of a lint rule: metadata plus a pure `check` over the document model. One file per rule
+ * (`MLSDnnn-alias.ts`), listed in the explicit registry `index.ts`.
+ */
+import type { MlsdDoc, Span } from '../engine/model';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeverityOrOff = Severity | 'off';
+export type Fixable = 'none' | 'safe' | 'unsafe';
+
+export interface RuleMeta {
+  /** stable id, `MLSDnnn`; the hundreds digit is the framework step */
+  id: string;
+  /** kebab-case alias, accepted wherever the id is */
+  alias: string;
+  /** short title, for docs and `mlsd rules` */
+  title: string;
+  /** framework step 0..7 (0 = document structure) */
+  step: number;
+  defaultSeverity: Severity;
+  fixable: Fixable;
+  /** one-sentence description of the trigger (docs, SARIF) */
+  description: string;
+  /** option names this rule reads (rules.md thresholds) */
+  options?: (keyof RuleOptions)[];
+}
+
+export interface RuleOptions {
+  imbalance_threshold: number;
+  large_corpus_items: number;
+  qps_tolerance: number;
+  default_peak_factor: number;
+}
+
+export const DEFAULT_OPTIONS: RuleOptions = {
+  imbalance_threshold: 0.1,
+  large_corpus_items: 1e6,
+  qps_tolerance: 3,
+  default_peak_factor: 2,
+};
+
+/** A text edit in offsets: replace [start, end) with newText. */
+export interface TextEdit { start: number; end: number; newText: string }
+
+export interface Fix {
+  /** what the fix does, as a code action title ("Rename to `latency`") */
+  title: string;
+  edits: TextEdit[];
+  /** safe fixes are applied by --fix and "fix all"; unsafe ones only when chosen */
+  safe: boolean;
+}
+
+export interface Related { start: number; end: number; message: string }
+
+export interface Report extends Span {
+  message: string;
+  fix?: Fix;
+  /** further fixes offered as quick fixes (did-you-mean alternatives) */
+  suggestions?: Fix[];
+  related?: Related[];
+  /** data for code actions and figures (computed numbers) */
+  data?: Record<string, unknown>;
+}
+
+export interface Finding extends Report {
+  ruleId: string;
+  alias: string;
+  severity: Severity;
+}
+
+export interface RuleContext {
+  doc: MlsdDoc;
+  options: RuleOptions;
+  report(r: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
