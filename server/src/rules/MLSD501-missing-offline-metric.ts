@@ -1,16 +1,30 @@
 import type { Rule } from './types';
+import { defined, listSuggestion, notStatedWord, OFFLINE, suggestedOfflineMetrics, taskPhrase } from './MLSD5xx-evaluation-shared';
 
 export const mlsd501: Rule = {
   meta: {
     id: 'MLSD501',
     alias: 'missing-offline-metric',
-    title: 'Missing offline metric',
+    title: 'No offline metric to judge the model by',
     step: 5,
     defaultSeverity: 'error',
     fixable: 'none',
     description: '`evaluation.offline.metrics` empty (no evaluation metric stated)',
   },
-  check() {
-    // TODO: implement
+  check({ doc, report }) {
+    if (doc.stated(OFFLINE)) return;
+    const { node, span } = doc.field(OFFLINE);
+    const types = doc.effectiveTaskTypes();
+    const picks = suggestedOfflineMetrics(doc);
+    const example = picks.length
+      ? `Add metrics that fit ${taskPhrase(types)}, e.g. \`metrics: [${picks.join(', ')}]\`.`
+      : 'Add metrics that fit the task, e.g. `metrics: [pr-auc, recall]` for a classifier or `metrics: [ndcg@10]` for a ranker (set `framing.task_type` and mlsd checks the fit).';
+    const fits = types.length ? types.join(' / ') : 'the archetype';
+    report({
+      ...span,
+      message: `No offline metric: \`evaluation.offline.metrics\` is ${notStatedWord(doc, node)}, so nobody can tell whether a model beats the baseline before it reaches users, or set a quality gate for deploys. ${example}`,
+      suggestions: defined(picks.map((p) => listSuggestion(doc, OFFLINE, [p], `Add the offline metric \`${p}\` (fits ${fits})`))),
+      data: { suggested: picks, taskTypes: types },
+    });
   },
 };

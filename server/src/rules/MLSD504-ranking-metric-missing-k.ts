@@ -1,16 +1,61 @@
-import type { Rule } from './types';
+import { metricFits } from '../engine/domain';
+import type { MetricRef } from '../engine/model';
+import type { Fix, Rule } from './types';
+import { OFFLINE, usedAsRankingMetric } from './MLSD5xx-evaluation-shared';
+
+const RANKING_K = ['precision', 'recall', 'ndcg', 'map', 'hit-rate'];
+const DETECTION_IOU = ['ap', 'map', 'precision', 'recall'];
+
+/** "Change to `ndcg@10`" for a metric written as a plain scalar (mappings get `k:` by hand). */
+function cutoffSuggestion(m: MetricRef, cutoff: string): Fix[] {
+  if (m.node.kind !== 'scalar' || m.node.aliased) return [];
+  const name = m.written.split('@')[0].trim();
+  const to = `${name}@${cutoff}`;
+  return [{ title: `Change to \`${to}\``, edits: [{ start: m.span.start, end: m.span.end, newText: to }], safe: false }];
+}
 
 export const mlsd504: Rule = {
   meta: {
     id: 'MLSD504',
     alias: 'ranking-metric-missing-k',
-    title: 'Ranking metric missing k',
+    title: 'Ranking metric without a cutoff k (or detection AP without an IoU threshold)',
     step: 5,
     defaultSeverity: 'warning',
     fixable: 'none',
     description: '`precision`/`recall`/`ndcg`/`map`/`hit-rate` used as a ranking metric without a cutoff `@k`, or a detection `ap`/`map` without `@iou=` / `iou_threshold`',
   },
-  check() {
-    // TODO: implement
+  check({ doc, report }) {
+    const types = doc.effectiveTaskTypes();
+    const detection = types.includes('object-detection');
+    for (const m of doc.metrics(OFFLINE)) {
+      const name = m.info?.name;
+      if (!name) continue;
+      // a metric that fits no task type of the doc is MLSD503's: its cutoff is beside the point
+      if (types.length && !types.some((t) => metricFits(name, t))) continue;
+      const mapping = m.node.kind === 'map';
+      if (detection && DETECTION_IOU.includes(name)) {
+        if (m.iou !== undefined) continue;
+        const how = mapping ? `add \`iou_threshold: 0.5\` to the metric` : `write \`${name}@iou=0.5\` (or \`{name: ${name}, iou_threshold: 0.5}\`)`;
+        report({
+          ...m.span,
+          message: `\`${m.written}\` in object detection needs an IoU threshold: whether a box counts as a hit depends on it (PASCAL VOC uses 0.5, COCO averages 0.5:0.95), and the numbers differ widely. ${how[0].toUpperCase()}${how.slice(1)}, with the threshold you will gate on.`,
+          suggestions: cutoffSuggestion(m, 'iou=0.5'),
+          data: { metric: name, missing: 'iou' },
+        });
+        continue;
+      }
+      if (!RANKING_K.includes(name) || typeof m.k === 'number') continue;
+      if (!usedAsRankingMetric(doc, m)) continue;
+      const symbolic = m.k === 'k';
+      const how = mapping ? `give it \`k: 10\`` : `write \`${name}@10\` (or \`{name: ${name}, k: 10}\`)`;
+      report({
+        ...m.span,
+        message: symbolic
+          ? `\`${m.written}\` leaves k open: ${name} at 5, 10 or 100 are different numbers, so the target cannot be checked or reproduced. ${how[0].toUpperCase()}${how.slice(1)}, with k the number of items users actually see.`
+          : `\`${m.written}\` is used as a ranking metric without a cutoff: over the whole list it is dominated by positions nobody sees, and ${name}@5 vs ${name}@100 differ widely, so the number is not reproducible. ${how[0].toUpperCase()}${how.slice(1)}, with k the number of items users actually see.`,
+        suggestions: cutoffSuggestion(m, '10'),
+        data: { metric: name, missing: 'k' },
+      });
+    }
   },
 };

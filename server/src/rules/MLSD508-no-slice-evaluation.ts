@@ -1,4 +1,7 @@
 import type { Rule } from './types';
+import { defined, listSuggestion, notStatedWord } from './MLSD5xx-evaluation-shared';
+
+const SLICES = 'evaluation.offline.slices';
 
 export const mlsd508: Rule = {
   meta: {
@@ -10,7 +13,20 @@ export const mlsd508: Rule = {
     fixable: 'none',
     description: '`evaluation.offline.slices` missing',
   },
-  check() {
-    // TODO: implement
+  check({ doc, report }) {
+    if (doc.stated(SLICES)) return;
+    const { node, span } = doc.field(SLICES);
+    const types = doc.effectiveTaskTypes();
+    const example = doc.ranksOrRecommends()
+      ? ['new users', 'new items', 'country']
+      : types.includes('object-detection') || types.includes('segmentation')
+        ? ['object size', 'night vs day', 'country']
+        : ['new users', 'country', 'device'];
+    report({
+      ...span,
+      message: `No slice evaluation: \`evaluation.offline.slices\` is ${notStatedWord(doc, node)}, so one average metric can hide a model that fails new users, small locales or the long tail. List the segments you will evaluate separately, e.g. \`slices: [${example.join(', ')}]\`.`,
+      suggestions: defined([listSuggestion(doc, SLICES, example, 'Add slices to the offline evaluation')]),
+      data: { suggested: example },
+    });
   },
 };

@@ -1,16 +1,102 @@
-import type { Rule } from './types';
+import { child, type MNode } from '../engine/parse';
+import { formatDuration, round } from '../engine/values';
+import type { Related, Rule } from './types';
+
+const PERCENTILES = ['p99', 'p95', 'p50'] as const;
+
+const ms = (n: number) => formatDuration(n);
 
 export const mlsd601: Rule = {
   meta: {
     id: 'MLSD601',
     alias: 'serving-latency-exceeds-requirement',
-    title: 'Serving latency exceeds requirement',
+    title: 'Stage latencies overrun the latency requirement',
     step: 6,
     defaultSeverity: 'error',
     fixable: 'none',
-    description: 'at least one stage states a latency, and the sum of `model.stages[].latency` (stages run in sequence; a stage without latency counts 0) plus `serving.network_latency` exceeds the stated requirement latency of the same percentile (p99 > p95 > p50 > bare, the first stated); message shows the sum and the budget',
+    description: 'At least one stage states a latency, and the sum of `model.stages[].latency` (stages run in sequence; a stage without latency counts 0) plus `serving.network_latency` exceeds the stated requirement latency of the same percentile (p99 > p95 > p50 > bare, the first stated); the message shows the sum and the budget.',
   },
-  check() {
-    // TODO: implement
+  check({ doc, report }) {
+    // the requirement: the first stated of p99, p95, p50, or a bare duration
+    const req = doc.node('requirements.performance.latency');
+    if (!req || !doc.isStated(req)) return;
+    let budgetNode: MNode | undefined;
+    let percentile: string | undefined;
+    if (req.kind === 'map') {
+      for (const p of PERCENTILES) {
+        const n = child(req, p);
+        if (doc.isStated(n)) {
+          budgetNode = n;
+          percentile = p;
+          break;
+        }
+      }
+    } else if (req.kind === 'scalar') {
+      budgetNode = req;
+    }
+    if (!budgetNode) return;
+    // a stated but invalid requirement is unknown (MLSD003): no guessing
+    const budget = doc.durationOf(budgetNode);
+    if (budget === undefined) return;
+
+    const stages = doc.entries('model.stages');
+    const timed: { id: string; latency: number; node: MNode }[] = [];
+    const untimed: string[] = [];
+    stages.forEach((s, i) => {
+      const id = doc.textOf(child(s, 'id')) ?? `stage ${i + 1}`;
+      const ln = child(s, 'latency');
+      const lat = doc.durationOf(ln);
+      if (ln && lat !== undefined) timed.push({ id, latency: lat, node: ln });
+      else untimed.push(id);
+    });
+    if (!timed.length) return;
+
+    const netNode = doc.node('serving.network_latency');
+    const network = doc.durationOf(netNode) ?? 0;
+    const sum = network + timed.reduce((a, t) => a + t.latency, 0);
+    if (!(sum > budget)) return;
+
+    // where the budget runs out: network latency is a fixed overhead of every request, then the stages
+    // in request order; the stage whose budget crosses the requirement explains the overrun
+    let at: MNode | undefined;
+    let running = network;
+    if (network > budget && netNode) at = netNode;
+    else {
+      for (const t of timed) {
+        const before = running;
+        running += t.latency;
+        if (before <= budget && running > budget) {
+          at = t.node;
+          break;
+        }
+      }
+    }
+    const span = at ? doc.valueSpan(at) : doc.field('model.stages').span;
+
+    const over = sum - budget;
+    const terms = timed.map((t) => `${t.id} ${ms(t.latency)}`);
+    if (network > 0) terms.push(`network ${ms(network)}`);
+    const label = percentile ? `${percentile} budget` : 'latency budget (percentile unspecified)';
+    const reqPath = percentile ? `requirements.performance.latency.${percentile}` : 'requirements.performance.latency';
+    const untimedNote = untimed.length ? ` (${untimed.map((u) => `\`${u}\``).join(', ')} ${untimed.length === 1 ? 'has' : 'have'} no latency, counted as 0, so the real total can only be higher)` : '';
+    const related: Related[] = [{ ...doc.valueSpan(budgetNode), message: `the ${label}: ${ms(budget)}` }];
+    if (netNode && network > 0 && at !== netNode) related.push({ ...doc.valueSpan(netNode), message: `network latency ${ms(network)}` });
+
+    report({
+      ...span,
+      message:
+        `The serving path cannot meet its latency requirement: ${terms.join(' + ')} = ${ms(sum)}, over the ${label} of ${ms(budget)} by ${ms(over)}${untimedNote}. ` +
+        'Stages run in sequence for every request, so this design misses the SLO before any load is added; ' +
+        `shrink a stage's \`latency\` (fewer candidates to score, a distilled or cached ranker, an ANN index) or revise \`${reqPath}\`.`,
+      related,
+      data: {
+        sum: round(sum, 6),
+        budget,
+        over: round(over, 6),
+        percentile: percentile ?? 'bare',
+        network,
+        stages: timed.map((t) => ({ id: t.id, latency: t.latency })),
+      },
+    });
   },
 };

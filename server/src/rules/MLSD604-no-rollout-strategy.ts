@@ -1,16 +1,29 @@
-import type { Rule } from './types';
+import { setField } from './MLSD606-no-fallback';
+import type { Fix, Rule } from './types';
 
 export const mlsd604: Rule = {
   meta: {
     id: 'MLSD604',
     alias: 'no-rollout-strategy',
-    title: 'No rollout strategy',
+    title: 'No plan for testing the model in production',
     step: 6,
     defaultSeverity: 'warning',
     fixable: 'none',
-    description: '`serving.rollout.strategy` missing',
+    description: '`serving.rollout.strategy` is missing.',
   },
-  check() {
-    // TODO: implement
+  check({ doc, report }) {
+    if (doc.stated('serving.rollout.strategy')) return;
+    const suggestions: Fix[] = [];
+    for (const s of ['canary', 'ab']) {
+      const edit = setField(doc, ['serving', 'rollout'], 'strategy', s);
+      if (edit) suggestions.push({ title: `Set the rollout strategy to \`${s}\``, edits: [edit], safe: false });
+    }
+    report({
+      ...doc.missingSpan('serving.rollout.strategy'),
+      message:
+        '`serving.rollout.strategy` is missing: say how a new model reaches users (`shadow`, `canary`, `ab`, `blue-green`, `interleaving` or `bandit`). ' +
+        'Offline metrics do not guarantee online gains, and a model that ships to 100% of traffic at once turns any regression into an incident; e.g. `rollout: {strategy: canary}`.',
+      suggestions: suggestions.length ? suggestions : undefined,
+    });
   },
 };

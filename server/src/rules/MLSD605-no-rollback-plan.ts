@@ -1,16 +1,28 @@
+import { setField } from './MLSD606-no-fallback';
 import type { Rule } from './types';
 
 export const mlsd605: Rule = {
   meta: {
     id: 'MLSD605',
     alias: 'no-rollback-plan',
-    title: 'No rollback plan',
+    title: 'Rollout has no rollback plan',
     step: 6,
     defaultSeverity: 'info',
     fixable: 'none',
-    description: 'rollout stated, `serving.rollout.rollback` missing',
+    description: 'A rollout is stated (`serving.rollout.strategy`) and `serving.rollout.rollback` is missing.',
   },
-  check() {
-    // TODO: implement
+  check({ doc, report }) {
+    // "rollout stated" = a rollout strategy is stated; without one MLSD604 reports the rollout instead
+    if (!doc.stated('serving.rollout.strategy') || doc.stated('serving.rollout.rollback')) return;
+    const strategy = doc.str('serving.rollout.strategy');
+    const edit = setField(doc, ['serving', 'rollout'], 'rollback', 'keep the previous model loaded; revert is a config flip');
+    report({
+      ...doc.missingSpan('serving.rollout.rollback'),
+      message:
+        `The rollout (\`${strategy}\`) has no \`rollback\`: say how a bad model is taken back out of production, and how fast. ` +
+        'ML regressions often show only in online metrics hours after launch, so the previous model must stay deployable; ' +
+        'e.g. `rollback: keep the previous model loaded; revert is a config flip`.',
+      suggestions: edit ? [{ title: 'Add a `rollback` plan', edits: [edit], safe: false }] : undefined,
+    });
   },
 };

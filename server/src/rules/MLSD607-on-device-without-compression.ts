@@ -1,16 +1,38 @@
-import type { Rule } from './types';
+import { setField } from './MLSD606-no-fallback';
+import type { Fix, Rule } from './types';
+
+const SMALL_TARGETS = ['on-device', 'edge'];
 
 export const mlsd607: Rule = {
   meta: {
     id: 'MLSD607',
     alias: 'on-device-without-compression',
-    title: 'On device without compression',
+    title: 'On-device model with no compression plan',
     step: 6,
     defaultSeverity: 'info',
     fixable: 'none',
-    description: '`serving.target` or `requirements.constraints.deployment` is on-device/edge and `serving.compression` missing',
+    description: '`serving.target` or `requirements.constraints.deployment` is on-device/edge and `serving.compression` is missing.',
   },
-  check() {
-    // TODO: implement
+  check({ doc, report }) {
+    if (doc.stated('serving.compression')) return;
+    // serving.target, when stated, is where the model actually runs; the deployment constraint stands in for it otherwise
+    const from = doc.stated('serving.target') ? 'serving.target' : 'requirements.constraints.deployment';
+    const target = doc.enumOf(from);
+    if (!target || !SMALL_TARGETS.includes(target)) return;
+    const node = doc.node(from)!;
+    const suggestions: Fix[] = [];
+    for (const c of [['quantization'], ['quantization', 'distillation']]) {
+      const edit = setField(doc, ['serving'], 'compression', c);
+      if (edit) suggestions.push({ title: `Add \`compression: [${c.join(', ')}]\``, edits: [edit], safe: false });
+    }
+    report({
+      ...doc.missingSpan('serving.compression'),
+      message:
+        `\`${from}\` is ${target}, but \`serving.compression\` is missing: a model trained in the data centre rarely fits ${target === 'edge' ? 'an edge device' : 'a phone'}'s memory, compute and battery budget as is. ` +
+        'Say how it is shrunk, e.g. `compression: [quantization, distillation]` (int8 weights, a small student model), or `pruning` / `low-rank`.',
+      suggestions: suggestions.length ? suggestions : undefined,
+      related: [{ ...doc.valueSpan(node), message: `served ${target}` }],
+      data: { target, from },
+    });
   },
 };

@@ -1,16 +1,43 @@
-import type { Rule } from './types';
+import { appendToList } from '../engine/edits';
+import { setField } from './MLSD606-no-fallback';
+import type { Rule, TextEdit } from './types';
+
+/** Latency (also serving/response time, p50/p95/p99), throughput, QPS or requests per second. */
+export const OPERATIONAL_RE =
+  /latenc|throughput|\bqps\b|\brps\b|quer(?:y|ies)\s*(?:per\s*sec|\/\s*s)|requests?\s*(?:per\s*sec|\/\s*s)|(?:serving|response|inference)[\s_-]*time|\bp(?:50|90|95|99|999)\b/i;
 
 export const mlsd702: Rule = {
   meta: {
     id: 'MLSD702',
     alias: 'no-operational-monitoring',
-    title: 'No operational monitoring',
+    title: 'Latency and throughput are not monitored',
     step: 7,
     defaultSeverity: 'warning',
     fixable: 'none',
-    description: 'no item of `monitoring.operational` mentions latency, throughput or QPS',
+    description: 'No item of `monitoring.operational` mentions latency, throughput or QPS.',
   },
-  check() {
-    // TODO: implement
+  check({ doc, report }) {
+    const items = doc.textList('monitoring.operational');
+    if (items.some((t) => OPERATIONAL_RE.test(t))) return;
+    const node = doc.node('monitoring.operational');
+    const span = node && node.keyStart !== undefined && !node.aliased ? doc.keySpan(node) : doc.missingSpan('monitoring.operational');
+    let edits: TextEdit[] | undefined;
+    if (node && doc.isStated(node)) {
+      const a = node.kind === 'seq' ? appendToList(doc, node, 'p99 latency') : undefined;
+      const b = node.kind === 'seq' ? appendToList(doc, node, 'throughput (QPS)') : undefined;
+      if (a && b) edits = [a, b];
+    } else {
+      const e = setField(doc, ['monitoring'], 'operational', ['p99 latency', 'throughput (QPS)', 'error rate']);
+      if (e) edits = [e];
+    }
+    report({
+      ...span,
+      message:
+        (items.length ? 'No item of `monitoring.operational` tracks latency or throughput' : '`monitoring.operational` is missing, so serving latency and throughput are not monitored') +
+        ': the latency budget and the traffic the fleet was sized for are the first things a model change or a traffic peak breaks. ' +
+        'Track them, e.g. `operational: [p99 latency, throughput (QPS), error rate]`.',
+      suggestions: edits ? [{ title: 'Add latency and throughput monitoring', edits, safe: false }] : undefined,
+      data: { items },
+    });
   },
 };

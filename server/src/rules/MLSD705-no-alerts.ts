@@ -1,16 +1,25 @@
+import { setField } from './MLSD606-no-fallback';
 import type { Rule } from './types';
 
 export const mlsd705: Rule = {
   meta: {
     id: 'MLSD705',
     alias: 'no-alerts',
-    title: 'No alerts',
+    title: 'Monitoring has no alerts',
     step: 7,
     defaultSeverity: 'info',
     fixable: 'none',
-    description: '`monitoring.alerts` missing',
+    description: '`monitoring.alerts` is missing.',
   },
-  check() {
-    // TODO: implement
+  check({ doc, report }) {
+    if (doc.stated('monitoring.alerts')) return;
+    const edit = setField(doc, ['monitoring'], 'alerts', [{ metric: 'p99 latency', threshold: 'TBD', action: 'page on-call' }]);
+    report({
+      ...doc.missingSpan('monitoring.alerts'),
+      message:
+        '`monitoring.alerts` is missing: dashboards nobody watches do not catch a latency spike or a drifting model. ' +
+        'Say which metric crosses which threshold and what happens then, e.g. `alerts: [{metric: p99 latency, threshold: "> 200ms for 5 min", action: page on-call}]`.',
+      suggestions: edit ? [{ title: 'Add an alert', edits: [edit], safe: false }] : undefined,
+    });
   },
 };
