@@ -1,0 +1,181 @@
+/**
+ * Editor settings → the `mlsd` section the server reads through `workspace/configuration`
+ * (`MlsdSettings` in protocol.ts). No `vscode` import: unit-testable.
+ *
+ * Why not just send `getConfiguration('mlsd')`: VS Code fills in defaults for every key, so the server
+ * could not tell "the user chose `recommended`" from "nothing set", and a project's `.mlsdrc.yaml`
+ * (`extends: strict`, `options.imbalance_threshold: 0.05`) would always lose to the editor defaults.
+ * Rule settings (`preset`, `rules`, `options.*`) are therefore sent only when the user set them
+ * (user, workspace, folder or language scope); editor-only settings (`validate.enable`,
+ * `maxItemsComputed`) are always sent with their effective value.
+ */
+import type { MlsdSettings, SeverityName } from '../../server/src/protocol';
+
+export type RuleSeverity = 'off' | SeverityName;
+
+export const RULE_SEVERITIES: readonly RuleSeverity[] = ['off', 'hint', 'info', 'warning', 'error'];
+
+/** Defaults of the contributed settings (package.json `contributes.configuration` must agree). */
+export const SETTING_DEFAULTS = {
+  'preset': 'recommended',
+  'rules': {},
+  'options.imbalanceThreshold': 0.1,
+  'options.largeCorpusItems': 1_000_000,
+  'options.qpsTolerance': 3,
+  'options.defaultPeakFactor': 2,
+  'validate.enable': true,
+  'maxItemsComputed': 5000,
+  'trace.server': 'off',
+} as const;
+
+export type SettingKey = keyof typeof SETTING_DEFAULTS;
+
+/** The option keys under `mlsd.options` with their snake_case spelling in `.mlsdrc.yaml`. */
+export const OPTION_KEYS = {
+  imbalanceThreshold: 'imbalance_threshold',
+  largeCorpusItems: 'large_corpus_items',
+  qpsTolerance: 'qps_tolerance',
+  defaultPeakFactor: 'default_peak_factor',
+} as const;
+
+/** What `WorkspaceConfiguration.inspect(key)` returns (the subset used here). */
+export interface InspectedValue<T = unknown> {
+  defaultValue?: T;
+  globalValue?: T;
+  workspaceValue?: T;
+  workspaceFolderValue?: T;
+  defaultLanguageValue?: T;
+  globalLanguageValue?: T;
+  workspaceLanguageValue?: T;
+  workspaceFolderLanguageValue?: T;
+}
+
+/** The most specific value the user set, or undefined when only the default applies. */
+export function explicitValue<T>(inspected: InspectedValue<T> | undefined): T | undefined {
+  if (!inspected) return undefined;
+  const order: (keyof InspectedValue<T>)[] = [
+    'workspaceFolderLanguageValue', 'workspaceLanguageValue', 'globalLanguageValue',
+    'workspaceFolderValue', 'workspaceValue', 'globalValue',
+  ];
+  for (const k of order) if (inspected[k] !== undefined) return inspected[k];
+  return undefined;
+}
+
+/** Accepts `off|hint|info|warning|error` plus common spellings (`warn`, `information`, ESLint's 0/1/2). */
+export function normalizeSeverity(value: unknown): RuleSeverity | undefined {
+  if (typeof value === 'number') return value === 0 ? 'off' : value === 1 ? 'warning' : value === 2 ? 'error' : undefined;
+  if (typeof value === 'boolean') return value ? undefined : 'off';
+  if (typeof value !== 'string') return undefined;
+  const v = value.trim().toLowerCase();
+  const aliases: Record<string, RuleSeverity> = {
+    off: 'off', none: 'off', disable: 'off', disabled: 'off',
+    hint: 'hint', info: 'info', information: 'info', warn: 'warning', warning: 'warning', error: 'error',
+  };
+  return aliases[v];
+}
+
+/**
+ * Normalizes the `mlsd.rules` object: keys trimmed, severities canonical, `[severity, options]`
+ * tuples kept; invalid entries dropped and reported through `problems`.
+ */
+export function normalizeRules(raw: unknown, problems: string[] = []): Record<string, string | [string, Record<string, unknown>]> {
+  const out: Record<string, string | [string, Record<string, unknown>]> = {};
+  if (raw === undefined || raw === null) return out;
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    problems.push('mlsd.rules must be an object of rule id or alias → severity');
+    return out;
+  }
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    const rule = key.trim();
+    if (!rule) continue;
+    if (Array.isArray(value)) {
+      const sev = normalizeSeverity(value[0]);
+      const opts = value[1];
+      if (sev && (opts === undefined || (typeof opts === 'object' && opts !== null && !Array.isArray(opts)))) {
+        out[rule] = [sev, (opts ?? {}) as Record<string, unknown>];
+        continue;
+      }
+    } else {
+      const sev = normalizeSeverity(value);
+      if (sev) { out[rule] = sev; continue; }
+    }
+    problems.push(`mlsd.rules["${rule}"]: ${JSON.stringify(value)} is not one of ${RULE_SEVERITIES.join(', ')}`);
+  }
+  return out;
+}
+
+function validNumber(value: unknown, min: number, max = Infinity, minExclusive = false): number | undefined {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isFinite(n)) return undefined;
+  if (minExclusive ? n <= min : n < min) return undefined;
+  if (n > max) return undefined;
+  return n;
+}
+
+const OPTION_LIMITS: Record<keyof typeof OPTION_KEYS, [min: number, max: number, minExclusive: boolean]> = {
+  imbalanceThreshold: [0, 0.5, true],
+  largeCorpusItems: [1, Infinity, false],
+  qpsTolerance: [1, Infinity, false],
+  defaultPeakFactor: [1, Infinity, false],
+};
+
+/** Validates one `mlsd.options.*` value; undefined when out of range. */
+export function normalizeOption(key: keyof typeof OPTION_KEYS, value: unknown): number | undefined {
+  const [min, max, excl] = OPTION_LIMITS[key];
+  return validNumber(value, min, max, excl);
+}
+
+/**
+ * Builds the `mlsd` settings object for the server from `inspect`-style lookups.
+ * `inspect(key)` is called with keys relative to the `mlsd` section (`preset`, `options.qpsTolerance`, …).
+ */
+export function toServerSettings(inspect: (key: string) => InspectedValue | undefined, problems: string[] = []): MlsdSettings {
+  const out: MlsdSettings = {};
+  const preset = explicitValue(inspect('preset'));
+  if (preset !== undefined) {
+    if (preset === 'recommended' || preset === 'strict') out.preset = preset;
+    else problems.push(`mlsd.preset: ${JSON.stringify(preset)} is not recommended or strict`);
+  }
+  const rules = explicitValue(inspect('rules'));
+  if (rules !== undefined) {
+    const normalized = normalizeRules(rules, problems);
+    if (Object.keys(normalized).length > 0) out.rules = normalized;
+  }
+  // `mlsd.options` may also be set as one object (`"mlsd.options": {"qpsTolerance": 5}`), possibly in
+  // the snake_case spelling of .mlsdrc.yaml.
+  const optionsObject = explicitValue(inspect('options'));
+  const options: NonNullable<MlsdSettings['options']> = {};
+  for (const [key, snake] of Object.entries(OPTION_KEYS) as [keyof typeof OPTION_KEYS, string][]) {
+    let value = explicitValue(inspect(`options.${key}`));
+    if (value === undefined && optionsObject && typeof optionsObject === 'object') {
+      const o = optionsObject as Record<string, unknown>;
+      value = o[key] ?? o[snake];
+    }
+    if (value === undefined) continue;
+    const n = normalizeOption(key, value);
+    if (n === undefined) problems.push(`mlsd.options.${key}: ${JSON.stringify(value)} is out of range`);
+    else options[key] = n;
+  }
+  if (Object.keys(options).length > 0) out.options = options;
+  const enable = effective(inspect('validate.enable'));
+  out.validate = { enable: enable === undefined ? true : enable !== false };
+  const max = effective(inspect('maxItemsComputed'));
+  const maxItems = validNumber(max, 0);
+  out.maxItemsComputed = maxItems === undefined ? SETTING_DEFAULTS.maxItemsComputed : Math.floor(maxItems);
+  return out;
+}
+
+function effective(inspected: InspectedValue | undefined): unknown {
+  const v = explicitValue(inspected);
+  return v !== undefined ? v : inspected?.defaultLanguageValue ?? inspected?.defaultValue;
+}
+
+/** Convenience for tests and other editors: settings from a plain object (every value counts as set). */
+export function toServerSettingsFromObject(settings: Record<string, unknown>, problems: string[] = []): MlsdSettings {
+  const get = (key: string): unknown => key.split('.').reduce<unknown>(
+    (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), settings);
+  return toServerSettings((key) => {
+    const v = get(key);
+    return v === undefined ? undefined : { globalValue: v };
+  }, problems);
+}
