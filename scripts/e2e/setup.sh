@@ -22,6 +22,7 @@ log() { printf '[e2e-setup] %s\n' "$*" >&2; }
 t0=$SECONDS
 
 # ---------------------------------------------------------------- system packages (apt)
+mkdir -p "$E2E"
 need_pkgs=()
 command -v chromium >/dev/null 2>&1 || need_pkgs+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need_pkgs+=(libkrb5-dev)
@@ -34,13 +35,12 @@ if ((${#need_pkgs[@]})); then
   fi
   export DEBIAN_FRONTEND=noninteractive
   log "apt-get install ${need_pkgs[*]}"
-  if ! $SUDO apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}" >"$ROOT/.e2e-apt.log" 2>&1; then
+  if ! $SUDO apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}" >"$E2E/apt.log" 2>&1; then
     log "apt-get update (package lists missing or stale)"
     $SUDO apt-get update -qq
-    $SUDO apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}" >"$ROOT/.e2e-apt.log" 2>&1 \
-      || { cat "$ROOT/.e2e-apt.log" >&2; rm -f "$ROOT/.e2e-apt.log"; exit 1; }
+    $SUDO apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}" >"$E2E/apt.log" 2>&1 \
+      || { cat "$E2E/apt.log" >&2; exit 1; }
   fi
-  rm -f "$ROOT/.e2e-apt.log"
 fi
 
 # ---------------------------------------------------------------- project dependencies
@@ -56,9 +56,9 @@ if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$WANT_STAMP" ] && [ -x "$TOOLS/node
   exit 0
 fi
 
-mkdir -p "$TOOLS" "$E2E/tmp" "$E2E/xdg"
-# Keep code-server's / ripgrep's / npm's scratch files inside .e2e.
-export TMPDIR="$E2E/tmp" XDG_CONFIG_HOME="$E2E/xdg"
+mkdir -p "$TOOLS" "$E2E/tmp" "$E2E/xdg/config" "$E2E/xdg/data"
+# Keep code-server's / ripgrep's / npm's scratch files inside .e2e (same layout as test/e2e/run.mjs).
+export TMPDIR="$E2E/tmp" XDG_CONFIG_HOME="$E2E/xdg/config" XDG_DATA_HOME="$E2E/xdg/data"
 
 case "$(uname -m)" in
   x86_64)  RG_PKG=ripgrep-linux-x64;   RG_TRIPLE=x86_64-unknown-linux-musl ;;

@@ -59,7 +59,9 @@ function record(name, ok, detail = '') {
   results.push({ name, ok, detail });
   console.log(`${ok ? 'ok' : 'not ok'} - ${name}${detail ? (ok ? ` (${detail})` : `: ${detail}`) : ''}`);
 }
-const errText = (e) => (e instanceof Error ? e.message : String(e)).split('\n').slice(0, 6).join(' | ');
+/** the last `n` meaningful lines of a command's output, on one line (npm's config warnings dropped) */
+const tail = (out, n = 4) => out.split('\n').filter((l) => l.trim() && !/^npm warn/i.test(l)).slice(-n).join(' | ');
+const errText = (e) => (e instanceof Error ? e.message : String(e)).replace(/\x1b\[[0-9;]*m/g, '').split('\n').slice(0, 6).join(' | ');
 
 // ------------------------------------------------------------------------------------------ processes
 /** Process groups we started (pgid = pid, spawned detached => setsid). */
@@ -121,7 +123,8 @@ function serverEnv(extra = {}) {
   const env = { ...process.env, ...extra };
   delete env.PORT; // $PORT overrides --bind-addr
   env.EXTENSIONS_GALLERY = JSON.stringify({ serviceUrl: '' }); // no marketplace lookups
-  env.XDG_CONFIG_HOME = path.join(E2E, 'xdg'); // code-server writes config.yaml there, not in ~
+  env.XDG_CONFIG_HOME = path.join(E2E, 'xdg', 'config'); // code-server's config.yaml, Chromium's crash dir: not in ~
+  env.XDG_DATA_HOME = path.join(E2E, 'xdg', 'data'); // code-server's heartbeat and coder-logs: not in ~
   env.TMPDIR = path.join(E2E, 'tmp');
   for (const k of Object.keys(env)) if (k.startsWith('VSCODE_')) delete env[k]; // when run from a VS Code terminal
   return env;
@@ -181,7 +184,7 @@ async function newPage() {
   const { chromium } = require('playwright-core');
   if (!browser) {
     browser = await chromium.launch({
-      executablePath: CHROMIUM, headless: true, timeout: 30_000,
+      executablePath: CHROMIUM, headless: true, timeout: 30_000, env: serverEnv(),
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
@@ -210,31 +213,36 @@ const mtime = (p) => (fs.existsSync(p) ? fs.statSync(p).mtimeMs : 0);
 
 async function ensureBuilt() {
   if (process.env.MLSD_E2E_NO_BUILD === '1') return;
-  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   const srcNewest = Math.max(newestMtime(path.join(ROOT, 'server', 'src')), newestMtime(path.join(ROOT, 'client', 'src')),
     mtime(path.join(ROOT, 'scripts', 'build.mjs')));
   const dists = ['dist/server.js', 'dist/client.js'].map((f) => path.join(ROOT, f));
   if (dists.some((d) => mtime(d) < srcNewest)) {
     log('dist/ missing or stale: npm run build');
     const r = await run('npm', ['run', 'build'], { logFile: path.join(RESULTS, 'e2e-build.log') });
-    if (r.code !== 0) throw new Error(`npm run build failed:\n${r.out.slice(-2000)}`);
+    if (r.code !== 0) throw new Error(`npm run build failed (test-results/e2e-build.log): ${tail(r.out)}`);
   }
   if (PHASES.includes('host') && mtime(SUITE_INDEX) < newestMtime(path.join(ROOT, 'test', 'e2e', 'suite'))) {
     log('out/test/e2e missing or stale: npm run compile-tests');
     const r = await run('npm', ['run', 'compile-tests'], { logFile: path.join(RESULTS, 'e2e-compile-tests.log') });
     // tsc emits even with type errors elsewhere in the project; go on when the suite itself was emitted.
     if (r.code !== 0) {
-      if (mtime(SUITE_INDEX) < newestMtime(path.join(ROOT, 'test', 'e2e', 'suite'))) throw new Error(`tsc failed:\n${r.out.slice(-2000)}`);
+      if (mtime(SUITE_INDEX) < newestMtime(path.join(ROOT, 'test', 'e2e', 'suite'))) throw new Error(`npm run compile-tests failed (test-results/e2e-compile-tests.log): ${tail(r.out)}`);
       log('warning: tsc reported errors (see test-results/e2e-compile-tests.log); the e2e suite was emitted, going on');
     }
   }
-  const vsixInputs = Math.max(...dists.map(mtime), mtime(path.join(ROOT, 'package.json')), newestMtime(path.join(ROOT, 'snippets')));
-  if (PHASES.includes('ui') && !process.env.MLSD_E2E_VSIX && mtime(VSIX) < vsixInputs) {
-    if (!pkg.scripts?.package) throw new Error('mlsd.vsix is missing/stale and package.json has no "package" script');
-    log('mlsd.vsix missing or stale: npm run package');
-    const r = await run('npm', ['run', 'package'], { logFile: path.join(RESULTS, 'e2e-package.log') });
-    if (r.code !== 0 || !fs.existsSync(VSIX)) throw new Error(`npm run package failed:\n${r.out.slice(-2000)}`);
-  }
+}
+
+/** mlsd.vsix, (re)packaged with `npm run package` when missing or older than dist/ and package.json. */
+async function ensureVsix() {
+  if (process.env.MLSD_E2E_NO_BUILD === '1' || process.env.MLSD_E2E_VSIX) return;
+  const inputs = Math.max(...['dist/server.js', 'dist/client.js', 'package.json'].map((f) => mtime(path.join(ROOT, f))),
+    newestMtime(path.join(ROOT, 'snippets')));
+  if (mtime(VSIX) >= inputs) return;
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  if (!pkg.scripts?.package) throw new Error('mlsd.vsix is missing or stale and package.json has no "package" script');
+  log('mlsd.vsix missing or stale: npm run package');
+  const r = await run('npm', ['run', 'package'], { logFile: path.join(RESULTS, 'e2e-package.log') });
+  if (r.code !== 0 || mtime(VSIX) < inputs) throw new Error(`npm run package failed (test-results/e2e-package.log): ${tail(r.out)}`);
 }
 
 // ------------------------------------------------------------------------------------------ A. host suite
@@ -286,6 +294,12 @@ async function hostSuite(runDir) {
 
 // ------------------------------------------------------------------------------------------ B. UI suite
 async function uiSuite(runDir) {
+  try {
+    await ensureVsix();
+  } catch (e) {
+    record('ui: package mlsd.vsix', false, errText(e));
+    return;
+  }
   if (!fs.existsSync(VSIX)) throw new Error(`no vsix at ${path.relative(ROOT, VSIX)} (npm run package)`);
   const ud = path.join(runDir, 'ui-user-data');
   const ext = path.join(runDir, 'ui-extensions');
@@ -295,7 +309,7 @@ async function uiSuite(runDir) {
   const inst = await run(process.execPath, [CODE_SERVER, '--user-data-dir', ud, '--extensions-dir', ext, '--install-extension', VSIX, '--force'],
     { env, timeoutMs: 60_000, logFile: path.join(RESULTS, 'e2e-install-vsix.log') });
   if (inst.code !== 0 || !/successfully installed/i.test(inst.out)) {
-    record('ui: install vsix with code-server --install-extension', false, inst.out.trim().split('\n').slice(-3).join(' | '));
+    record('ui: install vsix with code-server --install-extension', false, tail(inst.out, 3));
     return;
   }
   record('ui: install vsix with code-server --install-extension', true, path.basename(VSIX));
@@ -345,13 +359,17 @@ async function uiSuite(runDir) {
 async function nvimSuite() {
   const r = await run(process.execPath, [path.join(ROOT, 'test', 'e2e', 'neovim', 'run.mjs')],
     { timeoutMs: Math.max(5000, Math.min(60_000, remaining() - 10_000)), logFile: path.join(RESULTS, 'e2e-nvim.log') });
-  let any = false;
+  const mine = [];
   for (const l of r.out.split('\n')) {
     const m = /^(not ok|ok) - (.*)$/.exec(l);
-    if (m) { any = true; results.push({ name: `nvim: ${m[2]}`, ok: m[1] === 'ok' }); console.log(`${m[1]} - nvim: ${m[2]}`); }
+    if (m) { // already formatted by neovim/run.mjs: pass the line through with a prefix
+      mine.push(m[1] === 'ok');
+      results.push({ name: `nvim: ${m[2]}`, ok: m[1] === 'ok' });
+      console.log(`${m[1]} - nvim: ${m[2]}`);
+    }
   }
-  if (r.code !== 0 && (!any || results.every((x) => x.ok))) record('nvim: suite ran', false, `exit ${r.code}: ${r.out.trim().split('\n').slice(-3).join(' | ')}`);
-  else if (!any) record('nvim: suite ran', false, 'no checks reported');
+  if (mine.length === 0) record('nvim: suite ran', false, `exit ${r.code}: ${tail(r.out, 3)}`);
+  else if (r.code !== 0 && mine.every(Boolean)) record('nvim: suite exited cleanly', false, `exit ${r.code}: ${tail(r.out, 3)}`);
 }
 
 // ------------------------------------------------------------------------------------------ main
@@ -359,7 +377,13 @@ async function main() {
   fs.mkdirSync(RESULTS, { recursive: true });
   for (const f of fs.readdirSync(RESULTS)) if (/^(e2e|host|ui|nvim)-/.test(f)) fs.rmSync(path.join(RESULTS, f), { force: true });
   const runsDir = path.join(E2E, 'runs');
-  fs.rmSync(runsDir, { recursive: true, force: true }); // user data of earlier runs: always start fresh
+  // user data of earlier runs (named <time>-<pid>): removed unless that run is still going
+  for (const d of fs.existsSync(runsDir) ? fs.readdirSync(runsDir) : []) {
+    const pid = Number(d.split('-')[1]);
+    let alive = false;
+    try { process.kill(pid, 0); alive = pid !== process.pid; } catch { /* not running */ }
+    if (!alive) fs.rmSync(path.join(runsDir, d), { recursive: true, force: true });
+  }
   const runDir = path.join(runsDir, `${Date.now()}-${process.pid}`);
   fs.mkdirSync(runDir, { recursive: true });
   fs.mkdirSync(path.join(E2E, 'tmp'), { recursive: true });
@@ -374,7 +398,7 @@ async function main() {
   try {
     await ensureBuilt();
   } catch (e) {
-    record('build (dist, compiled suite, vsix)', false, errText(e));
+    record('build (dist/, compiled suite)', false, errText(e));
     return;
   }
   const watchdog = setTimeout(() => {
@@ -390,7 +414,7 @@ async function main() {
     try { await phases[p](); } catch (e) { record(`${p}: suite ran`, false, errText(e)); }
     log(`--- ${p} took ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
-  if (!KEEP && results.every((r) => r.ok)) fs.rmSync(runsDir, { recursive: true, force: true });
+  if (!KEEP && results.every((r) => r.ok)) fs.rmSync(runDir, { recursive: true, force: true });
 }
 
 function summary() {
@@ -408,4 +432,5 @@ try {
 } finally {
   await cleanup();
 }
-process.exitCode = summary() ? 1 : 0;
+// exit explicitly: fetch's keep-alive sockets would otherwise hold the event loop for a few seconds
+process.exit(summary() ? 1 : 0);
