@@ -1,16 +1,152 @@
-import type { Rule } from './types';
+import { findMetric, nearestNames, normalizeName } from '../engine/domain';
+import { appendToList, insertField, replaceScalar } from '../engine/edits';
+import type { MetricRef, MlsdDoc } from '../engine/model';
+import { child, type MNode } from '../engine/parse';
+import { parseMetricSpelling } from '../engine/values';
+import type { Fix, Related, Rule, RuleContext } from './types';
+
+/** A declared id: its text as written, normalized form and where it is. */
+interface Declared { text: string; norm: string; node: MNode }
+
+function declaredIds(doc: MlsdDoc, listPath: string): Declared[] {
+  const out: Declared[] = [];
+  for (const entry of doc.entries(listPath)) {
+    const idNode = child(entry, 'id');
+    const text = doc.textOf(idNode);
+    if (idNode && text !== undefined) out.push({ text, norm: normalizeName(text), node: idNode });
+  }
+  return out;
+}
+
+const code = (s: string) => '`' + s + '`';
+
+function listIds(ids: Declared[]): string {
+  const shown = ids.slice(0, 6).map((d) => code(d.text)).join(', ');
+  return ids.length > 6 ? `${shown}, …` : shown;
+}
+
+/** Did-you-mean replacements of a reference with the nearest declared ids. */
+function didYouMean(doc: MlsdDoc, ref: MNode, written: string, ids: Declared[]): { near: Declared[]; fixes: Fix[]; related: Related[] } {
+  const names = nearestNames(written, ids.map((d) => d.text), 3);
+  const near = names.map((n) => ids.find((d) => d.text === n)!).filter(Boolean);
+  const fixes: Fix[] = [];
+  for (const d of near) {
+    const edit = replaceScalar(ref, d.text);
+    if (edit) fixes.push({ title: `Change to \`${d.text}\``, edits: [edit], safe: false });
+  }
+  const related = near.map((d) => ({ ...doc.valueSpan(d.node), message: `\`${d.text}\` is declared here` }));
+  return { near, fixes, related };
+}
+
+/** A scalar reference value that is stated (placeholders and empty values are MLSD007's, wrong types MLSD003's). */
+function refText(doc: MlsdDoc, n: MNode | undefined): string | undefined {
+  if (!n || n.kind !== 'scalar') return undefined;
+  return doc.textOf(n);
+}
+
+function checkIdRef(ctx: RuleContext, ref: MNode | undefined, refLabel: string, listPath: string, listLabel: string, why: string): void {
+  const { doc } = ctx;
+  const written = refText(doc, ref);
+  if (!ref || written === undefined) return;
+  const ids = declaredIds(doc, listPath);
+  const norm = normalizeName(written);
+  if (ids.some((d) => d.norm === norm)) return;
+  const { near, fixes, related } = didYouMean(doc, ref, written, ids);
+  const listNode = doc.node(listPath);
+  if (listNode && listNode.keyStart !== undefined && !near.length) {
+    related.push({ start: listNode.keyStart, end: listNode.keyEnd!, message: `the ids of \`${listLabel}\` are declared here` });
+  }
+  const declared = ids.length
+    ? `the declared ids are ${listIds(ids)}`
+    : `\`${listLabel}\` declares no id yet`;
+  const advice = near.length
+    ? `Did you mean \`${near[0].text}\`? Otherwise add an entry \`{id: ${written}, …}\` to \`${listLabel}\`.`
+    : `Fix the spelling or add an entry \`{id: ${written}, …}\` to \`${listLabel}\`.`;
+  ctx.report({
+    ...doc.valueSpan(ref),
+    message: `\`${refLabel}\` names \`${written}\`, but no entry of \`${listLabel}\` has that id (${declared}); ${why}. ${advice}`,
+    suggestions: fixes.length ? fixes : undefined,
+    related: related.length ? related : undefined,
+    data: { reference: written, target: listLabel, declared: ids.map((d) => d.text), nearest: near.map((d) => d.text) },
+  });
+}
+
+/** The key a metric spelling is compared by: canonical name when known, else the normalized base name. */
+function metricKey(written: string): { base: string; cutoff?: string } | undefined {
+  const sp = parseMetricSpelling(written);
+  if (!sp) return undefined;
+  const info = findMetric(sp.name);
+  const at = written.indexOf('@');
+  const cutoff = at >= 0 ? normalizeName(written.slice(at + 1)).replace(/\s+/g, '') : undefined;
+  return { base: info ? info.name : sp.normalized, cutoff };
+}
+
+function checkPrimary(ctx: RuleContext): void {
+  const { doc } = ctx;
+  const ref = doc.node('evaluation.online.primary');
+  const written = refText(doc, ref);
+  if (!ref || written === undefined) return;
+  const key = metricKey(written);
+  if (!key) return; // a cutoff that does not parse: MLSD003
+  const listed: MetricRef[] = doc.metrics('evaluation.online.metrics');
+  const match = listed.some((m) => {
+    const k = metricKey(m.written);
+    // the same metric; a cutoff on only one side still matches, two different cutoffs do not
+    return !!k && k.base === key.base && (key.cutoff === undefined || k.cutoff === undefined || k.cutoff === key.cutoff);
+  });
+  if (match) return;
+  const fixes: Fix[] = [];
+  const related: Related[] = [];
+  const names = nearestNames(written, listed.map((m) => m.written), 2);
+  for (const n of names) {
+    const m = listed.find((x) => x.written === n)!;
+    const edit = replaceScalar(ref, n);
+    if (edit) fixes.push({ title: `Change to \`${n}\``, edits: [edit], safe: false });
+    related.push({ ...m.span, message: `\`${n}\` is listed here` });
+  }
+  const listNode = doc.node('evaluation.online.metrics');
+  let add;
+  if (listNode && listNode.kind === 'seq') add = appendToList(doc, listNode, written);
+  else if (!listNode) add = insertField(doc, ['evaluation', 'online'], 'metrics', [written]);
+  if (add) fixes.push({ title: `Add \`${written}\` to \`evaluation.online.metrics\``, edits: [add], safe: false });
+  const shown = listed.slice(0, 6).map((m) => code(m.written)).join(', ');
+  const where = listed.length
+    ? `which lists ${shown}${listed.length > 6 ? ', …' : ''}`
+    : 'which lists no metric';
+  ctx.report({
+    ...doc.valueSpan(ref),
+    message: `\`evaluation.online.primary\` is \`${written}\`, but that metric is not in \`evaluation.online.metrics\` (${where}); the primary metric is the one the launch decision rests on, so it must be one of the metrics the experiment measures. ${names.length ? `Did you mean \`${names[0]}\`? Otherwise add` : 'Add'} \`${written}\` to \`evaluation.online.metrics\`${names.length ? '' : ', or make one of the listed metrics primary'}.`,
+    suggestions: fixes.length ? fixes : undefined,
+    related: related.length ? related : undefined,
+    data: { reference: written, target: 'evaluation.online.metrics', declared: listed.map((m) => m.written), nearest: names },
+  });
+}
 
 export const mlsd004: Rule = {
   meta: {
     id: 'MLSD004',
     alias: 'unresolved-reference',
-    title: 'Unresolved reference',
+    title: 'Reference names no declared id',
     step: 0,
     defaultSeverity: 'error',
     fixable: 'none',
-    description: 'a reference (format.md, cross-references) names no declared id',
+    description: 'A reference (`data.features[].source`, `model.selected`, `model.stages[].model`, `evaluation.online.primary`) names no declared id or listed online metric; ids match case-insensitively with `_` and `-` alike, metric names after alias resolution.',
   },
-  check() {
-    // TODO: implement
+  check(ctx) {
+    const { doc } = ctx;
+    if (!doc.top) return;
+    doc.entries('data.features').forEach((f) => {
+      const id = doc.textOf(child(f, 'id'));
+      checkIdRef(ctx, child(f, 'source'), id ? `data.features[${id}].source` : 'data.features[].source', 'data.sources', 'data.sources',
+        'the feature\'s lineage (where it comes from, its owner, PII and freshness) is lost');
+    });
+    checkIdRef(ctx, doc.node('model.selected'), 'model.selected', 'model.candidates', 'model.candidates',
+      'the chosen model must be one of the candidates weighed, with its pros and cons');
+    doc.entries('model.stages').forEach((s) => {
+      const id = doc.textOf(child(s, 'id'));
+      checkIdRef(ctx, child(s, 'model'), id ? `model.stages[${id}].model` : 'model.stages[].model', 'model.candidates', 'model.candidates',
+        'the stage runs a model nobody described');
+    });
+    checkPrimary(ctx);
   },
 };

@@ -1,16 +1,57 @@
-import type { Rule } from './types';
+import { insertField } from '../engine/edits';
+import { RANKING_TASKS, type MlsdDoc } from '../engine/model';
+import type { Fix, Related, Rule } from './types';
+
+const ONLINE = ['online', 'hybrid', 'streaming'];
+
+/** The evidence that the system serves online, or undefined when it does not (or a batch mode is stated). */
+function servesOnline(doc: MlsdDoc): { why: string; related?: Related } | undefined {
+  for (const path of ['requirements.performance.mode', 'serving.mode']) {
+    const mode = doc.enumOf(path);
+    if (mode && ONLINE.includes(mode)) {
+      const n = doc.node(path)!;
+      return { why: `\`${path}: ${mode}\``, related: { ...doc.valueSpan(n), message: `the system serves ${mode} here` } };
+    }
+  }
+  // a stated mode (batch, or a value MLSD003 reports) settles it: no latency requirement is implied
+  if (doc.stated('requirements.performance.mode') || doc.stated('serving.mode')) return undefined;
+  const t = doc.taskType();
+  if (t && RANKING_TASKS.includes(t)) {
+    const n = doc.node('framing.task_type')!;
+    return { why: `\`task_type: ${t}\` (ranked lists are computed per request) and no prediction mode is stated`, related: { ...doc.valueSpan(n), message: `${t} is served per request` } };
+  }
+  return undefined;
+}
 
 export const mlsd102: Rule = {
   meta: {
     id: 'MLSD102',
     alias: 'missing-latency-constraint',
-    title: 'Missing latency constraint',
+    title: 'No latency requirement for an online system',
     step: 1,
     defaultSeverity: 'warning',
     fixable: 'none',
-    description: '`requirements.performance.latency` missing while the system serves online: `requirements.performance.mode` or `serving.mode` is `online`/`hybrid`/`streaming`; or both modes are missing and `framing.task_type` is ranking, recommendation, retrieval or link-prediction (a stated `batch` mode means no latency is needed)',
+    description: '`requirements.performance.latency` is missing while the system serves online: `requirements.performance.mode` or `serving.mode` is `online`/`hybrid`/`streaming`; or both modes are missing and `framing.task_type` is ranking, recommendation, retrieval or link-prediction. A stated `batch` mode means no latency is needed.',
   },
-  check() {
-    // TODO: implement
+  check({ doc, report }) {
+    const path = 'requirements.performance.latency';
+    if (doc.stated(path)) return;
+    const online = servesOnline(doc);
+    if (!online) return;
+    const { node, span } = doc.field(path);
+    let suggestions: Fix[] | undefined;
+    const empty = node && node.kind === 'scalar' && (node.value === null || node.value === '');
+    const edit = !node
+      ? insertField(doc, ['requirements', 'performance'], 'latency', { p99: 'TBD' })
+      : empty
+        ? insertField(doc, ['requirements', 'performance', 'latency'], 'p99', 'TBD')
+        : undefined;
+    if (edit) suggestions = [{ title: 'Add a p99 latency requirement', edits: [edit], safe: false }];
+    report({
+      ...span,
+      message: `The system serves online (${online.why}) but states no latency requirement: without a budget nobody can check that feature fetching, candidate generation and ranking fit in time, or choose between a DNN and a cheaper model. Add \`requirements.performance.latency: {p99: 200ms}\` (feeds and recommendations usually get 100–200ms).`,
+      suggestions,
+      related: online.related ? [online.related] : undefined,
+    });
   },
 };

@@ -1,16 +1,48 @@
-import type { Rule } from './types';
+import { ARCHETYPES } from '../engine/domain';
+import { appendToList, insertField } from '../engine/edits';
+import type { Fix, Rule } from './types';
 
 export const mlsd202: Rule = {
   meta: {
     id: 'MLSD202',
     alias: 'missing-task-type',
-    title: 'Missing task type',
+    title: 'No task type',
     step: 2,
     defaultSeverity: 'error',
     fixable: 'none',
-    description: '`framing.task_type` missing (an invalid value is MLSD003); `multitask-classification` with no `heads` also triggers',
+    description: '`framing.task_type` is missing (an invalid value is MLSD003\'s), or it is `multitask-classification` and `framing.heads` lists no head.',
   },
-  check() {
-    // TODO: implement
+  check({ doc, report }) {
+    const path = 'framing.task_type';
+    if (!doc.stated(path)) {
+      const { node, span } = doc.field(path);
+      const suggestions: Fix[] = [];
+      const arch = doc.archetype();
+      const typical = arch && arch !== 'other' ? ARCHETYPES.find((a) => a.id === arch)?.taskType : undefined;
+      if (!node) {
+        const edit = insertField(doc, ['framing'], 'task_type', typical ?? 'TBD');
+        if (edit) suggestions.push({ title: typical ? `Add \`task_type: ${typical}\` (the book's framing of ${arch})` : 'Add `task_type`', edits: [edit], safe: false });
+      }
+      report({
+        ...span,
+        message: `No \`framing.task_type\`: whether this is classification, regression, ranking, retrieval … decides which labels, loss and metrics fit, and most checks of the data, model and evaluation steps key off it. Add e.g. \`task_type: ${typical ?? 'binary-classification'}\`${typical ? ` (the book frames ${arch} as ${typical})` : ''}.`,
+        suggestions: suggestions.length ? suggestions : undefined,
+        data: typical ? { typical } : undefined,
+      });
+      return;
+    }
+    if (doc.taskType() !== 'multitask-classification' || doc.stated('framing.heads')) return;
+    const tt = doc.node(path)!;
+    const heads = doc.node('framing.heads');
+    const edit = !heads
+      ? insertField(doc, ['framing'], 'heads', [{ name: 'TBD', task_type: 'binary-classification' }])
+      : heads.kind === 'seq' && !(heads.items ?? []).length
+        ? appendToList(doc, heads, '{name: TBD, task_type: binary-classification}')
+        : undefined;
+    report({
+      ...doc.valueSpan(tt),
+      message: '`multitask-classification` without `framing.heads`: a multitask model has one head per task (one binary head per harm class, one per reaction), and each head needs its own labels, metrics and threshold; without them the metrics cannot be checked. List them, e.g. `heads: [{name: violence, task_type: binary-classification}, {name: nudity, task_type: binary-classification}]`.',
+      suggestions: edit ? [{ title: 'Add `heads`', edits: [edit], safe: false }] : undefined,
+    });
   },
 };

@@ -1,16 +1,85 @@
-import type { Rule } from './types';
+import type { MlsdDoc } from '../engine/model';
+import type { TaskType } from '../engine/domain';
+import { insertField, renderFlow, type YamlValue } from '../engine/edits';
+import type { Fix, Rule, TextEdit } from './types';
+
+/**
+ * An edit that gives `key` a value under the mapping at `parentPath`: fills the key in place when it is
+ * written but not stated (`source:`, `source: TBD`), else inserts it (creating missing parents). Undefined
+ * when the key already has a real value or the place cannot be edited safely. Shared by the step 3 and 4
+ * rules' suggestions.
+ */
+export function fillField(doc: MlsdDoc, parentPath: readonly string[], key: string, value: YamlValue): TextEdit | undefined {
+  try {
+    const n = doc.node([...parentPath, key]);
+    if (!n) return insertField(doc, parentPath, key, value);
+    if (n.kind !== 'scalar' || n.aliased || doc.isStated(n)) return undefined;
+    const space = doc.text[n.start - 1] === ':' ? ' ' : '';
+    const newText = `${space}${renderFlow(value)}`;
+    if (newText.trim() === doc.text.slice(n.start, n.end).trim()) return undefined; // `TBD` → `TBD` helps nobody
+    return { start: n.start, end: n.end, newText };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A one-edit unsafe suggestion, or undefined when the edit cannot be made. */
+export function suggestion(title: string, edit: TextEdit | undefined): Fix[] | undefined {
+  return edit ? [{ title, edits: [edit], safe: false }] : undefined;
+}
+
+/** Quotes a name for a message: `name`. */
+export const code = (s: string | number) => `\`${s}\``;
+
+/** Lists up to `max` names: "a, b and c" (with "and N more" beyond). */
+export function listNames(names: string[], max = 3): string {
+  const shown = names.slice(0, max);
+  const rest = names.length - shown.length;
+  if (rest > 0) return `${shown.join(', ')} and ${rest} more`;
+  if (shown.length <= 1) return shown.join('');
+  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
+const HAND_LABELED: TaskType[] = ['object-detection', 'segmentation', 'multiclass-classification', 'multilabel-classification'];
+const NATURAL_LABELED: TaskType[] = ['ranking', 'recommendation', 'retrieval', 'link-prediction', 'forecasting', 'regression'];
 
 export const mlsd301: Rule = {
   meta: {
     id: 'MLSD301',
     alias: 'missing-labels',
-    title: 'Missing labels',
+    title: 'Supervised task with no label source',
     step: 3,
     defaultSeverity: 'warning',
     fixable: 'none',
-    description: 'task is supervised (any task type but clustering, and not anomaly-detection without labels) and `data.labels.source` missing',
+    description: 'The task is supervised (any task type but clustering, and not anomaly-detection unless `requirements.data.labeled` is true; with `framing.heads`, any head\'s type counts) and `data.labels.source` is missing.',
   },
-  check() {
-    // TODO: implement
+  check({ doc, report }) {
+    if (doc.node('data')?.kind !== 'map') return; // a `data` that is not a mapping is MLSD003's finding
+    if (doc.stated('data.labels.source')) return;
+    const labeled = doc.bool('requirements.data.labeled') === true;
+    const types = doc.effectiveTaskTypes();
+    const supervised = types.filter((t) => t !== 'clustering' && (t !== 'anomaly-detection' || labeled));
+    if (!supervised.length) return;
+    const main = doc.taskType();
+    const t = main && supervised.includes(main) ? main : supervised[0];
+    const why = t === 'anomaly-detection'
+      ? 'The task is anomaly-detection with `requirements.data.labeled: true`, so it is trained on labels'
+      : t === main
+        ? `\`framing.task_type\` is ${t}, a supervised task`
+        : `The head task type ${t} is supervised`;
+    const value = HAND_LABELED.includes(t) ? 'hand' : NATURAL_LABELED.includes(t) || doc.ranksOrRecommends() ? 'natural' : 'TBD';
+    const example = value === 'TBD' ? 'natural' : value;
+    const edit = fillField(doc, ['data', 'labels'], 'source', value);
+    const taskNode = doc.node('framing.task_type');
+    report({
+      ...doc.field('data.labels.source').span,
+      message:
+        `${why}, but \`data.labels.source\` is missing: say where the training labels come from ` +
+        '(natural user actions, hand annotation, user reports, weak rules), since their cost, noise, delay and bias bound what the model can learn. ' +
+        `Add e.g. \`labels: {source: ${example}, positive: <what counts as a positive>}\` under \`data\`.`,
+      suggestions: suggestion(`Add \`source: ${value}\` to \`data.labels\``, edit),
+      related: taskNode && doc.isStated(taskNode) ? [{ ...doc.valueSpan(taskNode), message: `task type ${doc.taskType() ?? 'stated here'}` }] : undefined,
+      data: { taskTypes: supervised },
+    });
   },
 };

@@ -1,16 +1,52 @@
-import type { Rule } from './types';
+import { appendToList } from '../engine/edits';
+import { round } from '../engine/values';
+import { fillField } from './MLSD301-missing-labels';
+import type { Rule, TextEdit } from './types';
+
+/** A rate as a percentage the way authors write it: 0.01 → "1%". */
+export const pct = (r: number) => `${round(r * 100, 3)}%`;
 
 export const mlsd302: Rule = {
   meta: {
     id: 'MLSD302',
     alias: 'imbalance-unhandled',
-    title: 'Imbalance unhandled',
+    title: 'Imbalanced labels with no imbalance handling',
     step: 3,
     defaultSeverity: 'warning',
     fixable: 'none',
-    description: '`data.labels.positive_rate` < `imbalance_threshold` (or > 1 − threshold) and `data.imbalance.handling` missing',
+    description: '`data.labels.positive_rate` is below `imbalance_threshold` (or above 1 − threshold: the negatives are rare) and `data.imbalance.handling` is missing.',
+    options: ['imbalance_threshold'],
   },
-  check() {
-    // TODO: implement
+  check({ doc, options, report }) {
+    if (doc.node('data')?.kind !== 'map') return; // a `data` that is not a mapping is MLSD003's finding
+    if (doc.stated('data.imbalance.handling')) return;
+    const rate = doc.rate('data.labels.positive_rate');
+    const t = options.imbalance_threshold;
+    if (rate === undefined || !Number.isFinite(t)) return;
+    const rarePositives = rate < t;
+    const rareNegatives = !rarePositives && rate > 1 - t;
+    if (!rarePositives && !rareNegatives) return;
+    const minority = rarePositives ? rate : 1 - rate;
+    const rateNode = doc.node('data.labels.positive_rate')!;
+
+    // suggestion: `imbalance: {handling: [class-weights]}` (or fill an empty `handling`)
+    let edit: TextEdit | undefined;
+    const handling = doc.node('data.imbalance.handling');
+    if (handling && handling.kind === 'seq' && !handling.items?.length) edit = appendToList(doc, handling, 'class-weights');
+    else edit = fillField(doc, ['data', 'imbalance'], 'handling', ['class-weights']);
+
+    const skew = rarePositives
+      ? `\`data.labels.positive_rate\` is ${pct(rate)}, below the ${pct(t)} imbalance threshold`
+      : `\`data.labels.positive_rate\` is ${pct(rate)}, so negatives are the rare class (${pct(minority)}, below the ${pct(t)} imbalance threshold)`;
+    report({
+      ...doc.field('data.imbalance.handling').span,
+      message:
+        `${skew}, but \`data.imbalance.handling\` is missing: trained on this skew, a model learns to predict the majority class ` +
+        `(always predicting it is already ${pct(1 - minority)} accurate) and the rare class gets too little weight. ` +
+        'Add e.g. `imbalance: {handling: [class-weights]}` under `data` (or focal-loss, negative-downsampling).',
+      suggestions: edit ? [{ title: 'Add imbalance handling (`class-weights`)', edits: [edit], safe: false }] : undefined,
+      related: [{ ...doc.valueSpan(rateNode), message: `positive rate ${pct(rate)}` }],
+      data: { positiveRate: rate, minorityRate: round(minority, 6), threshold: t },
+    });
   },
 };

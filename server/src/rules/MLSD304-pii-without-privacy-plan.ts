@@ -1,16 +1,50 @@
+import type { MlsdDoc } from '../engine/model';
+import { child, type MNode } from '../engine/parse';
+import { code, fillField, listNames, suggestion } from './MLSD301-missing-labels';
 import type { Rule } from './types';
+
+/** Entries of `data.sources` / `data.features` whose boolean `flag` is true, with their id and flag node. */
+export function flagged(doc: MlsdDoc, list: 'data.sources' | 'data.features', flag: string): { id: string; node: MNode }[] {
+  const out: { id: string; node: MNode }[] = [];
+  const noun = list === 'data.sources' ? 'source' : 'feature';
+  doc.entries(list).forEach((e, i) => {
+    const n = child(e, flag);
+    if (n && n.kind === 'scalar' && n.value === true) out.push({ id: doc.textOf(child(e, 'id')) ?? `${noun} ${i + 1}`, node: n });
+  });
+  return out;
+}
 
 export const mlsd304: Rule = {
   meta: {
     id: 'MLSD304',
     alias: 'pii-without-privacy-plan',
-    title: 'Pii without privacy plan',
+    title: 'Personal data with no privacy plan',
     step: 3,
     defaultSeverity: 'warning',
     fixable: 'none',
-    description: 'some source or feature has `pii: true` and `data.privacy.plan` missing',
+    description: 'Some `data.sources[]` or `data.features[]` entry has `pii: true` and `data.privacy.plan` is missing.',
   },
-  check() {
-    // TODO: implement
+  check({ doc, report }) {
+    if (doc.node('data')?.kind !== 'map') return; // a `data` that is not a mapping is MLSD003's finding
+    if (doc.stated('data.privacy.plan')) return;
+    const sources = flagged(doc, 'data.sources', 'pii');
+    const features = flagged(doc, 'data.features', 'pii');
+    if (!sources.length && !features.length) return;
+    const parts: string[] = [];
+    if (sources.length) parts.push(`${sources.length === 1 ? 'Source' : 'Sources'} ${listNames(sources.map((s) => code(s.id)))}`);
+    if (features.length) parts.push(`${sources.length ? 'f' : 'F'}${features.length === 1 ? 'eature' : 'eatures'} ${listNames(features.map((s) => code(s.id)))}`);
+    const all = [...sources, ...features];
+    const edit = fillField(doc, ['data', 'privacy'], 'plan', 'TBD');
+    report({
+      ...doc.field('data.privacy.plan').span,
+      message:
+        `${parts.join(' and ')} ${all.length === 1 ? 'holds' : 'hold'} personal data (\`pii: true\`), but \`data.privacy.plan\` is missing: ` +
+        'PII copied into training sets, feature stores and logs outlives its purpose unless someone decides who may access it, how it is ' +
+        'pseudonymized and when it is deleted (consent and deletion requests must reach the training data too). ' +
+        'Add e.g. `privacy: {plan: pseudonymize user ids before training and restrict raw logs to the data team, retention: 90d}` under `data`.',
+      suggestions: suggestion('Add a `data.privacy.plan`', edit),
+      related: all.slice(0, 5).map((x) => ({ ...doc.valueSpan(x.node), message: `${x.id}: pii: true` })),
+      data: { sources: sources.map((s) => s.id), features: features.map((f) => f.id) },
+    });
   },
 };

@@ -1,16 +1,36 @@
+import { code, fillField, listNames, suggestion } from './MLSD301-missing-labels';
+import { flagged } from './MLSD304-pii-without-privacy-plan';
 import type { Rule } from './types';
 
 export const mlsd305: Rule = {
   meta: {
     id: 'MLSD305',
     alias: 'sensitive-feature-without-fairness',
-    title: 'Sensitive feature without fairness',
+    title: 'Sensitive feature with no fairness evaluation',
     step: 3,
     defaultSeverity: 'warning',
     fixable: 'none',
-    description: 'some feature has `sensitive: true` and `evaluation.fairness` missing',
+    description: 'Some `data.features[]` entry has `sensitive: true` and `evaluation.fairness` is missing.',
   },
-  check() {
-    // TODO: implement
+  check({ doc, report }) {
+    if (doc.stated('evaluation.fairness')) return;
+    const features = flagged(doc, 'data.features', 'sensitive');
+    if (!features.length) return;
+    const ids = features.map((f) => f.id);
+    const evaluation = doc.node('evaluation');
+    const edit = evaluation && evaluation.kind === 'map' && doc.isStated(evaluation)
+      ? fillField(doc, ['evaluation'], 'fairness', { attributes: ids.slice(0, 3), method: 'TBD' })
+      : undefined;
+    report({
+      ...doc.field('evaluation.fairness').span,
+      message:
+        `${features.length === 1 ? 'Feature' : 'Features'} ${listNames(ids.map(code))} ${features.length === 1 ? 'is' : 'are'} a protected attribute (\`sensitive: true\`), ` +
+        'but `evaluation.fairness` is missing: a model that uses it (or a proxy of it) can be less accurate for, or decide differently about, ' +
+        'some groups, and an aggregate metric hides it. ' +
+        `Add e.g. \`fairness: {attributes: [${ids.slice(0, 3).join(', ')}], method: compare recall and false-positive rate per group}\` under \`evaluation\`.`,
+      suggestions: suggestion('Add `evaluation.fairness`', edit),
+      related: features.slice(0, 5).map((f) => ({ ...doc.valueSpan(f.node), message: `${f.id}: sensitive: true` })),
+      data: { features: ids },
+    });
   },
 };

@@ -1,16 +1,33 @@
+import { fillField, suggestion } from './MLSD301-missing-labels';
+import { temporalSources } from './MLSD303-temporal-leakage';
 import type { Rule } from './types';
 
 export const mlsd307: Rule = {
   meta: {
     id: 'MLSD307',
     alias: 'missing-split',
-    title: 'Missing split',
+    title: 'No train/evaluation split strategy',
     step: 3,
     defaultSeverity: 'warning',
     fixable: 'none',
-    description: '`data.split.strategy` missing',
+    description: '`data.split.strategy` is missing.',
   },
-  check() {
-    // TODO: implement
+  check({ doc, report }) {
+    if (doc.node('data')?.kind !== 'map') return; // a `data` that is not a mapping is MLSD003's finding
+    if (doc.stated('data.split.strategy')) return;
+    const timeOrdered = temporalSources(doc).length > 0 || doc.effectiveTaskTypes().includes('forecasting');
+    const value = timeOrdered ? 'temporal' : 'random';
+    const edit = fillField(doc, ['data', 'split'], 'strategy', value);
+    report({
+      ...doc.field('data.split.strategy').span,
+      message:
+        '`data.split.strategy` is missing: how train, validation and test data are separated decides whether offline metrics can be trusted ' +
+        '(a random split of time-ordered data leaks the future; rows of one user or query on both sides leak identity). ' +
+        (timeOrdered
+          ? 'This doc has time-ordered data, so add `split: {strategy: temporal, key: event_time}` under `data`.'
+          : 'Add e.g. `split: {strategy: random, ratios: 80/10/10}` under `data` (or `temporal` for time-ordered rows, `group` to keep each user on one side).'),
+      suggestions: suggestion(`Add \`strategy: ${value}\` to \`data.split\``, edit),
+      data: { suggested: value },
+    });
   },
 };

@@ -1,16 +1,27 @@
+import { child } from '../engine/parse';
 import type { Rule } from './types';
 
 export const mlsd308: Rule = {
   meta: {
     id: 'MLSD308',
     alias: 'no-features',
-    title: 'No features',
+    title: 'No features listed',
     step: 3,
     defaultSeverity: 'info',
     fixable: 'none',
-    description: '`data.features` empty',
+    description: '`data.features` is empty.',
   },
-  check() {
-    // TODO: implement
+  check({ doc, report }) {
+    if (doc.node('data')?.kind !== 'map') return; // a `data` that is not a mapping is MLSD003's finding
+    if (doc.stated('data.features')) return;
+    const firstSource = doc.entries('data.sources').map((s) => doc.textOf(child(s, 'id'))).find((x) => x !== undefined);
+    report({
+      ...doc.field('data.features').span,
+      message:
+        '`data.features` is empty: list what the model reads, each with `id`, `source`, `entity` and `type` (and `freshness`), ' +
+        'so reviewers can check that every feature exists at prediction time, how fresh it must be at serving, and whether it leaks the label or holds PII. ' +
+        `Add e.g. \`features: [{id: item_ctr_7d, source: ${firstSource ?? 'impressions'}, entity: item, type: numerical, freshness: batch}]\` under \`data\`.`,
+      data: {},
+    });
   },
 };

@@ -1,16 +1,113 @@
-import type { Rule } from './types';
+import { findLoss, lossFits, taskInfo, TASKS, type LossInfo, type TaskType } from '../engine/domain';
+import type { MlsdDoc, Span } from '../engine/model';
+import type { MNode } from '../engine/parse';
+import { code, listNames } from './MLSD301-missing-labels';
+import type { Fix, Rule } from './types';
+
+export interface LossPiece {
+  /** the piece as written (trimmed) */
+  text: string;
+  loss?: LossInfo;
+  /** where the piece is in the source, when it could be located */
+  span?: Span;
+}
+
+const SPLIT = /\s*(?:\+|,|\/|\band\b)\s*/i;
+
+/**
+ * `model.loss` split into pieces (rules.md: lower-cased, split on `+`, `,`, `/` and the word "and"), each
+ * resolved with `findLoss` and located in the source text when possible.
+ */
+export function lossPieces(doc: MlsdDoc, n: MNode): LossPiece[] {
+  const value = doc.textOf(n);
+  if (value === undefined) return [];
+  const raw = doc.text.slice(n.start, n.end);
+  const rawLower = raw.toLowerCase();
+  const out: LossPiece[] = [];
+  let cursor = 0;
+  for (const part of value.split(SPLIT)) {
+    const text = part.trim();
+    if (!text) continue;
+    const piece: LossPiece = { text, loss: findLoss(text.toLowerCase()) };
+    const at = rawLower.indexOf(text.toLowerCase(), cursor);
+    if (at >= 0 && !n.aliased) {
+      piece.span = { start: n.start + at, end: n.start + at + text.length };
+      cursor = at + text.length;
+    }
+    out.push(piece);
+  }
+  return out;
+}
+
+/** What each task type needs its loss to train, for the message. */
+const NEEDS: Partial<Record<TaskType, string>> = {
+  'binary-classification': 'a probability of the positive class',
+  'multilabel-classification': 'an independent probability per label',
+  'anomaly-detection': 'a probability (or score) of being anomalous',
+  'multiclass-classification': 'a probability distribution over the classes',
+  'multitask-classification': 'class probabilities per head',
+  regression: 'a real value close to the target',
+  forecasting: 'future values close to the series',
+  ranking: 'scores that order items by relevance',
+  recommendation: 'scores that order items by relevance',
+  retrieval: 'embeddings in which relevant pairs are close',
+  'link-prediction': 'the probability that an edge forms',
+  'object-detection': 'box coordinates and class scores',
+  segmentation: 'a class per pixel',
+  'text-generation': 'the likelihood of the target tokens',
+  'image-generation': 'images close to the data distribution',
+};
+
+/** The task types a loss fits (rules.md table), for the message. */
+function fitsTasks(loss: LossInfo): TaskType[] {
+  return TASKS.filter((t) => t.losses.includes(loss.name)).map((t) => t.type);
+}
 
 export const mlsd402: Rule = {
   meta: {
     id: 'MLSD402',
     alias: 'loss-task-mismatch',
-    title: 'Loss task mismatch',
+    title: 'Loss does not fit the task type',
     step: 4,
     defaultSeverity: 'warning',
     fixable: 'none',
-    description: '`model.loss` is a known loss that does not fit `framing.task_type` (e.g. mse for binary-classification, bce for regression)',
+    description: '`model.loss` names a known loss that does not fit `framing.task_type` (or any head\'s task type), e.g. mse for binary-classification or bce for regression. The free text is split on `+`, `,`, `/` and "and"; unknown pieces are ignored.',
   },
-  check() {
-    // TODO: implement
+  check({ doc, report }) {
+    const n = doc.node('model.loss');
+    if (!n || n.kind !== 'scalar') return;
+    const types = doc.effectiveTaskTypes();
+    if (!types.length) return;
+    const fitting = [...new Set(types.flatMap((t) => taskInfo(t)?.losses ?? []))];
+    if (!fitting.length) return; // clustering only: not checked
+    const taskLabel = types.length === 1
+      ? `${types[0]} (\`framing.task_type\`)`
+      : `any of the task types ${listNames(types, 4)} (task type and heads)`;
+    const needs = types.length === 1 ? NEEDS[types[0]] : undefined;
+    const typical = types.length === 1 ? taskInfo(types[0])?.typicalLoss : undefined;
+    const seen = new Set<string>();
+    const tt = doc.node('framing.task_type');
+    for (const piece of lossPieces(doc, n)) {
+      const loss = piece.loss;
+      if (!loss || seen.has(loss.name)) continue;
+      if (types.some((t) => lossFits(loss.name, t))) continue;
+      seen.add(loss.name);
+      const span = piece.span ?? doc.valueSpan(n);
+      const its = fitsTasks(loss);
+      const alias = loss.name === piece.text.toLowerCase().replace(/[\s_]+/g, '-') ? code(loss.name) : `${code(piece.text)} (${loss.name})`;
+      const suggestions: Fix[] = piece.span
+        ? fitting.slice(0, 2).map((f) => ({ title: `Replace with \`${f}\``, edits: [{ start: span.start, end: span.end, newText: f }], safe: false }))
+        : [];
+      report({
+        ...span,
+        message:
+          `The loss ${alias} does not fit ${taskLabel}: it is ${its.length ? `a loss for ${listNames(its, 3)}` : 'not a loss for this task'}` +
+          `${needs ? `, while ${types[0]} needs ${needs}` : ''}, so the model is trained to output the wrong kind of score whatever the data. ` +
+          `Use a loss that fits: ${fitting.map(code).join(', ')}${typical ? ` (typical: ${typical.charAt(0).toLowerCase()}${typical.slice(1).replace(/\.$/, '')})` : ''}.`,
+        suggestions: suggestions.length ? suggestions : undefined,
+        related: tt && doc.isStated(tt) ? [{ ...doc.valueSpan(tt), message: `task type ${doc.taskType() ?? String(tt.value)}` }] : undefined,
+        data: { loss: loss.name, written: piece.text, taskTypes: types, fitting },
+      });
+    }
   },
 };

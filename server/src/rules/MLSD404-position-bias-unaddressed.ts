@@ -1,16 +1,50 @@
+import type { MlsdDoc } from '../engine/model';
+import { RECOMMENDATION_ARCHETYPES } from '../engine/model';
+import type { MNode } from '../engine/parse';
+import { fillField, suggestion } from './MLSD301-missing-labels';
 import type { Rule } from './types';
+
+/** `data.labels.source` when it is natural or implicit (labels from user behaviour), with its node. */
+export function behaviouralLabels(doc: MlsdDoc): { source: string; node: MNode } | undefined {
+  const source = doc.enumOf('data.labels.source');
+  if (source !== 'natural' && source !== 'implicit') return undefined;
+  return { source, node: doc.node('data.labels.source')! };
+}
+
+const POSITION = 'log the display position and use it as a training-only feature (fixed to the top slot at serving)';
 
 export const mlsd404: Rule = {
   meta: {
     id: 'MLSD404',
     alias: 'position-bias-unaddressed',
-    title: 'Position bias unaddressed',
+    title: 'Position bias in behavioural labels not addressed',
     step: 4,
     defaultSeverity: 'warning',
     fixable: 'none',
-    description: 'task type ranking/recommendation, labels implicit or natural (clicks, engagement), and `data.bias.position` missing',
+    description: 'Task type (or a head\'s type) ranking or recommendation, or a recommendation archetype; labels natural or implicit (clicks, engagement); and `data.bias.position` missing.',
   },
-  check() {
-    // TODO: implement
+  check({ doc, report }) {
+    if (doc.stated('data.bias.position')) return;
+    const labels = behaviouralLabels(doc);
+    if (!labels) return;
+    const t = doc.taskType();
+    const head = doc.headTaskTypes().find((h) => h === 'ranking' || h === 'recommendation');
+    const a = doc.archetype();
+    let why: string;
+    if (t === 'ranking' || t === 'recommendation') why = `the task is ${t}`;
+    else if (head) why = `a head is ${head}`;
+    else if (a && RECOMMENDATION_ARCHETYPES.includes(a)) why = `the archetype is ${a}`;
+    else return;
+    const edit = fillField(doc, ['data', 'bias'], 'position', POSITION);
+    report({
+      ...doc.field('data.bias.position').span,
+      message:
+        `Labels are ${labels.source} user actions and ${why}, but \`data.bias.position\` is missing: users click what is shown on top, ` +
+        'so the labels measure position as much as relevance, and a model trained on them learns to keep the current top items on top (a feedback loop). ' +
+        `Say how you correct it, e.g. \`bias: {position: ${POSITION}}\` under \`data\`, or inverse-propensity weighting from randomized slots.`,
+      suggestions: suggestion('Add a `data.bias.position` correction', edit),
+      related: [{ ...doc.valueSpan(labels.node), message: `label source ${labels.source}` }],
+      data: { labelSource: labels.source },
+    });
   },
 };

@@ -1,16 +1,82 @@
-import type { Rule } from './types';
+import type { MNode } from '../engine/parse';
+import { round } from '../engine/values';
+import { fillField, suggestion } from './MLSD301-missing-labels';
+import type { Related, Rule } from './types';
+
+/** q = p / (p + (1 − p) / w): the calibrated probability of a model trained with a share w of the negatives. */
+export function recalibrate(p: number, w: number): number {
+  return p / (p + (1 - p) / w);
+}
 
 export const mlsd405: Rule = {
   meta: {
     id: 'MLSD405',
     alias: 'downsampling-without-calibration',
-    title: 'Downsampling without calibration',
+    title: 'Downsampled negatives without recalibration',
     step: 4,
     defaultSeverity: 'warning',
     fixable: 'none',
-    description: '`model.training.negative_sampling_rate` < 1 (or imbalance handling includes negative-downsampling/undersampling), `framing.output_use` is `probability` (or archetype ad-click-prediction), and `model.calibration` missing',
+    description: '`model.training.negative_sampling_rate` < 1 (or `data.imbalance.handling` includes negative-downsampling or undersampling), `framing.output_use` is `probability` (or the archetype is ad-click-prediction), and `model.calibration` is missing.',
   },
-  check() {
-    // TODO: implement
+  check({ doc, report }) {
+    if (doc.node('model')?.kind !== 'map') return; // a `model` that is not a mapping is MLSD003's finding
+    if (doc.stated('model.calibration')) return;
+
+    // the downsampling: a sampling rate w < 1, or a downsampling technique in the imbalance handling
+    const wNode = doc.node('model.training.negative_sampling_rate');
+    const rate = doc.rate('model.training.negative_sampling_rate');
+    const w = rate !== undefined && rate > 0 && rate < 1 ? rate : undefined;
+    let technique: { name: string; node: MNode } | undefined;
+    for (const item of doc.list('data.imbalance.handling')) {
+      const v = doc.enumValueOf(item);
+      if (v === 'negative-downsampling' || v === 'undersampling') {
+        technique = { name: v, node: item };
+        break;
+      }
+    }
+    if (w === undefined && !(rate === 0) && !technique) return;
+
+    // the output is consumed as a probability
+    const use = doc.enumOf('framing.output_use');
+    const archetype = doc.archetype();
+    const useNode = doc.node('framing.output_use');
+    let consumer: string;
+    const related: Related[] = [];
+    if (use === 'probability') {
+      consumer = '`framing.output_use` is probability';
+      if (useNode) related.push({ ...doc.valueSpan(useNode), message: 'output used as a probability' });
+    } else if (archetype === 'ad-click-prediction') {
+      consumer = 'the archetype is ad-click-prediction (pCTR × bid decides the auction)';
+      const an = doc.node('archetype');
+      if (an) related.push({ ...doc.valueSpan(an), message: 'ad-click-prediction' });
+    } else return;
+
+    let sampling: string;
+    let example = '';
+    if (w !== undefined && wNode) {
+      const q = recalibrate(0.5, w);
+      sampling = `training keeps ${round(w * 100, 3)}% of the negatives (\`negative_sampling_rate: ${String(wNode.value)}\`)`;
+      example = ` (with w = ${round(w, 4)}, a predicted 0.5 is really ≈ ${round(q, 3)})`;
+      related.unshift({ ...doc.valueSpan(wNode), message: `negative sampling rate w = ${round(w, 4)}` });
+    } else if (rate === 0 && wNode) {
+      sampling = 'training keeps no negatives at all (`negative_sampling_rate: 0`)';
+      related.unshift({ ...doc.valueSpan(wNode), message: 'negative sampling rate 0' });
+    } else {
+      sampling = `\`data.imbalance.handling\` includes ${technique!.name}`;
+      related.unshift({ ...doc.valueSpan(technique!.node), message: technique!.name });
+    }
+    const wText = w !== undefined ? `, w = ${round(w, 4)},` : ', where w is the share of negatives kept,';
+    const value = `recalibrate q = p / (p + (1 − p) / w) ${w !== undefined ? `with w = ${round(w, 4)}` : 'with w = the share of negatives kept'} and check ECE on data that is not downsampled`;
+    const edit = fillField(doc, ['model'], 'calibration', value);
+    report({
+      ...doc.field('model.calibration').span,
+      message:
+        `${sampling.charAt(0).toUpperCase()}${sampling.slice(1)} and ${consumer}, but \`model.calibration\` is missing: ` +
+        `dropping negatives inflates every predicted probability${example}, which corrupts bids, thresholds and log loss. ` +
+        `Recalibrate with q = p / (p + (1 − p) / w)${wText} and state it under \`model.calibration\`.`,
+      suggestions: suggestion('Add recalibration to `model.calibration`', edit),
+      related,
+      data: w !== undefined ? { w, pAtHalf: round(recalibrate(0.5, w), 6) } : { technique: technique?.name },
+    });
   },
 };

@@ -1,16 +1,37 @@
+import { fillField, suggestion } from './MLSD301-missing-labels';
+import { rankingReason } from './MLSD403-cold-start-unaddressed';
+import { behaviouralLabels } from './MLSD404-position-bias-unaddressed';
 import type { Rule } from './types';
+
+const EXPLORATION = 'serve 1% of slots from a randomized policy (epsilon-greedy) and keep a small holdout';
 
 export const mlsd407: Rule = {
   meta: {
     id: 'MLSD407',
     alias: 'feedback-loop-unaddressed',
-    title: 'Feedback loop unaddressed',
+    title: 'Feedback loop with no exploration',
     step: 4,
     defaultSeverity: 'info',
     fixable: 'none',
-    description: 'labels implicit/natural, task ranks or recommends, and `monitoring.exploration` missing',
+    description: '`data.labels.source` is natural or implicit, the task ranks or recommends, and `monitoring.exploration` is missing.',
   },
-  check() {
-    // TODO: implement
+  check({ doc, report }) {
+    if (doc.stated('monitoring.exploration')) return;
+    const labels = behaviouralLabels(doc);
+    if (!labels) return;
+    const why = rankingReason(doc);
+    if (!why) return;
+    const monitoring = doc.node('monitoring');
+    const edit = monitoring && monitoring.kind === 'map' && doc.isStated(monitoring) ? fillField(doc, ['monitoring'], 'exploration', EXPLORATION) : undefined;
+    report({
+      ...doc.field('monitoring.exploration').span,
+      message:
+        `Labels are ${labels.source} user actions and ${why.text}, but \`monitoring.exploration\` is missing: the model only gets labels for what it chose to show, ` +
+        'so each retraining reinforces its own choices (rich get richer; new and long-tail items never get the chance to be clicked). ' +
+        `Add e.g. \`exploration: ${EXPLORATION}\` under \`monitoring\`.`,
+      suggestions: suggestion('Add `monitoring.exploration`', edit),
+      related: [{ ...doc.valueSpan(labels.node), message: `label source ${labels.source}` }, ...(why.related ? [why.related] : [])],
+      data: { labelSource: labels.source },
+    });
   },
 };

@@ -4,13 +4,22 @@ export const mlsd408: Rule = {
   meta: {
     id: 'MLSD408',
     alias: 'no-candidates',
-    title: 'No candidates',
+    title: 'No candidate models compared',
     step: 4,
     defaultSeverity: 'info',
     fixable: 'none',
-    description: '`model.candidates` empty (no alternatives weighed)',
+    description: '`model.candidates` is empty (no alternatives weighed).',
   },
-  check() {
-    // TODO: implement
+  check({ doc, report }) {
+    if (doc.node('model')?.kind !== 'map') return; // a `model` that is not a mapping is MLSD003's finding
+    if (doc.stated('model.candidates')) return;
+    report({
+      ...doc.field('model.candidates').span,
+      message:
+        '`model.candidates` is empty: no alternative architectures were weighed, so a reviewer cannot see why the chosen model beats a simpler or cheaper one ' +
+        '(training data needed, latency, interpretability, continual learning). ' +
+        'List at least two with pros and cons, e.g. `candidates: [{id: gbdt, architecture: XGBoost}, {id: dnn, architecture: two-tower DNN}]`.',
+      data: {},
+    });
   },
 };

@@ -1,0 +1,250 @@
+/**
+ * The language server entry: the ONLY module that talks to the LSP connection. It wires documents,
+ * settings and requests to the pure engine (lint/, features/) through the Session cache, converts
+ * offsets to LSP positions at the edge, debounces validation, and never lets a request crash it.
+ *
+ * Transports: `--stdio`, `--node-ipc` or `--socket=N` (vscode-languageserver picks it from argv).
+ */
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  ResponseError,
+  ErrorCodes,
+  type CancellationToken,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Session, type Analysis } from './session';
+import { toDiagnostic } from './lspConvert';
+import { DesignOutlineRequest, ServerCommands, StatusNotification, type DesignOutlineParams, type MlsdSettings, type StatusParams } from './protocol';
+import * as features from './features';
+
+const VALIDATION_DELAY_MS = 200;
+
+const TRANSPORT = /^--(stdio|node-ipc|socket|pipe)/;
+if (!process.argv.slice(2).some((a) => TRANSPORT.test(a))) {
+  const help = process.argv.includes('--help') || process.argv.includes('-h');
+  if (process.argv.includes('--version')) process.stdout.write(`${features.VERSION}\n`);
+  else process.stderr.write('mlsd-language-server: the mlsd language server speaks LSP; start it as editors do, with --stdio (or --node-ipc, --socket=PORT).\n');
+  process.exit(help || process.argv.includes('--version') ? 0 : 2);
+}
+
+const connection: Connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const session = new Session();
+const timers = new Map<string, NodeJS.Timeout>();
+
+let hasConfigurationCapability = false;
+let hasRelatedInformation = false;
+let clientSupportsStatus = false;
+
+// Route console output to the client's log: stdout carries the protocol under --stdio.
+console.log = (...a: unknown[]) => connection.console.log(a.map(String).join(' '));
+console.error = (...a: unknown[]) => connection.console.error(a.map(String).join(' '));
+process.on('uncaughtException', (err) => connection.console.error(`mlsd: uncaught ${err?.stack ?? err}`));
+process.on('unhandledRejection', (err) => connection.console.error(`mlsd: unhandled rejection ${(err as Error)?.stack ?? err}`));
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const caps = params.capabilities;
+  hasConfigurationCapability = !!caps.workspace?.configuration;
+  hasRelatedInformation = !!caps.textDocument?.publishDiagnostics?.relatedInformation;
+  clientSupportsStatus = !!(params.initializationOptions as { status?: boolean } | undefined)?.status;
+  const roots = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : []);
+  session.workspaceRoots = roots.map((u) => decodeURIComponent(u.replace(/^file:\/\//, ''))).filter(Boolean);
+  const initSettings = (params.initializationOptions as { settings?: MlsdSettings } | undefined)?.settings;
+  if (initSettings) defaultSettings = initSettings;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      completionProvider: { triggerCharacters: [':', ' ', '-', '@', '\n'], resolveProvider: false },
+      hoverProvider: true,
+      documentSymbolProvider: { label: 'ML Design' },
+      foldingRangeProvider: true,
+      selectionRangeProvider: true,
+      documentHighlightProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, features.FIX_ALL_KIND], resolveProvider: false },
+      executeCommandProvider: { commands: [ServerCommands.fixAll] },
+      inlayHintProvider: { resolveProvider: false },
+      codeLensProvider: { resolveProvider: false },
+    },
+    serverInfo: { name: 'mlsd-language-server', version: features.VERSION },
+  };
+});
+
+connection.onInitialized(() => {
+  if (hasConfigurationCapability) {
+    connection.client.register(DidChangeConfigurationNotification.type, { section: 'mlsd' }).catch(() => undefined);
+  }
+});
+
+let defaultSettings: MlsdSettings = {};
+
+async function settingsFor(uri: string): Promise<MlsdSettings> {
+  if (session.hasSettings(uri)) return session.getSettings(uri)!;
+  let s: MlsdSettings = defaultSettings;
+  if (hasConfigurationCapability) {
+    try {
+      const got = (await connection.workspace.getConfiguration({ scopeUri: uri, section: 'mlsd' })) as MlsdSettings | null;
+      if (got && typeof got === 'object') s = got;
+    } catch {
+      // the client could not answer: keep the defaults
+    }
+  }
+  session.setSettings(uri, s);
+  return s;
+}
+
+connection.onDidChangeConfiguration((change) => {
+  const s = (change.settings as { mlsd?: MlsdSettings } | undefined)?.mlsd;
+  if (!hasConfigurationCapability && s) defaultSettings = s;
+  session.invalidateAll();
+  for (const d of documents.all()) scheduleValidation(d, 0);
+});
+
+connection.onDidChangeWatchedFiles(() => {
+  session.invalidateConfigFiles();
+  for (const d of documents.all()) scheduleValidation(d, 0);
+});
+
+function analysisOf(uri: string): Analysis | undefined {
+  const d = documents.get(uri);
+  if (!d) return undefined;
+  return session.analysis(uri, d.version, d.getText());
+}
+
+function scheduleValidation(doc: TextDocument, delay = VALIDATION_DELAY_MS): void {
+  const prev = timers.get(doc.uri);
+  if (prev) clearTimeout(prev);
+  timers.set(
+    doc.uri,
+    setTimeout(() => {
+      timers.delete(doc.uri);
+      void validate(doc.uri);
+    }, delay),
+  );
+}
+
+async function validate(uri: string): Promise<void> {
+  const doc = documents.get(uri);
+  if (!doc) return;
+  const version = doc.version;
+  try {
+    const settings = await settingsFor(uri);
+    const current = documents.get(uri);
+    if (!current || current.version !== version) return; // a newer edit will validate
+    if (settings.validate?.enable === false) {
+      void connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      sendStatus({ uri, state: 'disabled' });
+      return;
+    }
+    sendStatus({ uri, state: 'validating' });
+    const a = session.analysis(uri, version, current.getText());
+    const diagnostics = a.lint.findings.map((f, i) => toDiagnostic(a.doc, f, i, hasRelatedInformation));
+    void connection.sendDiagnostics({ uri, version, diagnostics });
+    for (const e of a.lint.internalErrors) connection.console.error(`mlsd: ${e}`);
+    for (const p of a.configProblems) connection.console.warn(`mlsd: ${p.source ?? 'settings'}: ${p.message}`);
+    const counts = { error: 0, warning: 0, info: 0, hint: 0 };
+    for (const f of a.lint.findings) counts[f.severity]++;
+    sendStatus({ uri, state: a.lint.internalErrors.length ? 'error' : 'ok', counts, elapsedMs: Math.round(a.elapsedMs), message: a.configProblems[0]?.message });
+  } catch (err) {
+    connection.console.error(`mlsd: validation of ${uri} failed: ${(err as Error)?.stack ?? err}`);
+    sendStatus({ uri, state: 'error', message: String((err as Error)?.message ?? err) });
+  }
+}
+
+function sendStatus(p: StatusParams): void {
+  if (clientSupportsStatus) void connection.sendNotification(StatusNotification, p);
+}
+
+documents.onDidOpen((e) => scheduleValidation(e.document, 0));
+documents.onDidChangeContent((e) => scheduleValidation(e.document));
+documents.onDidClose((e) => {
+  const t = timers.get(e.document.uri);
+  if (t) clearTimeout(t);
+  timers.delete(e.document.uri);
+  session.close(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+/**
+ * Wraps a request handler: answers from the current version's cached analysis, honours cancellation,
+ * and turns any exception into a logged error with an empty answer (never a crash).
+ */
+function handle<P extends { textDocument: { uri: string } }, R>(name: string, fn: (a: Analysis, p: P, token: CancellationToken) => R | Promise<R>, empty: R) {
+  return async (p: P, token: CancellationToken): Promise<R> => {
+    try {
+      if (token.isCancellationRequested) return empty;
+      const uri = p.textDocument.uri;
+      await settingsFor(uri);
+      const a = analysisOf(uri);
+      if (!a || token.isCancellationRequested) return empty;
+      return await fn(a, p, token);
+    } catch (err) {
+      connection.console.error(`mlsd: ${name} failed: ${(err as Error)?.stack ?? err}`);
+      return empty;
+    }
+  };
+}
+
+connection.onCompletion(handle('completion', (a, p) => features.completion(a, p.position), null));
+connection.onHover(handle('hover', (a, p) => features.hover(a, p.position), null));
+connection.onDocumentSymbol(handle('documentSymbol', (a) => features.documentSymbols(a, maxItems(a.uri)), []));
+connection.onFoldingRanges(handle('foldingRange', (a) => features.foldingRanges(a, maxItems(a.uri)), []));
+connection.onSelectionRanges(handle('selectionRange', (a, p) => features.selectionRanges(a, p.positions), []));
+connection.onDocumentHighlight(handle('documentHighlight', (a, p) => features.highlights(a, p.position), []));
+connection.onDefinition(handle('definition', (a, p) => features.definition(a, p.position), []));
+connection.onReferences(handle('references', (a, p) => features.references(a, p.position, p.context.includeDeclaration), []));
+connection.onPrepareRename(handle('prepareRename', (a, p) => features.prepareRename(a, p.position), null));
+connection.onRenameRequest(async (p, token) => {
+  const fn = handle('rename', (a, q: typeof p) => features.rename(a, q.position, q.newName), null);
+  const res = await fn(p, token);
+  if (res && 'error' in res) throw new ResponseError(ErrorCodes.InvalidRequest, res.error);
+  return res && 'edit' in res ? res.edit : null;
+});
+connection.onCodeAction(handle('codeAction', (a, p) => features.codeActions(a, p.range, p.context), []));
+connection.languages.inlayHint.on(handle('inlayHint', (a, p) => features.inlayHints(a, p.range), []));
+connection.onCodeLens(handle('codeLens', (a) => features.codeLenses(a), []));
+
+connection.onRequest(DesignOutlineRequest, async (p: DesignOutlineParams) => {
+  try {
+    await settingsFor(p.uri);
+    const a = analysisOf(p.uri);
+    return a ? features.designOutline(a) : null;
+  } catch (err) {
+    connection.console.error(`mlsd: designOutline failed: ${(err as Error)?.stack ?? err}`);
+    return null;
+  }
+});
+
+connection.onExecuteCommand(async (p) => {
+  try {
+    if (p.command === ServerCommands.fixAll) {
+      const uri = String(p.arguments?.[0] ?? '');
+      await settingsFor(uri);
+      const a = analysisOf(uri);
+      if (!a) return null;
+      const edit = features.fixAllEdit(a);
+      if (edit) await connection.workspace.applyEdit({ label: 'Fix all safe mlsd problems', edit });
+      return null;
+    }
+  } catch (err) {
+    connection.console.error(`mlsd: command ${p.command} failed: ${(err as Error)?.stack ?? err}`);
+  }
+  return null;
+});
+
+function maxItems(uri: string): number {
+  return session.getSettings(uri)?.maxItemsComputed ?? 5000;
+}
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,148 @@
+/**
+ * Server-side state that does not need the connection: the analysis cache (one parse and one lint
+ * per document version and config), and config resolution per document (preset → .mlsdrc.yaml →
+ * editor settings). The server entry feeds it text and settings; features read `Analysis`.
+ */
+import * as fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { MlsdDoc } from './engine/model';
+import { analyze, lint, type LintResult } from './lint/engine';
+import { findConfigFile, loadConfigFile, resolveConfig, settingsToRaw, type ConfigProblem, type RawConfig, type ResolvedConfig } from './lint/config';
+import type { MlsdSettings } from './protocol';
+
+export interface Analysis {
+  uri: string;
+  version: number | null;
+  doc: MlsdDoc;
+  config: ResolvedConfig;
+  lint: LintResult;
+  configProblems: ConfigProblem[];
+  configFile?: string;
+  elapsedMs: number;
+}
+
+export interface SessionFs {
+  exists(p: string): boolean;
+  read(p: string): string;
+  mtime(p: string): number;
+}
+
+export const nodeFs: SessionFs = {
+  exists: (p) => {
+    try {
+      return fs.statSync(p).isFile();
+    } catch {
+      return false;
+    }
+  },
+  read: (p) => fs.readFileSync(p, 'utf8'),
+  mtime: (p) => {
+    try {
+      return fs.statSync(p).mtimeMs;
+    } catch {
+      return 0;
+    }
+  },
+};
+
+export function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+export class Session {
+  private cache = new Map<string, Analysis>();
+  private settings = new Map<string, MlsdSettings>();
+  private fileConfigs = new Map<string, { mtime: number; raw?: RawConfig; problems: ConfigProblem[] }>();
+  /** bumped whenever settings or config files change: cached lint results are then stale */
+  private generation = 0;
+  private generations = new Map<string, number>();
+  workspaceRoots: string[] = [];
+
+  constructor(private fsx: SessionFs = nodeFs) {}
+
+  setSettings(uri: string, s: MlsdSettings | undefined): void {
+    const prev = JSON.stringify(this.settings.get(uri) ?? null);
+    const next = JSON.stringify(s ?? null);
+    if (prev !== next) {
+      if (s) this.settings.set(uri, s);
+      else this.settings.delete(uri);
+      this.generation++;
+    }
+  }
+
+  getSettings(uri: string): MlsdSettings | undefined {
+    return this.settings.get(uri);
+  }
+
+  hasSettings(uri: string): boolean {
+    return this.settings.has(uri);
+  }
+
+  /** Settings or config files changed everywhere: drop every cached result and setting. */
+  invalidateAll(): void {
+    this.settings.clear();
+    this.fileConfigs.clear();
+    this.generation++;
+  }
+
+  /** A `.mlsdrc.yaml` changed on disk. */
+  invalidateConfigFiles(): void {
+    this.fileConfigs.clear();
+    this.generation++;
+  }
+
+  close(uri: string): void {
+    this.cache.delete(uri);
+    this.settings.delete(uri);
+    this.generations.delete(uri);
+  }
+
+  /** The analysis of a document version: parsed and linted once, then served from the cache. */
+  analysis(uri: string, version: number | null, text: string): Analysis {
+    const c = this.cache.get(uri);
+    if (c && c.version === version && version !== null && this.generations.get(uri) === this.generation && c.doc.text === text) return c;
+    const t0 = performance.now();
+    const doc = c && c.version === version && version !== null && c.doc.text === text ? c.doc : analyze(text, uri, version);
+    const { config, problems, file } = this.configFor(uri);
+    const result = lint(doc, config);
+    const a: Analysis = { uri, version, doc, config, lint: result, configProblems: problems, configFile: file, elapsedMs: performance.now() - t0 };
+    this.cache.set(uri, a);
+    this.generations.set(uri, this.generation);
+    return a;
+  }
+
+  cached(uri: string): Analysis | undefined {
+    return this.cache.get(uri);
+  }
+
+  configFor(uri: string): { config: ResolvedConfig; problems: ConfigProblem[]; file?: string } {
+    const problems: ConfigProblem[] = [];
+    const layers: (RawConfig | undefined)[] = [];
+    const p = uriToPath(uri);
+    let file: string | undefined;
+    if (p) {
+      const root = this.workspaceRoots.find((r) => p.startsWith(r));
+      file = findConfigFile(p, this.fsx, root);
+      if (file) {
+        const mtime = this.fsx.mtime(file);
+        let entry = this.fileConfigs.get(file);
+        if (!entry || entry.mtime !== mtime) {
+          const ps: ConfigProblem[] = [];
+          entry = { mtime, raw: loadConfigFile(file, this.fsx, ps), problems: ps };
+          this.fileConfigs.set(file, entry);
+        }
+        layers.push(entry.raw);
+        problems.push(...entry.problems);
+      }
+    }
+    const s = this.settings.get(uri);
+    layers.push(settingsToRaw(s ? { preset: s.preset, rules: s.rules, options: s.options as Record<string, unknown> | undefined } : undefined));
+    const config = resolveConfig(layers, problems);
+    return { config, problems, file };
+  }
+}
