@@ -1,6 +1,8 @@
 // Bundles the extension client, the language server and the CLI with esbuild.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const production = process.argv.includes('--production');
 const common = {
@@ -12,6 +14,7 @@ const common = {
   sourcesContent: false,
   minify: production,
   logLevel: 'warning',
+  define: { __MLSD_VERSION__: JSON.stringify(pkg.version) },
 };
 
 const builds = [
