@@ -189,7 +189,7 @@ class TreeBuilder {
   ) {}
 
   build(n: unknown, parent: MNode | undefined, site?: [number, number]): MNode {
-    if (this.aliased(site)) this.aliasNodes++;
+    if (site) this.aliasNodes++;
     if (isAlias(n)) {
       const range = (n as YNode).range ?? [0, 0, 0];
       const at: [number, number] = site ?? [range[0], range[1]];
@@ -232,13 +232,14 @@ class TreeBuilder {
     if (isMap(yn)) {
       const node: MNode = { kind: 'map', value: undefined, start, end, parent, entries: [], flow: yn.flow === true, aliased: !!site || undefined };
       const seen = new Map<string, number>();
+      const merges: unknown[] = [];
       for (const pair of yn.items) {
         if (!isPair(pair)) continue;
         const k = pair.key as YNode | null;
         const keyStr = isScalar(k) ? String(k.value) : isAlias(k) ? `*${k.source}` : k == null ? '' : '[complex key]';
         const kr = k?.range;
         if (keyStr === '<<' && isScalar(k)) {
-          this.mergeInto(node, pair.value, site);
+          merges.push(pair.value);
           continue;
         }
         const keyStart = site ? site[0] : kr ? kr[0] : start;
@@ -261,6 +262,8 @@ class TreeBuilder {
         child.parent = node;
         node.entries!.push(child);
       }
+      // merged keys come after the explicit ones, which win
+      for (const m of merges) this.mergeInto(node, m, site);
       return node;
     }
     if (isSeq(yn)) {
@@ -281,10 +284,6 @@ class TreeBuilder {
       return { kind: 'scalar', value, start, end, parent, style: yn.type, tag, aliased: !!site || undefined };
     }
     return { kind: 'scalar', value: null, start, end, parent, aliased: !!site || undefined };
-  }
-
-  private aliased(site?: [number, number]): boolean {
-    return !!site;
   }
 
   private mergeInto(node: MNode, value: unknown, site?: [number, number]): void {

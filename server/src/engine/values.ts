@@ -25,7 +25,8 @@ const BYTE_SUFFIX: Record<string, number> = {
 };
 
 const NUM = String.raw`[-+]?(?:\d[\d,_]*(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?`;
-const QTY_RE = new RegExp(String.raw`^(${NUM})\s*([kKMBGT])?\s*(?:(/\s*[A-Za-z][\w ]*|[A-Za-z][\w ]*)?)$`);
+// `<number>[suffix]` then an optional unit: `/day`, `/s`, or a word after a space (`100 images`)
+const QTY_RE = new RegExp(String.raw`^(${NUM})\s*([kKMBGT])?(?:\s*(/\s*[A-Za-z][\w ]*)|\s+([A-Za-z][\w ]*))?$`);
 const BYTES_RE = new RegExp(String.raw`^(${NUM})\s*(KB|MB|GB|TB|PB|KiB|MiB|GiB|TiB|PiB)$`, 'i');
 
 function num(s: string): number {
@@ -54,7 +55,7 @@ export function parseQuantity(v: unknown, opts: { bytes?: boolean } = {}): Quant
   const n = num(m[1]);
   if (!Number.isFinite(n)) return undefined;
   const mult = m[2] ? QTY_SUFFIX[m[2]] : 1;
-  const unit = m[3]?.trim().replace(/^\/\s*/, '/') || undefined;
+  const unit = (m[3] ?? m[4])?.trim().replace(/^\/\s*/, '/') || undefined;
   return { value: n * mult, unit };
 }
 
@@ -65,7 +66,7 @@ export function parseRate(v: unknown): { value: number; inRange: boolean } | und
   else if (typeof v === 'string') {
     const s = v.trim();
     const pct = /^([-+]?(?:\d+(?:\.\d+)?|\.\d+))\s*%$/.exec(s);
-    if (pct) n = Number(pct[1]) / 100;
+    if (pct) n = Number((Number(pct[1]) / 100).toPrecision(15));
     else if (new RegExp(`^${NUM}$`).test(s)) n = num(s);
   }
   if (n === undefined || !Number.isFinite(n)) return undefined;

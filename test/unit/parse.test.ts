@@ -1,0 +1,81 @@
+/** The parser and document model: ranges, aliases, merge keys, guards. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, lint } from '../../server/src/lint/engine';
+import { positionAt } from '../../server/src/engine/parse';
+
+test('keys and values keep the offsets of the text the user wrote', () => {
+  const text = 'mlsd: 1\nrequirements:\n  performance:\n    latency: {p99: 200ms}\n';
+  const doc = analyze(text);
+  const p99 = doc.node('requirements.performance.latency.p99')!;
+  assert.equal(text.slice(p99.start, p99.end), '200ms');
+  assert.equal(text.slice(p99.keyStart!, p99.keyEnd!), 'p99');
+  assert.equal(doc.duration('requirements.performance.latency.p99'), 200);
+  assert.equal(p99.parent?.parent?.key, 'performance');
+});
+
+test('aliases resolve for rules, and findings point at the alias site', () => {
+  const text = 'x-lat: &lat {p99: 900ms}\nrequirements:\n  performance:\n    latency: *lat\n';
+  const doc = analyze(text);
+  const p99 = doc.node('requirements.performance.latency.p99')!;
+  assert.equal(doc.duration('requirements.performance.latency.p99'), 900);
+  assert.equal(text.slice(p99.start, p99.end), '*lat', 'an expanded alias carries the alias range');
+  assert.ok(p99.aliased);
+});
+
+test('merge keys `<<` merge mappings without overriding explicit keys', () => {
+  const doc = analyze('x-base: &b {mode: batch, freshness: 1d}\nrequirements:\n  performance:\n    <<: *b\n    mode: online\n');
+  assert.equal(doc.enumOf('requirements.performance.mode'), 'online');
+  assert.equal(doc.duration('requirements.performance.freshness'), 86_400_000);
+});
+
+test('alias bombs stop expanding with a clear MLSD001, in bounded time', () => {
+  const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+  for (let i = 1; i < 10; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill('*' + String.fromCharCode(96 + i)).join(', ')}]`);
+  const doc = analyze(levels.join('\n') + '\n');
+  const res = lint(doc);
+  assert.ok(res.findings.some((f) => f.ruleId === 'MLSD001' && /alias bomb/.test(f.message)));
+});
+
+test('a self-referencing alias is reported, not followed forever', () => {
+  const res = lint(analyze('mlsd: 1\nx-a: &a {self: *a}\n'));
+  assert.ok(res.findings.some((f) => f.ruleId === 'MLSD001' && /circular/.test(f.message)));
+});
+
+test('duplicate keys, second documents and custom tags are clear MLSD001 errors', () => {
+  const res = lint(analyze('mlsd: 1\ntitle: a\ntitle: b\nsummary: !Ref x\n---\nmlsd: 1\n'));
+  const msgs = res.findings.filter((f) => f.ruleId === 'MLSD001').map((f) => f.message).join('\n');
+  assert.match(msgs, /Duplicate key `title`/);
+  assert.match(msgs, /Custom tag !Ref/);
+  assert.match(msgs, /one YAML document/);
+});
+
+test('binary junk and oversized files are not parsed, with one clear finding', () => {
+  const bin = lint(analyze('mlsd: 1\n\u0000\u0001junk'));
+  assert.deepEqual(bin.findings.map((f) => f.ruleId), ['MLSD001']);
+  assert.match(bin.findings[0].message, /binary/);
+  const big = lint(analyze('mlsd: 1\nx-pad: "' + 'a'.repeat(2_100_000) + '"\n'));
+  assert.deepEqual(big.findings.map((f) => f.ruleId), ['MLSD001']);
+  assert.match(big.findings[0].message, /MB/);
+});
+
+test('a syntax error mid-file: MLSD001 on one line, and the valid part is still checked', () => {
+  const text = 'mlsd: 1\ntitle: x\nframing:\n  task_type: rankng\ndata:\n  sources: [unclosed\nmodel:\n  loss: bce\n';
+  const doc = analyze(text);
+  const res = lint(doc);
+  const syntax = res.findings.filter((f) => f.ruleId === 'MLSD001');
+  assert.ok(syntax.length >= 1);
+  for (const f of syntax) assert.equal(positionAt(doc.parsed, f.start).line, positionAt(doc.parsed, f.end).line);
+  assert.ok(res.findings.some((f) => f.ruleId === 'MLSD003'), 'the invalid task type before the error is still reported');
+});
+
+test('a top level that is not a mapping gets one MLSD003 and nothing else', () => {
+  const res = lint(analyze('- requirements\n- framing\n'));
+  assert.deepEqual(res.findings.map((f) => f.ruleId), ['MLSD003']);
+});
+
+test('an empty doc says what to write', () => {
+  const res = lint(analyze(''));
+  assert.ok(res.findings.some((f) => f.ruleId === 'MLSD008'));
+  assert.ok(res.findings.some((f) => f.ruleId === 'MLSD006'));
+});
