@@ -17,6 +17,7 @@ export const mlsd305: Rule = {
     const features = flagged(doc, 'data.features', 'sensitive');
     if (!features.length) return;
     const ids = features.map((f) => f.id);
+    const one = ids.length === 1;
     const evaluation = doc.node('evaluation');
     const edit = evaluation && evaluation.kind === 'map' && doc.isStated(evaluation)
       ? fillField(doc, ['evaluation'], 'fairness', { attributes: ids.slice(0, 3), method: 'TBD' })
@@ -24,8 +25,10 @@ export const mlsd305: Rule = {
     report({
       ...doc.field('evaluation.fairness').span,
       message:
-        `${features.length === 1 ? 'Feature' : 'Features'} ${listNames(ids.map(code))} ${features.length === 1 ? 'is' : 'are'} a protected attribute (\`sensitive: true\`), ` +
-        'but `evaluation.fairness` is missing: a model that uses it (or a proxy of it) can be less accurate for, or decide differently about, ' +
+        (one
+          ? `Feature ${code(ids[0])} is a protected attribute (\`sensitive: true\`), `
+          : `Features ${listNames(ids.map(code))} are protected attributes (\`sensitive: true\`), `) +
+        `but \`evaluation.fairness\` is missing: a model that uses ${one ? 'it (or a proxy of it)' : 'them (or proxies of them)'} can be less accurate for, or decide differently about, ` +
         'some groups, and an aggregate metric hides it. ' +
         `Add e.g. \`fairness: {attributes: [${ids.slice(0, 3).join(', ')}], method: compare recall and false-positive rate per group}\` under \`evaluation\`.`,
       suggestions: suggestion('Add `evaluation.fairness`', edit),
