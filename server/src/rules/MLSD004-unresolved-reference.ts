@@ -13,7 +13,9 @@ function declaredIds(doc: MlsdDoc, listPath: string): Declared[] {
   for (const entry of doc.entries(listPath)) {
     const idNode = child(entry, 'id');
     const text = doc.textOf(idNode);
-    if (idNode && text !== undefined) out.push({ text, norm: normalizeName(text), node: idNode });
+    if (!idNode || text === undefined) continue;
+    const norm = normalizeName(text);
+    if (!out.some((d) => d.norm === norm)) out.push({ text, norm, node: idNode });
   }
   return out;
 }

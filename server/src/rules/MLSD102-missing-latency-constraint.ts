@@ -5,12 +5,12 @@ import type { Fix, Related, Rule } from './types';
 const ONLINE = ['online', 'hybrid', 'streaming'];
 
 /** The evidence that the system serves online, or undefined when it does not (or a batch mode is stated). */
-function servesOnline(doc: MlsdDoc): { why: string; related?: Related } | undefined {
+function servesOnline(doc: MlsdDoc): { why: string; related?: Related; batchHint?: boolean } | undefined {
   for (const path of ['requirements.performance.mode', 'serving.mode']) {
     const mode = doc.enumOf(path);
     if (mode && ONLINE.includes(mode)) {
       const n = doc.node(path)!;
-      return { why: `\`${path}: ${mode}\``, related: { ...doc.valueSpan(n), message: `the system serves ${mode} here` } };
+      return { why: `\`${path}: ${mode}\` means predictions are computed as requests arrive`, related: { ...doc.valueSpan(n), message: `the system serves ${mode} here` } };
     }
   }
   // a stated mode (batch, or a value MLSD003 reports) settles it: no latency requirement is implied
@@ -18,7 +18,7 @@ function servesOnline(doc: MlsdDoc): { why: string; related?: Related } | undefi
   const t = doc.taskType();
   if (t && RANKING_TASKS.includes(t)) {
     const n = doc.node('framing.task_type')!;
-    return { why: `\`task_type: ${t}\` (ranked lists are computed per request) and no prediction mode is stated`, related: { ...doc.valueSpan(n), message: `${t} is served per request` } };
+    return { why: `a ${t} system (\`task_type: ${t}\`) computes its lists per request, and no prediction mode says otherwise`, related: { ...doc.valueSpan(n), message: `${t} is served per request` }, batchHint: true };
   }
   return undefined;
 }
@@ -49,7 +49,7 @@ export const mlsd102: Rule = {
     if (edit) suggestions = [{ title: 'Add a p99 latency requirement', edits: [edit], safe: false }];
     report({
       ...span,
-      message: `The system serves online (${online.why}) but states no latency requirement: without a budget nobody can check that feature fetching, candidate generation and ranking fit in time, or choose between a DNN and a cheaper model. Add \`requirements.performance.latency: {p99: 200ms}\` (feeds and recommendations usually get 100–200ms).`,
+      message: `${online.why[0].toUpperCase()}${online.why.slice(1)}, but no latency requirement is stated: without a budget nobody can check that feature fetching, candidate generation and ranking fit in time, or choose between a DNN and a cheaper model. Add \`requirements.performance.latency: {p99: 200ms}\` (feeds and recommendations usually get 100–200ms)${online.batchHint ? '; if the lists are precomputed, state `requirements.performance.mode: batch` instead' : ''}.`,
       suggestions,
       related: online.related ? [online.related] : undefined,
     });

@@ -17,6 +17,7 @@ export const mlsd106: Rule = {
     const ms = doc.durationOf(n);
     if (ms === undefined) return; // not stated, or invalid (MLSD003)
     const written = doc.text.slice(n.start, n.end).trim() || String(n.value);
+    const shown = /^\d+(\.\d+)?$/.test(written) ? `${written}ms` : written;
     const suggestions: Fix[] = [];
     for (const p of ['p99', 'p50']) {
       const edit = replaceScalar(n, `{${p}: ${written}}`);
@@ -24,7 +25,7 @@ export const mlsd106: Rule = {
     }
     report({
       ...doc.valueSpan(n),
-      message: `\`latency: ${written}\` does not say which percentile: a ${written} median and a ${written} p99 are very different systems, and the tail is what users notice and what stage budgets are checked against. Write the percentile, e.g. \`latency: {p99: ${written}}\`.`,
+      message: `\`latency: ${written}\`${shown !== written ? ` (${shown})` : ''} does not say which percentile: a ${shown} median and a ${shown} p99 are very different systems, and the tail is what users notice and what stage budgets are checked against. Write the percentile, e.g. \`latency: {p99: ${written}}\`.`,
       suggestions: suggestions.length ? suggestions : undefined,
       data: { ms },
     });

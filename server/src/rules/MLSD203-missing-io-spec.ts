@@ -23,10 +23,10 @@ export const mlsd203: Rule = {
       const edit = insertField(doc, ['framing'], k, 'TBD');
       if (edit) suggestions.push({ title: `Add \`${k}\``, edits: [edit], safe: false });
     }
-    const what = missing.length === 2 ? '`framing.input` and `framing.output`' : `\`framing.${missing[0]}\``;
+    const what = missing.length === 2 ? 'Neither `framing.input` nor `framing.output` is stated' : `No \`framing.${missing[0]}\``;
     report({
       ...span,
-      message: `No ${what}: say what the model receives at prediction time and what it returns (e.g. \`input: a user and their context\`, \`output: events ranked by P(register)\`). It pins down the framing — what is available when the prediction is made, and what the score means — before features and metrics are chosen.`,
+      message: `${what}: say what the model receives at prediction time and what it returns (e.g. \`input: a user and their context\`, \`output: events ranked by P(register)\`). It pins down the framing — what is available when the prediction is made, and what the score means — before features and metrics are chosen.`,
       suggestions: suggestions.length ? suggestions : undefined,
       data: { missing },
     });
