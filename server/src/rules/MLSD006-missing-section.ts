@@ -31,7 +31,7 @@ export const mlsd006: Rule = {
       const edit = n ? undefined : insertSectionEdit(doc, key);
       report({
         ...span,
-        message: `Step ${i + 1} (${STEP_TITLES[key]}) is ${n ? 'empty' : 'missing'}: add a \`${key}\` section — ${WHY[key]}.`,
+        message: `Step ${i + 1} (${STEP_TITLES[key]}) is ${n ? 'empty' : 'missing'}: add the \`${key}\` section — ${WHY[key]}.`,
         fix: edit ? { title: `Add the \`${key}\` section`, edits: [edit], safe: true } : undefined,
         data: { step: i + 1, key },
       });

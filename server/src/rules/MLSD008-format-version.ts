@@ -14,14 +14,14 @@ export const mlsd008: Rule = {
   },
   check({ doc, report }) {
     const top = doc.top;
-    if (!top) return;
+    if (!top && doc.root) return; // a non-mapping top level is MLSD003's
     const n = doc.node('mlsd');
     if (!n || !doc.isStated(n)) {
       // absent: the first line; present but empty or a placeholder: its key
       const span = n && n.keyStart !== undefined && !n.aliased ? { start: n.keyStart, end: n.keyEnd! } : doc.docSpan();
       let suggestions: Fix[] | undefined;
-      if (!n && !top.flow) {
-        const edit = firstLineInsert(doc.text, top.start);
+      if (!n && !top?.flow) {
+        const edit = top ? firstLineInsert(doc.text, top.start) : { start: 0, end: 0, newText: `mlsd: 1\n` };
         suggestions = [{ title: 'Add `mlsd: 1`', edits: [edit], safe: false }];
       } else if (n && n.kind === 'scalar' && !n.aliased) {
         let edit: { start: number; end: number; newText: string } | undefined;
