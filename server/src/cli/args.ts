@@ -1,0 +1,216 @@
+/**
+ * Command-line parsing for `mlsd` (node:util parseArgs, strict). Turns argv into a command and typed
+ * options, or a usage error with a message; never exits the process.
+ */
+import { parseArgs } from 'node:util';
+import { PRESETS, SEVERITIES, type Preset } from '../lint/config';
+import { ruleByName } from '../rules';
+import type { SeverityOrOff } from '../rules/types';
+
+export const FORMATS = ['stylish', 'json', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+export const COMMANDS = ['lint', 'rules', 'help', 'version'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+export interface CliOptions {
+  command: Command;
+  /** `help <command>`: the command to explain */
+  helpTopic?: string;
+  patterns: string[];
+  format: Format;
+  /** -1 = unlimited (ESLint semantics) */
+  maxWarnings: number;
+  fix: boolean;
+  fixDryRun: boolean;
+  config?: string;
+  /** `--rule` flags, in order: rule id (canonical) → severity */
+  rules: { name: string; id: string; severity: SeverityOrOff }[];
+  preset?: Preset;
+  quiet: boolean;
+  outputFile?: string;
+  /** undefined = decide from NO_COLOR / TTY */
+  color?: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+export class UsageError extends Error {
+  /** true when the command itself is missing or unknown: the general usage is printed too */
+  constructor(message: string, readonly showUsage = false) {
+    super(message);
+  }
+}
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  'max-warnings': { type: 'string' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  config: { type: 'string', short: 'c' },
+  rule: { type: 'string', multiple: true },
+  preset: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  'output-file': { type: 'string', short: 'o' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+/** Options each command accepts (besides --help / --version / --color / --no-color). */
+const LINT_ONLY = ['max-warnings', 'fix', 'fix-dry-run', 'config', 'rule', 'preset', 'quiet', 'output-file'];
+const STRING_OPTIONS = new Set(Object.entries(OPTIONS).filter(([, o]) => o.type === 'string').flatMap(([k, o]) => ['--' + k, ...('short' in o ? ['-' + o.short] : [])]));
+
+export function parseCli(argv: string[]): CliOptions {
+  // parseArgs refuses `--max-warnings -1` as ambiguous: glue a negative number to its option
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (STRING_OPTIONS.has(a) && i + 1 < argv.length && /^-\d+$/.test(argv[i + 1])) {
+      args.push(`${a}=${argv[++i]}`);
+    } else args.push(a);
+  }
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
+  try {
+    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(cleanParseError((err as Error).message));
+  }
+  const v = parsed.values;
+  const positionals = [...parsed.positionals];
+
+  let command: Command;
+  let helpTopic: string | undefined;
+  const first = positionals.shift();
+  if (first === undefined) {
+    if (v.version) command = 'version';
+    else if (v.help) command = 'help';
+    else throw new UsageError('No command given.', true);
+  } else if ((COMMANDS as readonly string[]).includes(first)) {
+    command = first as Command;
+  } else {
+    throw new UsageError(`Unknown command \`${first}\`.${looksLikePath(first) ? ` To lint files, run \`mlsd lint ${first}\`.` : ''}`, true);
+  }
+  if (command === 'help') {
+    helpTopic = positionals.shift();
+    if (helpTopic !== undefined && !(COMMANDS as readonly string[]).includes(helpTopic)) throw new UsageError(`Unknown command \`${helpTopic}\`.`, true);
+    if (positionals.length) throw new UsageError(`Unexpected argument \`${positionals[0]}\`.`);
+  }
+  if ((command === 'rules' || command === 'version') && positionals.length) {
+    throw new UsageError(`\`mlsd ${command}\` takes no arguments (got \`${positionals[0]}\`).`);
+  }
+  if (command !== 'lint') {
+    for (const k of LINT_ONLY) {
+      if (v[k as keyof typeof v] !== undefined) throw new UsageError(`--${k} is an option of \`mlsd lint\`, not of \`mlsd ${command}\`.`);
+    }
+  }
+
+  const format = (v.format ?? 'stylish').toLowerCase();
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`Unknown format \`${v.format}\`; use stylish, json or sarif.`);
+  if (command === 'rules' && format === 'sarif') throw new UsageError('`mlsd rules` prints stylish (a table) or json.');
+
+  let maxWarnings = -1;
+  if (v['max-warnings'] !== undefined) {
+    const s = v['max-warnings'].trim();
+    if (!/^-?\d+$/.test(s) || Number(s) < -1) throw new UsageError(`--max-warnings takes a whole number ≥ -1 (-1 = unlimited), not \`${v['max-warnings']}\`.`);
+    maxWarnings = Number(s);
+  }
+
+  let preset: Preset | undefined;
+  if (v.preset !== undefined) {
+    const p = v.preset.replace(/^mlsd:/, '').trim().toLowerCase();
+    if (!(PRESETS as string[]).includes(p)) throw new UsageError(`Unknown preset \`${v.preset}\`; use recommended or strict.`);
+    preset = p as Preset;
+  }
+
+  const rules: CliOptions['rules'] = [];
+  for (const r of v.rule ?? []) {
+    const m = /^\s*([^=:\s]+)\s*[=:]\s*(\S+)\s*$/.exec(r);
+    if (!m) throw new UsageError(`--rule takes ID=severity (for example \`--rule MLSD107=off\` or \`--rule missing-online-metric=error\`), not \`${r}\`.`);
+    const rule = ruleByName(m[1]);
+    if (!rule) throw new UsageError(`Unknown rule \`${m[1]}\` in --rule. \`mlsd rules\` lists the ids and aliases.`);
+    let sev = m[2].toLowerCase();
+    if (sev === 'warn') sev = 'warning';
+    if (!(SEVERITIES as string[]).includes(sev)) throw new UsageError(`Invalid severity \`${m[2]}\` in --rule ${r}; use off, hint, info, warning or error.`);
+    rules.push({ name: m[1], id: rule.meta.id, severity: sev as SeverityOrOff });
+  }
+
+  if (v.fix && v['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together.');
+  if (v.color && v['no-color']) throw new UsageError('--color and --no-color cannot be used together.');
+  if (v['output-file'] !== undefined && v['output-file'].trim() === '') throw new UsageError('--output-file needs a file name.');
+  if (v.config !== undefined && v.config.trim() === '') throw new UsageError('--config needs a file name.');
+
+  return {
+    command,
+    helpTopic,
+    patterns: command === 'lint' ? positionals : [],
+    format: format as Format,
+    maxWarnings,
+    fix: !!v.fix,
+    fixDryRun: !!v['fix-dry-run'],
+    config: v.config,
+    rules,
+    preset,
+    quiet: !!v.quiet,
+    outputFile: v['output-file'],
+    color: v['no-color'] ? false : v.color ? true : undefined,
+    help: !!v.help,
+    version: !!v.version,
+  };
+}
+
+function looksLikePath(s: string): boolean {
+  return /[\\/.*]/.test(s);
+}
+
+function cleanParseError(m: string): string {
+  const first = m.split('\n')[0];
+  return first.replace(/ To specify a positional argument starting with a '-'.*$/, '').trim();
+}
+
+export const USAGE = `Usage: mlsd <command> [options]
+
+Commands:
+  lint [files|dirs|globs…]   Lint ML system design docs (default: every *.mlsd.yaml / *.mlsd.yml
+                             under the working directory, skipping node_modules and dot-folders)
+  rules                      List the rule catalogue (id, alias, step, default severity, fixable, title)
+  help [command]             Show this help, or the help of a command
+  version                    Print the version (also --version)
+
+Run \`mlsd help lint\` for the lint options.
+`;
+
+export const LINT_HELP = `Usage: mlsd lint [options] [files|dirs|globs…]
+
+Lints ML system design docs. Directories expand to the *.mlsd.yaml / *.mlsd.yml files inside them;
+files named explicitly are linted whatever their name; globs are expanded (quote them). With no
+argument, every design doc under the working directory is linted (node_modules, .git and other
+dot-folders are skipped). A pattern that matches nothing is an error.
+
+Options:
+  -f, --format <name>      Output format: stylish (default), json (ESLint's shape), sarif (SARIF 2.1.0)
+  -o, --output-file <file> Write the report to a file instead of stdout
+      --max-warnings <n>   Exit 1 when there are more than n warnings (-1 = unlimited, the default)
+  -q, --quiet              Report errors only (warnings, infos and hints are neither shown nor counted)
+      --fix                Apply the safe fixes in place, then report what remains
+      --fix-dry-run        Compute the safe fixes without writing files (json shows the fixed \`output\`)
+  -c, --config <file>      Use this config file instead of searching for .mlsdrc.yaml
+      --rule <id=severity> Set a rule's severity: off, hint, info, warning or error; id or alias;
+                           repeatable (--rule MLSD107=off --rule missing-online-metric=error)
+      --preset <name>      recommended or strict (strict raises every info to warning)
+      --color, --no-color  Force colors on or off (default: on for a terminal, off when NO_COLOR is set)
+  -h, --help               Show this help
+
+Configuration per doc: the preset (recommended), then the nearest .mlsdrc.yaml / .mlsdrc.yml walking
+up from the doc (stopping at the folder holding .git) or the --config file, then --preset and --rule.
+
+Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors, or too many warnings;
+2 usage, configuration, unreadable file or internal error. Infos and hints never fail the run.
+`;
+
+export const RULES_HELP = `Usage: mlsd rules [--format stylish|json]
+
+Lists every rule: id, alias, framework step, default severity (recommended preset), whether
+--fix can fix it, and its title. --format json prints an array of objects with the same fields
+plus the description and the docs link.
+`;

@@ -1,0 +1,123 @@
+/**
+ * Configuration per doc for the CLI: the preset, then the nearest `.mlsdrc.yaml` walking up from the doc
+ * (stopping at the filesystem root or at a folder that holds `.git`) — or, instead of that search, the
+ * `--config` file — then `--preset` and `--rule`. Every problem is attributed to the file it comes from;
+ * the caller stops on any.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { findConfigFile, loadConfigFile, resolveConfig, type FileReader, type RawConfig, type ResolvedConfig } from '../lint/config';
+import type { CliOptions } from './args';
+
+export const nodeReader: FileReader = {
+  exists: (p) => {
+    try {
+      return fs.statSync(p).isFile();
+    } catch {
+      return false;
+    }
+  },
+  read: (p) => fs.readFileSync(p, 'utf8'),
+};
+
+export interface ConfigError {
+  /** the config file, or `--rule` / `--preset` */
+  source: string;
+  message: string;
+}
+
+interface LoadedFile {
+  raw?: RawConfig;
+  errors: ConfigError[];
+}
+
+export class CliConfigs {
+  private files = new Map<string, LoadedFile>();
+  private roots = new Map<string, string | undefined>();
+  private resolved = new Map<string, ResolvedConfig>();
+  private explicit?: LoadedFile;
+  private flags: RawConfig;
+  /** every problem met so far, each once */
+  readonly errors: ConfigError[] = [];
+  private reported = new Set<string>();
+
+  constructor(
+    private readonly opts: Pick<CliOptions, 'config' | 'preset' | 'rules'>,
+    private readonly cwd: string,
+    private readonly reader: FileReader = nodeReader,
+  ) {
+    this.flags = {
+      extends: opts.preset,
+      rules: Object.fromEntries(opts.rules.map((r) => [r.id, r.severity])),
+    };
+    if (opts.config !== undefined) {
+      const file = path.resolve(cwd, opts.config);
+      if (!reader.exists(file)) {
+        this.explicit = { errors: [{ source: opts.config, message: `The config file ${opts.config} (--config) does not exist or is not a file.` }] };
+      } else this.explicit = this.load(file);
+      this.note(this.explicit.errors);
+    }
+  }
+
+  /** The folder at which the upward search stops: the nearest one holding `.git` (else the filesystem root). */
+  private rootFor(dir: string): string | undefined {
+    if (this.roots.has(dir)) return this.roots.get(dir);
+    let root: string | undefined;
+    if (fs.existsSync(path.join(dir, '.git'))) root = dir;
+    else {
+      const up = path.dirname(dir);
+      root = up === dir ? undefined : this.rootFor(up);
+    }
+    this.roots.set(dir, root);
+    return root;
+  }
+
+  private load(file: string): LoadedFile {
+    let entry = this.files.get(file);
+    if (entry) return entry;
+    const problems: { message: string; source?: string }[] = [];
+    const raw = loadConfigFile(file, this.reader, problems);
+    // resolve the layer alone to learn its unknown rules, bad severities and bad options
+    if (raw) resolveConfig([raw], problems);
+    const rel = display(file, this.cwd);
+    entry = { raw, errors: problems.map((p) => ({ source: rel, message: p.message })) };
+    this.files.set(file, entry);
+    return entry;
+  }
+
+  private note(errors: ConfigError[]): void {
+    for (const e of errors) {
+      const k = `${e.source}\u0000${e.message}`;
+      if (this.reported.has(k)) continue;
+      this.reported.add(k);
+      this.errors.push(e);
+    }
+  }
+
+  /** The resolved config for a doc, and the config file found for it. Problems land in `errors`. */
+  forFile(docPath: string): { config: ResolvedConfig; file?: string } {
+    const dir = path.dirname(path.resolve(docPath));
+    // --config replaces the search (as ESLint's and markdownlint-cli2's --config do)
+    const file = this.explicit ? undefined : findConfigFile(docPath, this.reader, this.rootFor(dir));
+    const key = file ?? '';
+    let config = this.resolved.get(key);
+    if (!config) {
+      const layers: (RawConfig | undefined)[] = [];
+      if (file) {
+        const loaded = this.load(file);
+        this.note(loaded.errors);
+        layers.push(loaded.raw);
+      }
+      layers.push(this.explicit?.raw, this.flags);
+      config = resolveConfig(layers, []);
+      this.resolved.set(key, config);
+    }
+    return { config, file };
+  }
+}
+
+/** A path as shown to the user: relative to the working directory (absolute on another drive). */
+export function display(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !path.isAbsolute(rel) ? rel : file;
+}

@@ -1,0 +1,182 @@
+/**
+ * Lints (and with --fix, fixes) files for the CLI, turning engine findings (offsets) into 1-based
+ * positions. Each file is read and linted on its own: a file that cannot be read or a rule that throws
+ * is reported and the other files are still linted.
+ */
+import * as fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { analyze, applyEdits, fixAll, lint, type LintResult } from '../lint/engine';
+import type { ResolvedConfig } from '../lint/config';
+import { computeLineStarts, positionAt } from '../engine/parse';
+import type { Finding, Fix, Severity, TextEdit } from '../rules/types';
+
+export interface EslintFix {
+  range: [number, number];
+  text: string;
+}
+
+export interface CliMessage {
+  ruleId: string;
+  alias: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** the safe fix as one edit (ESLint's shape); absent when the rule has none */
+  fix?: EslintFix;
+  /** the unsafe fix and the alternatives, each as one edit */
+  suggestions?: { desc: string; fix: EslintFix }[];
+}
+
+export interface FileResult {
+  filePath: string;
+  messages: CliMessage[];
+  errorCount: number;
+  warningCount: number;
+  infoCount: number;
+  hintCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  /** problems --fix would fix (any severity) */
+  fixableCount: number;
+  /** the fixed text, when --fix / --fix-dry-run changed the file */
+  output?: string;
+  /** how many fixes were applied (or would be, with --fix-dry-run) */
+  fixedCount: number;
+}
+
+export interface LintRunOptions {
+  fix: boolean;
+  fixDryRun: boolean;
+  /** errors only */
+  quiet: boolean;
+}
+
+export type FileOutcome = { ok: true; result: FileResult; internalErrors: string[] } | { ok: false; error: string };
+
+const BOM = '\uFEFF';
+
+/** `label` is the path as shown in messages (relative to the working directory). */
+export function lintFile(file: string, label: string, config: ResolvedConfig, opts: LintRunOptions): FileOutcome {
+  let raw: string;
+  try {
+    raw = fs.readFileSync(file).toString('utf8');
+  } catch (err) {
+    return { ok: false, error: `Cannot read ${label}: ${errMessage(err)}` };
+  }
+  const bom = raw.startsWith(BOM);
+  const text = bom ? raw.slice(1) : raw; // positions are counted without the BOM, as editors do
+  const uri = pathToFileURL(file).href;
+  let finalText = text;
+  let res: LintResult;
+  let fixedCount = 0;
+  try {
+    if (opts.fix || opts.fixDryRun) {
+      const fx = fixAll(text, config, uri);
+      finalText = fx.text;
+      res = fx.remaining;
+      fixedCount = fx.fixed;
+    } else {
+      res = lint(analyze(text, uri), config);
+    }
+  } catch (err) {
+    return { ok: true, result: emptyResult(file), internalErrors: [`linting ${label} failed: ${(err as Error)?.stack ?? String(err)}`] };
+  }
+  let output: string | undefined;
+  if (finalText !== text) {
+    output = (bom ? BOM : '') + finalText;
+    if (opts.fix) {
+      try {
+        fs.writeFileSync(file, output);
+      } catch (err) {
+        return { ok: false, error: `Cannot write the fixes to ${label}: ${errMessage(err)}` };
+      }
+    }
+  } else fixedCount = 0;
+
+  const result = emptyResult(file);
+  result.output = output;
+  result.fixedCount = fixedCount;
+  const lines = { text: finalText, lineStarts: computeLineStarts(finalText) };
+  for (const f of res.findings) {
+    if (opts.quiet && f.severity !== 'error') continue;
+    result.messages.push(toMessage(f, lines));
+    const fixable = !!f.fix?.safe;
+    switch (f.severity) {
+      case 'error':
+        result.errorCount++;
+        if (fixable) result.fixableErrorCount++;
+        break;
+      case 'warning':
+        result.warningCount++;
+        if (fixable) result.fixableWarningCount++;
+        break;
+      case 'info':
+        result.infoCount++;
+        break;
+      case 'hint':
+        result.hintCount++;
+        break;
+    }
+    if (fixable) result.fixableCount++;
+  }
+  return { ok: true, result, internalErrors: res.internalErrors.map((e) => `${label}: ${e}`) };
+}
+
+function emptyResult(filePath: string): FileResult {
+  return { filePath, messages: [], errorCount: 0, warningCount: 0, infoCount: 0, hintCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, fixableCount: 0, fixedCount: 0 };
+}
+
+function toMessage(f: Finding, lines: { text: string; lineStarts: number[] }): CliMessage {
+  const s = positionAt(lines, f.start);
+  const e = positionAt(lines, f.end);
+  const m: CliMessage = {
+    ruleId: f.ruleId,
+    alias: f.alias,
+    severity: f.severity,
+    message: f.message,
+    line: s.line + 1,
+    column: s.character + 1,
+    endLine: e.line + 1,
+    endColumn: e.character + 1,
+  };
+  if (f.fix?.safe) {
+    const one = mergeEdits(lines.text, f.fix.edits);
+    if (one) m.fix = one;
+  }
+  const sugg: { desc: string; fix: EslintFix }[] = [];
+  const others: Fix[] = [...(f.fix && !f.fix.safe ? [f.fix] : []), ...(f.suggestions ?? [])];
+  for (const s of others) {
+    const one = mergeEdits(lines.text, s.edits);
+    if (one) sugg.push({ desc: s.title, fix: one });
+  }
+  if (sugg.length) m.suggestions = sugg;
+  return m;
+}
+
+/**
+ * Merges a fix's edits into one replacement over the span they cover (as ESLint does), so a consumer can
+ * apply it with a single splice. Undefined when the edits overlap.
+ */
+export function mergeEdits(text: string, edits: TextEdit[]): EslintFix | undefined {
+  if (!edits.length) return undefined;
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  for (let i = 1; i < sorted.length; i++) if (sorted[i].start < sorted[i - 1].end) return undefined;
+  const start = sorted[0].start;
+  const end = Math.max(...sorted.map((e) => e.end));
+  if (start < 0 || end > text.length || start > end) return undefined;
+  if (sorted.length === 1) return { range: [start, end], text: sorted[0].newText };
+  const merged = applyEdits(text.slice(start, end), sorted.map((e) => ({ start: e.start - start, end: e.end - start, newText: e.newText })));
+  if (merged.applied !== sorted.length) return undefined;
+  return { range: [start, end], text: merged.text };
+}
+
+function errMessage(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code === 'EISDIR') return 'it is a directory';
+  if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'permission denied';
+  if (e?.code === 'ENOENT') return 'no such file';
+  return e?.message ?? String(err);
+}

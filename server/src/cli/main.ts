@@ -1,0 +1,176 @@
+/**
+ * `mlsd` command-line entry: dispatches `lint`, `rules`, `help` and `version`. Returns the exit code and
+ * writes through the given streams (never calls process.exit, so piped output is never cut).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ruleDocsUri } from '../lint/docs';
+import { RULES } from '../rules';
+import { VERSION } from '../features/version';
+import { LINT_HELP, parseCli, RULES_HELP, USAGE, UsageError, type CliOptions } from './args';
+import { makeStyle, shouldColor } from './color';
+import { CliConfigs, display } from './configs';
+import { expandPatterns } from './files';
+import { formatJson, formatSarif, formatStylish, totals } from './formatters';
+import { lintFile, type FileResult } from './lintFiles';
+
+export interface Out {
+  write(s: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface CliIo {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: Out;
+  stderr: Out;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_FAILURE = 2;
+
+export function run(argv: string[], io: CliIo): number {
+  let opts: CliOptions;
+  try {
+    opts = parseCli(argv);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      const cmd = argv.find((a) => a === 'lint' || a === 'rules');
+      io.stderr.write(`mlsd: ${err.message}\n${err.showUsage ? `\n${USAGE}` : `Run \`mlsd help${cmd ? ` ${cmd}` : ''}\` for the options.\n`}`);
+      return EXIT_FAILURE;
+    }
+    throw err;
+  }
+  if (opts.command === 'version' || (opts.version && !opts.help)) {
+    io.stdout.write(`${VERSION}\n`);
+    return EXIT_OK;
+  }
+  if (opts.command === 'help' || opts.help) {
+    const topic = opts.command === 'help' ? opts.helpTopic : opts.command;
+    io.stdout.write(topic === 'lint' ? LINT_HELP : topic === 'rules' ? RULES_HELP : USAGE);
+    return EXIT_OK;
+  }
+  if (opts.command === 'rules') return rulesCommand(opts, io);
+  return lintCommand(opts, io);
+}
+
+// --------------------------------------------------------------------------------------------- rules
+
+export interface RuleRow {
+  id: string;
+  alias: string;
+  step: number;
+  defaultSeverity: string;
+  fixable: string;
+  title: string;
+  description: string;
+  docs: string;
+}
+
+export function ruleRows(): RuleRow[] {
+  return RULES.map((r) => ({
+    id: r.meta.id,
+    alias: r.meta.alias,
+    step: r.meta.step,
+    defaultSeverity: r.meta.defaultSeverity,
+    fixable: r.meta.fixable,
+    title: r.meta.title,
+    description: r.meta.description,
+    docs: ruleDocsUri(r.meta.id),
+  }));
+}
+
+function rulesCommand(opts: CliOptions, io: CliIo): number {
+  const rows = ruleRows();
+  if (opts.format === 'json') {
+    io.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+    return EXIT_OK;
+  }
+  const style = makeStyle(shouldColor(opts.color, io.env, io.stdout.isTTY));
+  const table = [['ID', 'ALIAS', 'STEP', 'SEVERITY', 'FIXABLE', 'TITLE'], ...rows.map((r) => [r.id, r.alias, String(r.step), r.defaultSeverity, r.fixable === 'none' ? '' : r.fixable, r.title])];
+  const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
+  let out = '';
+  table.forEach((row, n) => {
+    const line = row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd();
+    out += (n === 0 ? style.bold(line) : line) + '\n';
+  });
+  out += `\n${rows.length} rules. Severities are those of the recommended preset (strict raises info to warning).\n`;
+  io.stdout.write(out);
+  return EXIT_OK;
+}
+
+// ---------------------------------------------------------------------------------------------- lint
+
+function lintCommand(opts: CliOptions, io: CliIo): number {
+  const { cwd } = io;
+  let failed = false;
+  const fail = (msg: string) => {
+    io.stderr.write(`mlsd: ${msg}\n`);
+    failed = true;
+  };
+
+  const configs = new CliConfigs(opts, cwd);
+  if (configs.errors.length) return configFailure(configs, io);
+
+  const { files, errors } = expandPatterns(opts.patterns, cwd);
+  if (errors.length) {
+    for (const e of errors) io.stderr.write(`mlsd: ${e}\n`);
+    return EXIT_FAILURE;
+  }
+
+  // resolve every doc's configuration first: a broken config stops the run before any output
+  const perFile = files.map((f) => ({ file: f, config: configs.forFile(f).config }));
+  if (configs.errors.length) return configFailure(configs, io);
+
+  const results: FileResult[] = [];
+  const notifications: string[] = [];
+  for (const { file, config } of perFile) {
+    const label = display(file, cwd);
+    let outcome: ReturnType<typeof lintFile>;
+    try {
+      outcome = lintFile(file, label, config, { fix: opts.fix, fixDryRun: opts.fixDryRun, quiet: opts.quiet });
+    } catch (err) {
+      outcome = { ok: false, error: `linting ${label} failed: ${(err as Error)?.stack ?? String(err)}` };
+    }
+    if (!outcome.ok) {
+      fail(outcome.error);
+      notifications.push(outcome.error);
+      continue;
+    }
+    results.push(outcome.result);
+    for (const e of outcome.internalErrors) {
+      fail(`internal error (please report it): ${e}`);
+      notifications.push(`internal error: ${e}`);
+    }
+  }
+
+  let text: string;
+  const toFile = opts.outputFile !== undefined;
+  if (opts.format === 'json') text = formatJson(results);
+  else if (opts.format === 'sarif') text = formatSarif(results, cwd, { notifications });
+  else text = formatStylish(results, cwd, makeStyle(toFile ? (opts.color ?? false) : shouldColor(opts.color, io.env, io.stdout.isTTY)), opts);
+
+  if (toFile) {
+    const target = path.resolve(cwd, opts.outputFile!);
+    try {
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, text);
+    } catch (err) {
+      fail(`Cannot write the report to ${opts.outputFile}: ${(err as Error).message}`);
+    }
+  } else if (text) io.stdout.write(text);
+
+  const t = totals(results);
+  const tooManyWarnings = opts.maxWarnings >= 0 && t.warnings > opts.maxWarnings;
+  if (tooManyWarnings && !failed) {
+    io.stderr.write(`mlsd found too many warnings (maximum: ${opts.maxWarnings}).\n`);
+  }
+  if (failed) return EXIT_FAILURE;
+  return t.errors > 0 || tooManyWarnings ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+function configFailure(configs: CliConfigs, io: CliIo): number {
+  for (const e of configs.errors) io.stderr.write(`mlsd: configuration error in ${e.source}: ${e.message}\n`);
+  return EXIT_FAILURE;
+}
