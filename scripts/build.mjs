@@ -14,6 +14,8 @@ const common = {
   sourcesContent: false,
   minify: production,
   logLevel: 'warning',
+  // prefer the CommonJS builds: ESM builds bundled into CJS break on import.meta
+  mainFields: ['main', 'module'],
   define: { __MLSD_VERSION__: JSON.stringify(pkg.version) },
 };
 

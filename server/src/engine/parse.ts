@@ -66,13 +66,15 @@ export interface ParsedDoc {
 }
 
 export interface ParseLimits {
-  /** characters above which a doc is not analysed (default 2,000,000) */
+  /** characters above which a doc is not analysed (default 500,000) */
   maxChars: number;
+  /** lines above which a doc is not analysed (default 5,000): keeps every parse well under 2 s */
+  maxLines: number;
   /** nodes that alias expansion may create before it stops (billion laughs guard) */
   maxAliasNodes: number;
 }
 
-export const DEFAULT_LIMITS: ParseLimits = { maxChars: 2_000_000, maxAliasNodes: 10_000 };
+export const DEFAULT_LIMITS: ParseLimits = { maxChars: 500_000, maxLines: 5_000, maxAliasNodes: 10_000 };
 
 const CORE_TAG_PREFIX = 'tag:yaml.org,2002:';
 
@@ -316,6 +318,15 @@ export function parseText(text: string, limits: ParseLimits = DEFAULT_LIMITS): P
       start: 0,
       end: lineEnd(0),
       message: `This file is ${(text.length / 1e6).toFixed(1)} MB; mlsd analyses design docs up to ${(limits.maxChars / 1e6).toFixed(1)} MB. Split it, or move bulky data out of the doc.`,
+    });
+    return base;
+  }
+  if (lineStarts.length > limits.maxLines) {
+    base.skipped = 'too-large';
+    base.problems.push({
+      start: 0,
+      end: lineEnd(0),
+      message: `This file has ${lineStarts.length.toLocaleString('en-US')} lines; mlsd analyses design docs up to ${limits.maxLines.toLocaleString('en-US')} lines. Split it, or move bulky data out of the doc.`,
     });
     return base;
   }
