@@ -1,4 +1,5 @@
 import { replaceScalar } from '../engine/edits';
+import { qpsFigures } from '../engine/figures';
 import { formatCount, round } from '../engine/values';
 import type { Fix, Rule } from './types';
 
@@ -25,17 +26,12 @@ export const mlsd105: Rule = {
     options: ['qps_tolerance', 'default_peak_factor'],
   },
   check({ doc, options, report }) {
-    const dau = doc.quantity('requirements.scale.dau')?.value;
-    const rpu = doc.quantity('requirements.scale.requests_per_user_per_day')?.value;
+    const q = qpsFigures(doc, options.default_peak_factor);
     const qpsNode = doc.node('requirements.scale.qps_peak');
-    const qps = doc.quantity('requirements.scale.qps_peak')?.value;
-    if (dau === undefined || rpu === undefined || qps === undefined || !qpsNode) return;
-    if (!(dau > 0) || !(rpu > 0) || qps < 0) return;
-    const statedPf = doc.number('requirements.scale.peak_factor');
-    const pf = statedPf !== undefined && statedPf > 0 ? statedPf : options.default_peak_factor;
+    const qps = q?.qpsPeak;
+    if (!q || qps === undefined || !qpsNode || qps < 0) return;
+    const { dau, requestsPerUserPerDay: rpu, peakFactor: pf, statedPeakFactor: statedPf, peak: expected } = q;
     const t = options.qps_tolerance > 0 ? options.qps_tolerance : 3;
-    const expected = (dau * rpu / 86_400) * pf;
-    if (!(expected > 0)) return;
     if (qps >= expected / t && qps <= expected * t) return;
     const more = qps > expected;
     const ratio = qps === 0 ? Infinity : more ? qps / expected : expected / qps;

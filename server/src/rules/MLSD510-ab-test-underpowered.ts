@@ -1,8 +1,32 @@
+import { experimentFigures } from '../engine/figures';
+import { replaceScalar } from '../engine/edits';
+import type { MlsdDoc } from '../engine/model';
 import { formatCount } from '../engine/values';
-import type { Related, Rule } from './types';
+import type { Fix, Related, Rule } from './types';
 import { pct } from './MLSD5xx-evaluation-shared';
 
 const X = 'evaluation.online.experiment';
+
+/** `x` rounded up to two significant digits (a value that is still enough). */
+function ceil2(x: number): number {
+  const p = 10 ** (Math.floor(Math.log10(x)) - 1);
+  const c = Number((Math.ceil(x / p) * p).toPrecision(2));
+  return c >= x ? c : Number((c + p).toPrecision(2));
+}
+
+/** A rate written like the doc wrote it: `37%` when the old value had a percent sign, else `0.37`. */
+function rateText(doc: MlsdDoc, key: string, r: number): string {
+  const n = doc.node(`${X}.${key}`);
+  const old = n ? doc.text.slice(n.start, n.end) : '';
+  return old.includes('%') ? `${Number((r * 100).toPrecision(6))}%` : String(r);
+}
+
+/** "Set `key: value`" on a stated experiment field (never safe: the author chooses the trade-off). */
+function setSuggestion(doc: MlsdDoc, key: string, value: string, title: string): Fix | undefined {
+  const n = doc.node(`${X}.${key}`);
+  const edit = n ? replaceScalar(n, value) : undefined;
+  return edit ? { title, edits: [edit], safe: false } : undefined;
+}
 
 export const mlsd510: Rule = {
   meta: {
@@ -15,25 +39,17 @@ export const mlsd510: Rule = {
     description: 'experiment type `ab` (or type missing), all other experiment fields stated, and n = 16·p(1−p)/(p·mde)² per arm exceeds eligible_units_per_day × duration_days × traffic_fraction / 2; message shows n and the days needed',
   },
   check({ doc, report }) {
-    if (doc.stated(`${X}.type`) && doc.enumOf(`${X}.type`) !== 'ab') return;
-    const p = doc.rate(`${X}.baseline_rate`);
-    const mde = doc.rate(`${X}.mde_relative`);
-    const days = doc.number(`${X}.duration_days`);
-    const eligible = doc.quantity(`${X}.eligible_units_per_day`)?.value;
-    const traffic = doc.rate(`${X}.traffic_fraction`);
-    if (p === undefined || mde === undefined || days === undefined || eligible === undefined || traffic === undefined) return;
-    if (!(p > 0 && p < 1 && mde > 0 && days > 0 && eligible > 0 && traffic > 0)) return;
-
-    // domain.md F13: n ≈ 16·p(1−p)/Δ² per arm (80% power, α = 0.05), Δ = p × relative MDE
-    const delta = p * mde;
-    const n = (16 * p * (1 - p)) / (delta * delta);
-    const perDayPerArm = (eligible * traffic) / 2;
-    const capacity = perDayPerArm * days;
-    if (!(n > capacity)) return;
-
-    const daysNeeded = Math.ceil((2 * n) / (eligible * traffic));
-    const trafficNeeded = (2 * n) / (eligible * days);
-    const mdeFeasible = Math.sqrt((16 * (1 - p)) / (p * capacity));
+    // domain.md F13, computed in engine/figures
+    const f = experimentFigures(doc);
+    if (!f || f.capacity === undefined || !f.underpowered) return;
+    const { baselineRate: p, mdeRelative: mde, n, capacity } = f;
+    const eligible = f.eligiblePerDay!;
+    const traffic = f.trafficFraction!;
+    const days = f.durationDays!;
+    const perDayPerArm = f.perArmPerDay!;
+    const daysNeeded = f.daysNeeded!;
+    const trafficNeeded = f.trafficNeeded!;
+    const mdeFeasible = f.mdeFeasible!;
     const unitWord = doc.enumOf(`${X}.unit`);
     const units = unitWord ? `${unitWord}s` : 'units';
     const daysText = Number.isInteger(days) ? String(days) : String(Math.round(days * 10) / 10);
@@ -49,10 +65,18 @@ export const mlsd510: Rule = {
       const nn = doc.node(`${X}.${key}`);
       if (nn) related.push({ ...doc.valueSpan(nn), message: what });
     }
+    const trafficTo = trafficNeeded <= 1 ? Math.min(1, ceil2(trafficNeeded)) : undefined;
+    const mdeTo = mdeFeasible < 1 ? ceil2(mdeFeasible) : undefined;
+    const suggestions = [
+      setSuggestion(doc, 'duration_days', String(daysNeeded), `Run the test for ${daysNeeded} days`),
+      trafficTo !== undefined ? setSuggestion(doc, 'traffic_fraction', rateText(doc, 'traffic_fraction', trafficTo), `Raise \`traffic_fraction\` to ${pct(trafficTo)}`) : undefined,
+      mdeTo !== undefined && mdeTo < 1 ? setSuggestion(doc, 'mde_relative', rateText(doc, 'mde_relative', mdeTo), `Accept a minimum detectable effect of ${pct(mdeTo)}`) : undefined,
+    ].filter((f): f is Fix => !!f);
     report({
       ...doc.valueSpan(durNode),
       message: `Underpowered A/B test: detecting a ${pct(mde)} relative change on a ${pct(p)} baseline needs n ≈ 16·p(1−p)/(p·mde)² ≈ ${formatCount(n)} ${units} per arm; at ${formatCount(eligible)} eligible/day × ${pct(traffic)} traffic you get ${formatCount(perDayPerArm)} per arm per day and need ${daysNeeded} days, not ${daysText}. An underpowered test misses real effects and overstates the ones it finds: ${ways.join(', or ')}.`,
       related,
+      suggestions,
       data: { n, perArmCapacity: capacity, perArmPerDay: perDayPerArm, daysNeeded, durationDays: days, trafficNeeded, mdeFeasible },
     });
   },

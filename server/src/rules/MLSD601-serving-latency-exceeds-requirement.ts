@@ -1,8 +1,7 @@
-import { child, type MNode } from '../engine/parse';
+import { latencyCheck } from '../engine/figures';
+import type { MNode } from '../engine/parse';
 import { formatDuration, round } from '../engine/values';
 import type { Related, Rule } from './types';
-
-const PERCENTILES = ['p99', 'p95', 'p50'] as const;
 
 const ms = (n: number) => formatDuration(n);
 
@@ -17,44 +16,12 @@ export const mlsd601: Rule = {
     description: 'At least one stage states a latency, and the sum of `model.stages[].latency` (stages run in sequence; a stage without latency counts 0) plus `serving.network_latency` exceeds the stated requirement latency of the same percentile (p99 > p95 > p50 > bare, the first stated); the message shows the sum and the budget.',
   },
   check({ doc, report }) {
-    // the requirement: the first stated of p99, p95, p50, or a bare duration
-    const req = doc.node('requirements.performance.latency');
-    if (!req || !doc.isStated(req)) return;
-    let budgetNode: MNode | undefined;
-    let percentile: string | undefined;
-    if (req.kind === 'map') {
-      for (const p of PERCENTILES) {
-        const n = child(req, p);
-        if (doc.isStated(n)) {
-          budgetNode = n;
-          percentile = p;
-          break;
-        }
-      }
-    } else if (req.kind === 'scalar') {
-      budgetNode = req;
-    }
-    if (!budgetNode) return;
-    // a stated but invalid requirement is unknown (MLSD003): no guessing
-    const budget = doc.durationOf(budgetNode);
-    if (budget === undefined) return;
-
-    const stages = doc.entries('model.stages');
-    const timed: { id: string; latency: number; node: MNode }[] = [];
-    const untimed: string[] = [];
-    stages.forEach((s, i) => {
-      const id = doc.textOf(child(s, 'id')) ?? `stage ${i + 1}`;
-      const ln = child(s, 'latency');
-      const lat = doc.durationOf(ln);
-      if (ln && lat !== undefined) timed.push({ id, latency: lat, node: ln });
-      else untimed.push(id);
-    });
-    if (!timed.length) return;
-
-    const netNode = doc.node('serving.network_latency');
-    const network = doc.durationOf(netNode) ?? 0;
-    const sum = network + timed.reduce((a, t) => a + t.latency, 0);
-    if (!(sum > budget)) return;
+    // the requirement (the first stated of p99, p95, p50, or a bare duration) against the stage sum:
+    // domain.md F6, computed in engine/figures
+    const c = latencyCheck(doc);
+    if (!c || !(c.sum > c.requirement.budget)) return;
+    const { budget, node: budgetNode, percentile } = c.requirement;
+    const { stages: timed, untimed, network, networkNode: netNode, sum } = c;
 
     // where the budget runs out: network latency is a fixed overhead of every request, then the stages
     // in request order; the stage whose budget crosses the requirement explains the overrun

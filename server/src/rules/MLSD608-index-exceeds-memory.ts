@@ -1,8 +1,15 @@
+import { indexMemory } from '../engine/figures';
+import { replaceScalar } from '../engine/edits';
 import { formatBytes, formatCount, round } from '../engine/values';
-import type { Related, Rule } from './types';
+import type { Fix, Related, Rule } from './types';
 
-/** HNSW graph links per item: 32 links × 8 bytes. */
-const HNSW_LINK_BYTES = 256;
+/** A memory size that holds `bytes`, rounded up to a whole TB/GB/MB figure (`8TB`, `40GB`). */
+function memoryText(bytes: number): string {
+  const [u, f] = bytes >= 1e12 ? ['TB', 1e12] : bytes >= 1e9 ? ['GB', 1e9] : ['MB', 1e6];
+  let n = Math.max(1, Math.ceil(bytes / f));
+  if (n * f < bytes) n++;
+  return `${n}${u}`;
+}
 
 export const mlsd608: Rule = {
   meta: {
@@ -15,17 +22,10 @@ export const mlsd608: Rule = {
     description: '`serving.index` dim, bytes_per_dim and memory stated, `requirements.scale.items` stated, and items × dim × bytes_per_dim (plus 256 bytes of graph links per item when type is hnsw: 32 links × 8 bytes) exceeds memory.',
   },
   check({ doc, report }) {
-    const dim = doc.number('serving.index.dim');
-    const bpd = doc.number('serving.index.bytes_per_dim');
-    const memory = doc.quantity('serving.index.memory')?.value;
-    const items = doc.quantity('requirements.scale.items')?.value;
-    if (dim === undefined || bpd === undefined || memory === undefined || items === undefined) return;
-    if (!(dim > 0 && bpd > 0 && items > 0 && memory >= 0)) return;
-    const hnsw = doc.enumOf('serving.index.type') === 'hnsw';
-    const vectors = items * dim * bpd;
-    const links = hnsw ? items * HNSW_LINK_BYTES : 0;
-    const need = vectors + links;
-    if (!(need > memory)) return;
+    // domain.md F10, computed in engine/figures
+    const f = indexMemory(doc);
+    if (!f || f.memory === undefined || !(f.required > f.memory)) return;
+    const { dim, bytesPerDim: bpd, memory, items, hnsw, vectors, links, required: need } = f;
 
     const memNode = doc.node('serving.index.memory')!;
     const itemsNode = doc.node('requirements.scale.items');
@@ -34,6 +34,12 @@ export const mlsd608: Rule = {
       `${formatCount(items)} items × ${dim} dims × ${bpd} bytes = ${formatBytes(vectors)}` +
       (hnsw ? ` + ${formatBytes(links)} of HNSW graph links (256 B per item) = ${formatBytes(need)}` : '');
     const ratio = memory > 0 ? ` (${round(need / memory, 3)}×)` : '';
+    const suggestions: Fix[] = [];
+    const bpdNode = doc.node('serving.index.bytes_per_dim');
+    const int8 = bpd > 1 && bpdNode ? replaceScalar(bpdNode, '1') : undefined;
+    if (int8 && items * dim + links <= memory) suggestions.push({ title: 'Store int8 vectors (`bytes_per_dim: 1`)', edits: [int8], safe: false });
+    const more = replaceScalar(memNode, memoryText(need));
+    if (more) suggestions.push({ title: `Set \`memory\` to ${memoryText(need)}`, edits: [more], safe: false });
     report({
       ...doc.valueSpan(memNode),
       message:
@@ -41,6 +47,7 @@ export const mlsd608: Rule = {
         'An index that does not fit in RAM swaps or fails to load, and latency and recall collapse; ' +
         'add memory (more shards), compress the vectors (`bytes_per_dim: 1` for int8, or `type: ivf-pq`), or lower `dim`.',
       related,
+      suggestions,
       data: { required: need, vectors, links, memory, items, dim, bytesPerDim: bpd, hnsw },
     });
   },
