@@ -1,6 +1,23 @@
 import { metricFits, taskInfo, type MetricFamily } from '../engine/domain';
-import type { Rule } from './types';
-import { OFFLINE, taskPhrase } from './MLSD5xx-evaluation-shared';
+import { replaceScalar } from '../engine/edits';
+import type { MetricRef, MlsdDoc } from '../engine/model';
+import type { Fix, Rule } from './types';
+import { OFFLINE, suggestedOfflineMetrics, taskPhrase } from './MLSD5xx-evaluation-shared';
+
+/**
+ * "Replace with `pr-auc`" for a metric written as a plain list item: the offline metrics that fit the
+ * task and are not listed yet (the author chooses: never safe).
+ */
+function replacements(doc: MlsdDoc, m: MetricRef, listed: Set<string>): Fix[] {
+  if (m.node.kind !== 'scalar' || m.node.aliased) return [];
+  const out: Fix[] = [];
+  for (const s of suggestedOfflineMetrics(doc, 3)) {
+    if (listed.has(s.split('@')[0])) continue;
+    const edit = replaceScalar(m.node, s);
+    if (edit) out.push({ title: `Replace with \`${s}\``, edits: [edit], safe: false });
+  }
+  return out;
+}
 
 const FAMILY: Record<MetricFamily, string> = {
   classification: 'a classification metric',
@@ -27,7 +44,9 @@ export const mlsd503: Rule = {
     if (!types.length) return;
     const fitting = [...new Set(types.flatMap((t) => taskInfo(t)?.metrics ?? []))];
     const typeNode = doc.node('framing.task_type');
-    for (const m of doc.metrics(OFFLINE)) {
+    const refs = doc.metrics(OFFLINE);
+    const listed = new Set(refs.map((r) => r.info?.name ?? r.normalized));
+    for (const m of refs) {
       if (!m.info) continue; // unknown names are MLSD511's
       if (types.some((t) => metricFits(m.info!.name, t))) continue;
       const why = m.info.family === 'online'
@@ -38,6 +57,7 @@ export const mlsd503: Rule = {
         ...m.span,
         message: `\`${m.written}\`${alias} is ${FAMILY[m.info.family]} and does not fit ${taskPhrase(types)}: ${why}. Metrics that fit: ${fitting.join(', ')}.`,
         related: typeNode ? [{ ...doc.valueSpan(typeNode), message: 'the task type the metric is checked against' }] : undefined,
+        suggestions: replacements(doc, m, listed),
         data: { metric: m.info.name, taskTypes: types, fitting },
       });
     }
