@@ -151,3 +151,20 @@ export function appendToList(doc: MlsdDoc, list: MNode, item: string): TextEdit 
   }
   return undefined;
 }
+
+/**
+ * An edit that gives `key` a value under the mapping at `parentPath`: fills the key in place when it is
+ * written but not stated (`source:`, `cadence: TBD`, an empty flow collection `[]`), else inserts it
+ * (creating missing parents). Undefined when the key already has a real value, when the edit would change
+ * nothing, or when the place cannot be edited safely (aliases, an empty block collection).
+ */
+export function fillField(doc: MlsdDoc, parentPath: readonly string[], key: string, value: YamlValue): TextEdit | undefined {
+  const n = doc.node([...parentPath, key]);
+  if (!n) return insertField(doc, parentPath, key, value);
+  if (n.aliased || doc.isStated(n)) return undefined;
+  if (n.kind !== 'scalar' && !n.flow) return undefined;
+  const space = doc.text[n.start - 1] === ':' ? ' ' : '';
+  const newText = `${space}${renderFlow(value)}`;
+  if (newText.trim() === doc.text.slice(n.start, n.end).trim()) return undefined; // `TBD` → `TBD` helps nobody
+  return { start: n.start, end: n.end, newText };
+}

@@ -123,6 +123,11 @@ export function formatCount(n: number): string {
   return String(round(n, 3));
 }
 
+/** Formats a rate as a percentage with 3 significant digits: 0.02 → "2%". */
+export function formatPercent(r: number): string {
+  return `${round(r * 100, 3)}%`;
+}
+
 /** Formats bytes in decimal units: 5.12 TB. */
 export function formatBytes(n: number): string {
   const units: [string, number][] = [['PB', 1e15], ['TB', 1e12], ['GB', 1e9], ['MB', 1e6], ['KB', 1e3]];

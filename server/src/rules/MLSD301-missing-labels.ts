@@ -1,27 +1,7 @@
 import type { MlsdDoc } from '../engine/model';
 import type { TaskType } from '../engine/domain';
-import { insertField, renderFlow, type YamlValue } from '../engine/edits';
+import { fillField } from '../engine/edits';
 import type { Fix, Rule, TextEdit } from './types';
-
-/**
- * An edit that gives `key` a value under the mapping at `parentPath`: fills the key in place when it is
- * written but not stated (`source:`, `source: TBD`), else inserts it (creating missing parents). Undefined
- * when the key already has a real value or the place cannot be edited safely. Shared by the step 3 and 4
- * rules' suggestions.
- */
-export function fillField(doc: MlsdDoc, parentPath: readonly string[], key: string, value: YamlValue): TextEdit | undefined {
-  try {
-    const n = doc.node([...parentPath, key]);
-    if (!n) return insertField(doc, parentPath, key, value);
-    if (n.kind !== 'scalar' || n.aliased || doc.isStated(n)) return undefined;
-    const space = doc.text[n.start - 1] === ':' ? ' ' : '';
-    const newText = `${space}${renderFlow(value)}`;
-    if (newText.trim() === doc.text.slice(n.start, n.end).trim()) return undefined; // `TBD` → `TBD` helps nobody
-    return { start: n.start, end: n.end, newText };
-  } catch {
-    return undefined;
-  }
-}
 
 /** A one-edit unsafe suggestion, or undefined when the edit cannot be made. */
 export function suggestion(title: string, edit: TextEdit | undefined): Fix[] | undefined {

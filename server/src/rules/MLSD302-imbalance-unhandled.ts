@@ -1,10 +1,6 @@
-import { appendToList } from '../engine/edits';
-import { round } from '../engine/values';
-import { fillField } from './MLSD301-missing-labels';
+import { appendToList, fillField } from '../engine/edits';
+import { formatPercent as pct, round } from '../engine/values';
 import type { Rule, TextEdit } from './types';
-
-/** A rate as a percentage the way authors write it: 0.01 → "1%". */
-export const pct = (r: number) => `${round(r * 100, 3)}%`;
 
 export const mlsd302: Rule = {
   meta: {

@@ -1,6 +1,7 @@
 import type { MlsdDoc } from '../engine/model';
 import { child, type MNode } from '../engine/parse';
-import { code, fillField, listNames, suggestion } from './MLSD301-missing-labels';
+import { code, listNames, suggestion } from './MLSD301-missing-labels';
+import { fillField } from '../engine/edits';
 import type { Rule } from './types';
 
 /** Entries of `data.sources` / `data.features` whose boolean `flag` is true, with their id and flag node. */

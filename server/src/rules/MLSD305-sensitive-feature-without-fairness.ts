@@ -1,4 +1,5 @@
-import { code, fillField, listNames, suggestion } from './MLSD301-missing-labels';
+import { code, listNames, suggestion } from './MLSD301-missing-labels';
+import { fillField } from '../engine/edits';
 import { flagged } from './MLSD304-pii-without-privacy-plan';
 import type { Rule } from './types';
 

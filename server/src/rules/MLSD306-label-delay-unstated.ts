@@ -1,4 +1,5 @@
-import { fillField, suggestion } from './MLSD301-missing-labels';
+import { suggestion } from './MLSD301-missing-labels';
+import { fillField } from '../engine/edits';
 import type { Rule } from './types';
 
 export const mlsd306: Rule = {

@@ -1,4 +1,5 @@
-import { fillField, suggestion } from './MLSD301-missing-labels';
+import { suggestion } from './MLSD301-missing-labels';
+import { fillField } from '../engine/edits';
 import { temporalSources } from './MLSD303-temporal-leakage';
 import type { Rule } from './types';
 

@@ -1,6 +1,7 @@
 import type { MlsdDoc } from '../engine/model';
 import { child } from '../engine/parse';
-import { fillField, suggestion } from './MLSD301-missing-labels';
+import { suggestion } from './MLSD301-missing-labels';
+import { fillField } from '../engine/edits';
 import type { Rule } from './types';
 
 /** A baseline that fits the doc's task, for the message and the suggestion (plain text: no `:`, `,` or `#`). */

@@ -1,6 +1,7 @@
 import type { MlsdDoc } from '../engine/model';
 import { RANKING_TASKS, RECOMMENDATION_ARCHETYPES } from '../engine/model';
-import { fillField, suggestion } from './MLSD301-missing-labels';
+import { suggestion } from './MLSD301-missing-labels';
+import { fillField } from '../engine/edits';
 import type { Related, Rule } from './types';
 
 /**

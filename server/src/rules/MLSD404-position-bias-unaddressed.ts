@@ -1,7 +1,8 @@
 import type { MlsdDoc } from '../engine/model';
 import { RECOMMENDATION_ARCHETYPES } from '../engine/model';
 import type { MNode } from '../engine/parse';
-import { fillField, suggestion } from './MLSD301-missing-labels';
+import { suggestion } from './MLSD301-missing-labels';
+import { fillField } from '../engine/edits';
 import type { Rule } from './types';
 
 /** `data.labels.source` when it is natural or implicit (labels from user behaviour), with its node. */

@@ -1,6 +1,7 @@
 import type { MNode } from '../engine/parse';
 import { round } from '../engine/values';
-import { fillField, suggestion } from './MLSD301-missing-labels';
+import { suggestion } from './MLSD301-missing-labels';
+import { fillField } from '../engine/edits';
 import type { Related, Rule } from './types';
 
 /** q = p / (p + (1 − p) / w): the calibrated probability of a model trained with a share w of the negatives. */

@@ -1,5 +1,6 @@
 import { formatCount, round } from '../engine/values';
-import { code, fillField, suggestion } from './MLSD301-missing-labels';
+import { code, suggestion } from './MLSD301-missing-labels';
+import { fillField } from '../engine/edits';
 import { rankingReason } from './MLSD403-cold-start-unaddressed';
 import type { Rule } from './types';
 

@@ -1,4 +1,5 @@
-import { fillField, suggestion } from './MLSD301-missing-labels';
+import { suggestion } from './MLSD301-missing-labels';
+import { fillField } from '../engine/edits';
 import { rankingReason } from './MLSD403-cold-start-unaddressed';
 import { behaviouralLabels } from './MLSD404-position-bias-unaddressed';
 import type { Rule } from './types';

@@ -43,9 +43,7 @@ export function taskPhrase(types: readonly string[]): string {
   return `${/^[aeiou]/.test(joined) ? 'an' : 'a'} ${joined} task`;
 }
 
-export function pct(r: number): string {
-  return `${round(r * 100, 3)}%`;
-}
+export { formatPercent as pct } from '../engine/values';
 
 /** The non-ranking task types (classification, anomaly, detection) a metric fits. */
 function fitsNonRankingType(name: string, types: readonly TaskType[]): boolean {

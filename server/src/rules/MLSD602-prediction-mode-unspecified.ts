@@ -1,4 +1,4 @@
-import { setField } from './MLSD606-no-fallback';
+import { fillField } from '../engine/edits';
 import type { Fix, Rule } from './types';
 
 export const mlsd602: Rule = {
@@ -17,7 +17,7 @@ export const mlsd602: Rule = {
     const modes = reqMode ? [reqMode] : ['online', 'batch'];
     const suggestions: Fix[] = [];
     for (const m of modes) {
-      const edit = setField(doc, ['serving'], 'mode', m);
+      const edit = fillField(doc, ['serving'], 'mode', m);
       if (edit) suggestions.push({ title: `Add \`mode: ${m}\``, edits: [edit], safe: false });
     }
     report({

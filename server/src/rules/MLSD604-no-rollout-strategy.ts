@@ -1,4 +1,4 @@
-import { setField } from './MLSD606-no-fallback';
+import { fillField } from '../engine/edits';
 import type { Fix, Rule } from './types';
 
 export const mlsd604: Rule = {
@@ -15,7 +15,7 @@ export const mlsd604: Rule = {
     if (doc.stated('serving.rollout.strategy')) return;
     const suggestions: Fix[] = [];
     for (const s of ['canary', 'ab']) {
-      const edit = setField(doc, ['serving', 'rollout'], 'strategy', s);
+      const edit = fillField(doc, ['serving', 'rollout'], 'strategy', s);
       if (edit) suggestions.push({ title: `Set the rollout strategy to \`${s}\``, edits: [edit], safe: false });
     }
     report({

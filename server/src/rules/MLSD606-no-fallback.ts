@@ -1,7 +1,7 @@
 import type { MlsdDoc } from '../engine/model';
-import { insertField, renderFlow, type YamlValue } from '../engine/edits';
+import { fillField } from '../engine/edits';
 import { child, type MNode } from '../engine/parse';
-import type { Rule, TextEdit } from './types';
+import type { Rule } from './types';
 
 const ONLINE_MODES = ['online', 'hybrid', 'streaming'];
 
@@ -32,21 +32,6 @@ export function dynamicFeatures(doc: MlsdDoc): { id: string; freshness: string; 
   return out;
 }
 
-/**
- * An edit that gives `key` a value under the mapping at `parentPath`: fills the key in place when it is
- * written but empty or a placeholder (`strategy:`, `cadence: TBD`), else inserts it (creating parents).
- * Undefined when the key already has a real value or the place cannot be edited safely.
- */
-export function setField(doc: MlsdDoc, parentPath: readonly string[], key: string, value: YamlValue): TextEdit | undefined {
-  const n = doc.node([...parentPath, key]);
-  if (!n) return insertField(doc, parentPath, key, value);
-  if (n.aliased || doc.isStated(n)) return undefined;
-  // an empty flow collection (`compression: []`) is replaced whole; an empty block one is left alone
-  if (n.kind !== 'scalar' && !n.flow) return undefined;
-  const space = doc.text[n.start - 1] === ':' ? ' ' : '';
-  return { start: n.start, end: n.end, newText: `${space}${renderFlow(value)}` };
-}
-
 export const mlsd606: Rule = {
   meta: {
     id: 'MLSD606',
@@ -62,7 +47,7 @@ export const mlsd606: Rule = {
     const s = servingOnline(doc);
     if (!s.online) return;
     const value = doc.ranksOrRecommends() ? 'serve precomputed popular items for the user\'s segment' : 'TBD';
-    const edit = setField(doc, ['serving'], 'fallback', value);
+    const edit = fillField(doc, ['serving'], 'fallback', value);
     report({
       ...doc.missingSpan('serving.fallback'),
       message:

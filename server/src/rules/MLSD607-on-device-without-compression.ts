@@ -1,4 +1,4 @@
-import { setField } from './MLSD606-no-fallback';
+import { fillField } from '../engine/edits';
 import type { Fix, Rule } from './types';
 
 const SMALL_TARGETS = ['on-device', 'edge'];
@@ -22,7 +22,7 @@ export const mlsd607: Rule = {
     const node = doc.node(from)!;
     const suggestions: Fix[] = [];
     for (const c of [['quantization'], ['quantization', 'distillation']]) {
-      const edit = setField(doc, ['serving'], 'compression', c);
+      const edit = fillField(doc, ['serving'], 'compression', c);
       if (edit) suggestions.push({ title: `Add \`compression: [${c.join(', ')}]\``, edits: [edit], safe: false });
     }
     report({

@@ -1,5 +1,5 @@
 import { appendToList } from '../engine/edits';
-import { setField } from './MLSD606-no-fallback';
+import { fillField } from '../engine/edits';
 import type { Rule, TextEdit } from './types';
 
 /**
@@ -29,7 +29,7 @@ export const mlsd701: Rule = {
     if (node && doc.isStated(node)) {
       if (node.kind === 'seq') edit = appendToList(doc, node, 'feature-drift (PSI per feature vs the training window)');
     } else {
-      edit = setField(doc, ['monitoring'], 'ml', ['feature-drift', 'prediction-drift']);
+      edit = fillField(doc, ['monitoring'], 'ml', ['feature-drift', 'prediction-drift']);
     }
     report({
       ...span,

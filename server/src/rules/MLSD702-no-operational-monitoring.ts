@@ -1,5 +1,5 @@
 import { appendToList } from '../engine/edits';
-import { setField } from './MLSD606-no-fallback';
+import { fillField } from '../engine/edits';
 import type { Rule, TextEdit } from './types';
 
 /** Latency (also serving/response time, p50/p95/p99), throughput, QPS or requests per second. */
@@ -27,7 +27,7 @@ export const mlsd702: Rule = {
       const b = node.kind === 'seq' ? appendToList(doc, node, 'throughput (QPS)') : undefined;
       if (a && b) edits = [a, b];
     } else {
-      const e = setField(doc, ['monitoring'], 'operational', ['p99 latency', 'throughput (QPS)', 'error rate']);
+      const e = fillField(doc, ['monitoring'], 'operational', ['p99 latency', 'throughput (QPS)', 'error rate']);
       if (e) edits = [e];
     }
     report({

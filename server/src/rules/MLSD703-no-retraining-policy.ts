@@ -1,5 +1,5 @@
 import { formatDuration } from '../engine/values';
-import { setField } from './MLSD606-no-fallback';
+import { fillField } from '../engine/edits';
 import type { Rule } from './types';
 
 export const mlsd703: Rule = {
@@ -16,7 +16,7 @@ export const mlsd703: Rule = {
     if (doc.stated('monitoring.retraining.cadence') || doc.stated('monitoring.retraining.trigger')) return;
     const freshness = doc.duration('requirements.performance.freshness');
     const cadence = freshness !== undefined && freshness > 0 ? formatDuration(freshness) : '1w';
-    const edit = setField(doc, ['monitoring', 'retraining'], 'cadence', cadence);
+    const edit = fillField(doc, ['monitoring', 'retraining'], 'cadence', cadence);
     report({
       ...doc.missingSpan('monitoring.retraining.cadence'),
       message:

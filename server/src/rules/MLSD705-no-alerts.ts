@@ -1,4 +1,4 @@
-import { setField } from './MLSD606-no-fallback';
+import { fillField } from '../engine/edits';
 import type { Rule } from './types';
 
 export const mlsd705: Rule = {
@@ -13,7 +13,7 @@ export const mlsd705: Rule = {
   },
   check({ doc, report }) {
     if (doc.stated('monitoring.alerts')) return;
-    const edit = setField(doc, ['monitoring'], 'alerts', [{ metric: 'p99 latency', threshold: 'TBD', action: 'page on-call' }]);
+    const edit = fillField(doc, ['monitoring'], 'alerts', [{ metric: 'p99 latency', threshold: 'TBD', action: 'page on-call' }]);
     report({
       ...doc.missingSpan('monitoring.alerts'),
       message:

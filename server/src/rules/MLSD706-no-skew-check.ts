@@ -1,4 +1,5 @@
-import { dynamicFeatures, servingOnline, setField } from './MLSD606-no-fallback';
+import { dynamicFeatures, servingOnline } from './MLSD606-no-fallback';
+import { fillField } from '../engine/edits';
 import type { Rule } from './types';
 
 export const mlsd706: Rule = {
@@ -19,7 +20,7 @@ export const mlsd706: Rule = {
     if (!feats.length) return;
     const shown = feats.slice(0, 4).map((f) => `\`${f.id}\` (${f.freshness})`);
     if (feats.length > 4) shown.push(`${feats.length - 4} more`);
-    const edit = setField(doc, ['monitoring'], 'training_serving_skew', 'log served feature values and train on the logs; compare logged vs recomputed values daily');
+    const edit = fillField(doc, ['monitoring'], 'training_serving_skew', 'log served feature values and train on the logs; compare logged vs recomputed values daily');
     report({
       ...doc.missingSpan('monitoring.training_serving_skew'),
       message:
