@@ -1,3 +1,116 @@
-import type { DesignOutline } from '../protocol';
+/**
+ * The `mlsd/designOutline` request: the seven framework steps of one doc for the client's
+ * "ML Design" view.
+ *
+ * Per step:
+ * - status: `missing` when the doc has no section for it; `partial` when the section is there but has
+ *   an error or warning of one of that step's rules (rule `meta.step`), or of a structural (step 0)
+ *   rule located inside the section (an empty section gets MLSD006 at its key, so it is partial);
+ *   `present` otherwise.
+ * - findings: those of the step's rules, those located inside the section (any rule; the last section
+ *   extends to the end of the file), and the
+ *   structural findings about the step (MLSD006 carries `data.step`). A finding can therefore be
+ *   listed under two steps (a step-5 rule pointing into `model`); the doc-level counts count it once.
+ * - children: the section's direct sub-keys with their ranges.
+ */
+import { STEP_KEYS, STEP_TITLES } from '../engine/catalog';
+import type { MlsdDoc } from '../engine/model';
+import { lineEndAt, type MNode } from '../engine/parse';
+import type { DesignOutline, DesignOutlineChild, DesignOutlineFinding, DesignOutlineStep, SeverityName } from '../protocol';
+import { ruleById } from '../rules';
+import type { Finding } from '../rules/types';
+import { toRange } from '../lspConvert';
 import type { Analysis } from '../session';
-export function designOutline(a: Analysis): DesignOutline { return { uri: a.uri, version: a.version, steps: [], counts: { error: 0, warning: 0, info: 0, hint: 0 } }; }
+import { extentOf } from './symbols';
+
+const zero = (): Record<SeverityName, number> => ({ error: 0, warning: 0, info: 0, hint: 0 });
+
+function stepOfRule(ruleId: string): number {
+  return ruleById(ruleId)?.meta.step ?? 0;
+}
+
+/** The step a structural finding is about, when it says so (MLSD006's `data.step`). */
+function dataStep(f: Finding): number | undefined {
+  const s = f.data?.step;
+  return typeof s === 'number' && s >= 1 && s <= 7 ? s : undefined;
+}
+
+function childDetail(doc: MlsdDoc, n: MNode): string | undefined {
+  if (n.kind === 'seq') {
+    const k = n.items?.length ?? 0;
+    return `${k} item${k === 1 ? '' : 's'}`;
+  }
+  if (n.kind === 'map') {
+    const k = n.entries?.length ?? 0;
+    return `${k} key${k === 1 ? '' : 's'}`;
+  }
+  const t = doc.textOf(n);
+  if (t === undefined) return n.value === null || n.value === undefined || String(n.value).trim() === '' ? 'empty' : String(n.value);
+  const one = t.replace(/\s+/g, ' ').trim();
+  return one.length > 60 ? `${one.slice(0, 59)}…` : one;
+}
+
+export function designOutline(a: Analysis): DesignOutline {
+  const doc = a.doc;
+  const findings = a.lint.findings;
+  const counts = zero();
+  for (const f of findings) counts[f.severity]++;
+  const toFinding = (f: Finding): DesignOutlineFinding => ({
+    code: f.ruleId,
+    alias: f.alias,
+    message: f.message,
+    severity: f.severity,
+    range: toRange(doc, f.start, f.end),
+  });
+
+  const tops = doc.top?.entries ?? [];
+  const lastTop = tops[tops.length - 1];
+  const steps: DesignOutlineStep[] = STEP_KEYS.map((key, i) => {
+    const step = i + 1;
+    const title = STEP_TITLES[key];
+    const node = tops.find((e) => e.key === key);
+    const ext = node ? extentOf(doc, node) : undefined;
+    // the section's territory: to the end of its last line, and to the end of the file for the last
+    // top-level key (a syntax error at the end of a half-written doc belongs to the section above it)
+    const zoneEnd = !ext ? -1 : node === lastTop ? doc.text.length : lineEndAt(doc.parsed, ext.end);
+    const inside = (f: Finding) => !!ext && f.start >= ext.start && f.start <= zoneEnd;
+    const mine = findings.filter((f) => {
+      const rs = stepOfRule(f.ruleId);
+      return rs === step || inside(f) || (rs === 0 && dataStep(f) === step);
+    });
+    const stepCounts = zero();
+    for (const f of mine) stepCounts[f.severity]++;
+    const serious = mine.some((f) => {
+      if (f.severity !== 'error' && f.severity !== 'warning') return false;
+      const rs = stepOfRule(f.ruleId);
+      return rs === step || (rs === 0 && (inside(f) || dataStep(f) === step));
+    });
+    const children: DesignOutlineChild[] = [];
+    if (node && node.kind === 'map') {
+      for (const e of node.entries ?? []) {
+        const ce = extentOf(doc, e);
+        const c: DesignOutlineChild = { key: e.key ?? '', label: e.key || '(empty key)', range: toRange(doc, ce.start, ce.end) };
+        const detail = childDetail(doc, e);
+        if (detail) c.detail = detail;
+        children.push(c);
+      }
+    }
+    const out: DesignOutlineStep = {
+      step,
+      key,
+      title,
+      label: `${step} · ${title}`,
+      status: !node ? 'missing' : serious ? 'partial' : 'present',
+      counts: stepCounts,
+      children,
+      findings: [...mine].sort((x, y) => x.start - y.start || x.end - y.end).map(toFinding),
+    };
+    if (ext) out.range = toRange(doc, ext.start, ext.end);
+    return out;
+  });
+
+  const outline: DesignOutline = { uri: a.uri, version: a.version, steps, counts };
+  const title = doc.str('title');
+  if (title !== undefined) outline.title = title.replace(/\s+/g, ' ').trim();
+  return outline;
+}
