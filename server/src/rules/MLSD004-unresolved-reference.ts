@@ -8,15 +8,26 @@ import type { Fix, Related, Rule, RuleContext } from './types';
 /** A declared id: its text as written, normalized form and where it is. */
 interface Declared { text: string; norm: string; node: MNode }
 
+const declaredCache = new WeakMap<MlsdDoc, Map<string, Declared[]>>();
+
+/** The declared ids of a list, first spelling of each; computed once per doc and list (linear). */
 function declaredIds(doc: MlsdDoc, listPath: string): Declared[] {
+  let byList = declaredCache.get(doc);
+  if (!byList) declaredCache.set(doc, (byList = new Map()));
+  const hit = byList.get(listPath);
+  if (hit) return hit;
   const out: Declared[] = [];
+  const seen = new Set<string>();
   for (const entry of doc.entries(listPath)) {
     const idNode = child(entry, 'id');
     const text = doc.textOf(idNode);
     if (!idNode || text === undefined) continue;
     const norm = normalizeName(text);
-    if (!out.some((d) => d.norm === norm)) out.push({ text, norm, node: idNode });
+    if (seen.has(norm)) continue;
+    seen.add(norm);
+    out.push({ text, norm, node: idNode });
   }
+  byList.set(listPath, out);
   return out;
 }
 
