@@ -67,6 +67,7 @@ const bad = {
 // the largest docs the engine still parses (just under its 500 KB / 5,000-line cap): gated too
 const stress = {
   '480 KB doc, a list of strings': fill('mlsd: 1\ntitle: big\nx-notes:\n', (i) => `  - item ${i} lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt\n`, 480e3),
+  '1,500 sources + 1,500 features referencing them': 'mlsd: 1\ntitle: refs\ndata:\n  sources:\n' + Array.from({ length: 1500 }, (_, i) => `    - {id: s${i}, kind: logs}\n`).join('') + '  features:\n' + Array.from({ length: 1500 }, (_, i) => `    - {id: f${i}, source: s${i}}\n`).join(''),
   '4,900 lines of small flow mappings': fill('mlsd: 1\ntitle: big\nrequirements:\n  business_objective: grow\n  x-items:\n', (i) => `    k${i}: {a: 1, b: [1, 2, 3], c: "text"}\n`, 4_900 * 38),
 };
 
