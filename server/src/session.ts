@@ -3,12 +3,12 @@
  * per document version and config), and config resolution per document (preset → .mlsdrc.yaml →
  * editor settings). The server entry feeds it text and settings; features read `Analysis`.
  */
-import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { MlsdDoc } from './engine/model';
 import { analyze, lint, type LintResult } from './lint/engine';
 import { findConfigFile, loadConfigFile, resolveConfig, settingsToRaw, type ConfigProblem, type RawConfig, type ResolvedConfig } from './lint/config';
 import type { MlsdSettings } from './protocol';
+import { nodeFs, type FileReaderWithTime } from './lint/nodeFs';
 
 export interface Analysis {
   uri: string;
@@ -21,29 +21,7 @@ export interface Analysis {
   elapsedMs: number;
 }
 
-export interface SessionFs {
-  exists(p: string): boolean;
-  read(p: string): string;
-  mtime(p: string): number;
-}
-
-export const nodeFs: SessionFs = {
-  exists: (p) => {
-    try {
-      return fs.statSync(p).isFile();
-    } catch {
-      return false;
-    }
-  },
-  read: (p) => fs.readFileSync(p, 'utf8'),
-  mtime: (p) => {
-    try {
-      return fs.statSync(p).mtimeMs;
-    } catch {
-      return 0;
-    }
-  },
-};
+export type SessionFs = FileReaderWithTime;
 
 export function uriToPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;

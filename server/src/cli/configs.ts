@@ -9,16 +9,9 @@ import * as path from 'node:path';
 import { findConfigFile, loadConfigFile, resolveConfig, type FileReader, type RawConfig, type ResolvedConfig } from '../lint/config';
 import type { CliOptions } from './args';
 
-export const nodeReader: FileReader = {
-  exists: (p) => {
-    try {
-      return fs.statSync(p).isFile();
-    } catch {
-      return false;
-    }
-  },
-  read: (p) => fs.readFileSync(p, 'utf8'),
-};
+import { nodeFs as nodeReader } from '../lint/nodeFs';
+
+export { nodeReader };
 
 export interface ConfigError {
   /** the config file, or `--rule` / `--preset` */
