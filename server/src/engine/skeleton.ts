@@ -55,10 +55,35 @@ export const SECTION_SKELETONS: Record<StepKey, string> = {
     cadence: TBD`,
 };
 
-/** Re-indents a 2-space-unit block to `unit` spaces per level. */
+/**
+ * Re-indents a block written with a 2-space unit to `unit` spaces a level, keeping the content of a
+ * list item two columns after its dash (`- id: x` / `  kind: y`), where a plain level rule would not.
+ */
 export function reindent(text: string, unit: number): string {
   if (unit === 2) return text;
-  return text.replace(/^( +)/gm, (m) => ' '.repeat((m.length / 2) * unit));
+  const stack: { old: number; now: number }[] = [];
+  return text
+    .split('\n')
+    .map((line) => {
+      const m = /^( *)(.*)$/.exec(line)!;
+      const s = m[1].length;
+      if (m[2] === '') return line;
+      while (stack.length && stack[stack.length - 1].old > s) stack.pop();
+      const top = stack[stack.length - 1];
+      const now = !top ? s : top.old === s ? top.now : top.now + unit;
+      if (!top || top.old !== s) stack.push({ old: s, now });
+      let rest = m[2];
+      let at = s;
+      let nowAt = now;
+      while (/^- /.test(rest)) {
+        at += 2;
+        nowAt += 2;
+        stack.push({ old: at, now: nowAt });
+        rest = rest.slice(2);
+      }
+      return ' '.repeat(now) + m[2];
+    })
+    .join('\n');
 }
 
 export function sectionSkeleton(key: StepKey, unit = 2): string {

@@ -93,37 +93,6 @@ class Builder {
   }
 }
 
-/**
- * Re-indents a block written with a 2-space unit to `unit` spaces a level, keeping the content of a
- * list item two columns after its dash (`- id: x` / `  kind: y`), where a plain level rule would not.
- */
-export function reindentBlock(text: string, unit: number): string {
-  if (unit === 2) return text;
-  const stack: { old: number; now: number }[] = [];
-  return text
-    .split('\n')
-    .map((line) => {
-      const m = /^( *)(.*)$/.exec(line)!;
-      const s = m[1].length;
-      if (m[2] === '') return line;
-      while (stack.length && stack[stack.length - 1].old > s) stack.pop();
-      const top = stack[stack.length - 1];
-      const now = !top ? s : top.old === s ? top.now : top.now + unit;
-      if (!top || top.old !== s) stack.push({ old: s, now });
-      let rest = m[2];
-      let at = s;
-      let nowAt = now;
-      while (/^- /.test(rest)) {
-        at += 2;
-        nowAt += 2;
-        stack.push({ old: at, now: nowAt });
-        rest = rest.slice(2);
-      }
-      return ' '.repeat(now) + m[2];
-    })
-    .join('\n');
-}
-
 function snippetEscape(s: string): string {
   return s.replace(/[\\$}]/g, '\\$&');
 }
@@ -203,7 +172,7 @@ function addKey(b: Builder, path: Seg[], f: FieldSpec, col: number, prefix: stri
   if (path.length === 0 && (STEP_KEYS as readonly string[]).includes(f.key) && !ctx.flow && !keyOnly && !prefix) {
     const step = stepNumber(f.key)!;
     let n = 0;
-    const body = snippetEscape(reindentBlock(sectionSkeleton(f.key as StepKey, 2), unit))
+    const body = snippetEscape(sectionSkeleton(f.key as StepKey, unit))
       .split('\n')
       .map((l, i) => (i === 0 ? l : b.rel(col) + l))
       .join('\n')
