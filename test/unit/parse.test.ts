@@ -79,3 +79,20 @@ test('an empty doc says what to write', () => {
   assert.ok(res.findings.some((f) => f.ruleId === 'MLSD008'));
   assert.ok(res.findings.some((f) => f.ruleId === 'MLSD006'));
 });
+
+test('inserted section skeletons are valid YAML at the doc\'s indentation (2, 3 and 4 spaces)', async () => {
+  const { insertSectionEdit } = await import('../../server/src/engine/skeleton');
+  const { applyEdits } = await import('../../server/src/lint/engine');
+  const { STEP_KEYS } = await import('../../server/src/engine/catalog');
+  for (const unit of [2, 3, 4]) {
+    const pad = ' '.repeat(unit);
+    const text = `mlsd: 1\ntitle: x\nrequirements:\n${pad}business_objective: grow\n`;
+    for (const key of STEP_KEYS.filter((k) => k !== 'requirements')) {
+      const edit = insertSectionEdit(analyze(text), key)!;
+      const out = applyEdits(text, [edit]).text;
+      const doc = analyze(out);
+      assert.deepEqual(doc.parsed.problems, [], `${key} at ${unit} spaces:\n${out}`);
+      assert.ok(doc.stated([key]), `${key} is stated after the insert`);
+    }
+  }
+});
