@@ -74,7 +74,6 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, features.FIX_ALL_KIND], resolveProvider: false },
       executeCommandProvider: { commands: [ServerCommands.fixAll] },
       inlayHintProvider: { resolveProvider: false },
-      codeLensProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'mlsd-language-server', version: features.VERSION },
   };
@@ -212,7 +211,6 @@ connection.onRenameRequest(async (p, token) => {
 });
 connection.onCodeAction(handle('codeAction', (a, p) => features.codeActions(a, p.range, p.context), []));
 connection.languages.inlayHint.on(handle('inlayHint', (a, p) => features.inlayHints(a, p.range), []));
-connection.onCodeLens(handle('codeLens', (a) => features.codeLenses(a), []));
 
 connection.onRequest(DesignOutlineRequest, async (p: DesignOutlineParams) => {
   try {

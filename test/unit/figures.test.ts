@@ -10,7 +10,7 @@ import {
   abDaysNeeded, abSampleSizePerArm, averageQps, downtime, downtimeHoursPerYear, experimentFigures, indexMemory, labelCoverage, latencyCheck,
   latencyRequirement, perDay, qpsFigures, servingLatency,
 } from '../../server/src/engine/figures';
-import { codeLenses, fmtHours, inlayHints } from '../../server/src/features/figures';
+import { fmtHours, inlayHints } from '../../server/src/features/figures';
 import { expectSnapshot } from '../harness/snapshot';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -203,10 +203,6 @@ test('inlay hints: CRLF line ends put the hint before the \\r', () => {
   assert.equal(hints.length, 4);
   const lines = text.split('\r\n');
   for (const h of hints) assert.equal(h.position.character, lines[h.position.line].length);
-});
-
-test('code lenses: none (the figures are inlay hints)', () => {
-  assert.deepEqual(codeLenses(analysis(NEWS_FEED)), []);
 });
 
 test('snapshot: the figures of the ten examples', () => {

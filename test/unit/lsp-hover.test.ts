@@ -1,9 +1,9 @@
-/** LSP over a real stdio connection to the built server: textDocument/hover, textDocument/inlayHint, textDocument/codeLens. */
+/** LSP over a real stdio connection to the built server: textDocument/hover, textDocument/inlayHint. */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CodeLens, Hover, InlayHint, MarkupContent } from 'vscode-languageserver-types';
+import type { Hover, InlayHint, MarkupContent } from 'vscode-languageserver-types';
 import { LspClient, fileUri, ROOT } from '../harness/lspClient';
 
 const DOC = `mlsd: 1
@@ -126,13 +126,6 @@ test('textDocument/inlayHint uses the default_peak_factor setting', async (t) =>
   const hints = await c.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: ALL });
   assert.equal(hints[0].label, '≈ 46.3k QPS avg · 139k peak');
   noHandlerErrors(c);
-});
-
-test('textDocument/codeLens: none (figures are inlay hints)', async () => {
-  const uri = fileUri('test/fixtures/lsp/hover.mlsd.yaml');
-  client.open(uri, DOC);
-  await client.diagnostics(uri);
-  assert.deepEqual(await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } }), []);
 });
 
 test('hover and inlay hints answer on every example without errors', async () => {

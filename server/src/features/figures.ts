@@ -7,7 +7,7 @@
  * Code lenses: none. A lens with an empty command renders as plain text in VS Code, but it would only
  * repeat the inlay hints one line higher; the figures are given once, as inlay hints.
  */
-import type { CodeLens, InlayHint, MarkupContent, Range } from 'vscode-languageserver-types';
+import type { InlayHint, MarkupContent, Range } from 'vscode-languageserver-types';
 import {
   experimentFigures, indexMemory, latencyCheck, qpsFigures, DEFAULT_PEAK_FACTOR,
   type DowntimeFigures, type ExperimentFigures, type IndexMemoryFigures, type LabelCoverage, type LatencyCheck, type QpsFigures, type ServingLatency,
@@ -181,8 +181,3 @@ export function inlayHints(a: Analysis, range: Range): InlayHint[] {
     .map((p) => ({ position: positionAt(a.doc.parsed, p.offset), label: p.label, paddingLeft: true, tooltip: md(p.tooltip) }));
 }
 
-/** No code lenses: the figures are inlay hints (see the module comment). */
-export function codeLenses(a: Analysis): CodeLens[] {
-  void a;
-  return [];
-}

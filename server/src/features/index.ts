@@ -10,4 +10,4 @@ export { documentSymbols, foldingRanges, selectionRanges } from './symbols';
 export { designOutline } from './outline';
 export { definition, references, highlights, prepareRename, rename } from './navigation';
 export { codeActions, fixAllEdit, FIX_ALL_KIND } from './codeActions';
-export { inlayHints, codeLenses } from './figures';
+export { inlayHints } from './figures';
