@@ -18,6 +18,8 @@
 //        MLSD_E2E_EXT_DIR   extension folder for suite A instead of the repo (plumbing checks)
 //        MLSD_E2E_VSIX      .vsix for suite B instead of ./mlsd.vsix
 //        MLSD_E2E_TIMEOUT_S overall budget in seconds (default 330)
+//        MLSD_E2E_PLANT     a rule id (e.g. MLSD303): a planted failure — every suite runs a copy of dist/server.js in
+//                           which that rule never reports (scripts/e2e/plant.mjs); the run must then fail
 // Output: one `ok - …` / `not ok - …` line per check, then `e2e: N passed, M failed`; exit code 1 on any
 // failure. Screenshots and logs go to test-results/ (e2e-*.log, host-*.png, ui-*.png).
 import { spawn, spawnSync } from 'node:child_process';
@@ -26,6 +28,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { plantExtension, plantServer } from '../../scripts/e2e/plant.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const E2E = path.join(ROOT, '.e2e');
@@ -35,7 +38,10 @@ const CODE_SERVER = path.join(TOOLS, 'node_modules', 'code-server', 'out', 'node
 const CHROMIUM = process.env.MLSD_E2E_CHROMIUM || '/usr/bin/chromium';
 const WORKSPACE = path.join(ROOT, 'test', 'e2e', 'workspace');
 const SUITE_INDEX = path.join(ROOT, 'out', 'test', 'e2e', 'suite', 'index.js');
-const EXT_DIR = path.resolve(process.env.MLSD_E2E_EXT_DIR || ROOT);
+let EXT_DIR = path.resolve(process.env.MLSD_E2E_EXT_DIR || ROOT);
+const PLANT = process.env.MLSD_E2E_PLANT;
+/** the planted extension folder (MLSD_E2E_PLANT), made after the build */
+let plantedExt;
 const VSIX = path.resolve(process.env.MLSD_E2E_VSIX || path.join(ROOT, 'mlsd.vsix'));
 const BUDGET_MS = Number(process.env.MLSD_E2E_TIMEOUT_S || 330) * 1000;
 const GREP = process.env.MLSD_E2E_GREP ? new RegExp(process.env.MLSD_E2E_GREP, 'i') : undefined;
@@ -146,6 +152,8 @@ function freshUserData(dir) {
     'editor.accessibilitySupport': 'off',
     'window.restoreWindows': 'none',
     'chat.commandCenter.enabled': false,
+    // VS Code for the Web (code-server) defaults to afterDelay: the UI suite would save its edits into the fixtures
+    'files.autoSave': 'off',
   }, null, 2));
 }
 
@@ -179,7 +187,8 @@ async function startCodeServer(name, { userDataDir, extensionsDir, env }) {
 
 function remaining() { return deadline - Date.now(); }
 
-async function newPage() {
+/** A fresh browser context and page; the UI suite's viewport is the size of the README's screenshots. */
+async function newPage(viewport = { width: 1280, height: 800 }) {
   const require = createRequire(path.join(TOOLS, 'package.json'));
   const { chromium } = require('playwright-core');
   if (!browser) {
@@ -189,7 +198,7 @@ async function newPage() {
         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
   }
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   return { context, page };
 }
@@ -313,7 +322,16 @@ async function uiSuite(runDir) {
     return;
   }
   record('ui: install vsix with code-server --install-extension', true, path.basename(VSIX));
+  if (PLANT) {
+    const installed = fs.readdirSync(ext).find((d) => /^mlsd\.mlsd-/.test(d));
+    if (!installed) throw new Error(`MLSD_E2E_PLANT: no mlsd.mlsd-* folder in ${ext}`);
+    const server = path.join(ext, installed, 'dist', 'server.js');
+    plantServer(server, server, PLANT);
+  }
 
+  // the UI suite types into the docs: it gets a copy of the fixture folder (still named `workspace`)
+  const workspace = path.join(runDir, 'ui', 'workspace');
+  fs.cpSync(WORKSPACE, workspace, { recursive: true });
   const cs = await startCodeServer('ui', { userDataDir: ud, extensionsDir: ext, env });
   const consoleLines = [];
   const { context, page } = await newPage();
@@ -324,9 +342,10 @@ async function uiSuite(runDir) {
     let n = 0;
     const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
     const ctx = {
-      page, base: cs.base, workspace: WORKSPACE, url: workbenchUrl(cs.base, WORKSPACE),
+      page, base: cs.base, workspace, url: workbenchUrl(cs.base, workspace),
       /** a named screenshot in test-results/ (kept whatever the outcome) */
-      shot: (name) => page.screenshot({ path: path.join(RESULTS, `ui-${slug(name)}.png`) }),
+      // animations disabled: finite ones (the hover's fade-in) are fast-forwarded to their end state
+      shot: (name) => page.screenshot({ path: path.join(RESULTS, `ui-${slug(name)}.png`), animations: 'disabled' }),
       /** runs one check with a bounded time; a failure is recorded with its screenshot */
       async check(name, fn, { timeoutMs = 30_000 } = {}) {
         if (GREP && !GREP.test(name)) return undefined;
@@ -357,8 +376,9 @@ async function uiSuite(runDir) {
 
 // ------------------------------------------------------------------------------------------ C. Neovim
 async function nvimSuite() {
+  const env = plantedExt ? { ...process.env, MLSD_NVIM_SERVER: path.join(plantedExt, 'dist', 'server.js') } : process.env;
   const r = await run(process.execPath, [path.join(ROOT, 'test', 'e2e', 'neovim', 'run.mjs')],
-    { timeoutMs: Math.max(5000, Math.min(60_000, remaining() - 10_000)), logFile: path.join(RESULTS, 'e2e-nvim.log') });
+    { env, timeoutMs: Math.max(5000, Math.min(60_000, remaining() - 10_000)), logFile: path.join(RESULTS, 'e2e-nvim.log') });
   const mine = [];
   for (const l of r.out.split('\n')) {
     const m = /^(not ok|ok) - (.*)$/.exec(l);
@@ -397,6 +417,11 @@ async function main() {
   log(`phases: ${PHASES.join(', ')}`);
   try {
     await ensureBuilt();
+    if (PLANT) {
+      plantedExt = plantExtension(PLANT);
+      if (!process.env.MLSD_E2E_EXT_DIR) EXT_DIR = plantedExt;
+      log(`PLANTED FAILURE: rule ${PLANT} removed from the server in every suite (${path.relative(ROOT, plantedExt)}); this run must fail`);
+    }
   } catch (e) {
     record('build (dist/, compiled suite)', false, errText(e));
     return;

@@ -11,6 +11,7 @@
  */
 import * as path from 'path';
 import type * as vs from 'vscode';
+import type { DesignOutline } from '../../../server/src/protocol';
 
 function loadVscode(): typeof vs {
   try {
@@ -137,7 +138,18 @@ export async function eventually<T>(check: () => Promise<T | undefined> | T | un
 // ------------------------------------------------------------------ the extension
 
 export const EXTENSION_ID = 'mlsd.mlsd';
-export interface MlsdApi { ready: Promise<void>; client: unknown }
+/** The parts of the language client the suite uses (the extension returns the real LanguageClient). */
+export interface MlsdClient {
+  sendRequest<R>(method: string, params: unknown): Promise<R>;
+  isRunning(): boolean;
+  code2ProtocolConverter: { asUri(uri: vs.Uri): string };
+}
+/** What the extension's `activate()` returns (client/src/extension.ts `MlsdApi`). */
+export interface MlsdApi {
+  ready: Promise<void>;
+  client: MlsdClient;
+  designView: { readonly current: DesignOutline | undefined; readonly onDidUpdate: vs.Event<DesignOutline | undefined> };
+}
 
 /** Activates the extension (if needed) and waits for its language client to be ready. */
 export async function activateExtension(ms = 20_000): Promise<{ ext: vs.Extension<MlsdApi>; api: MlsdApi | undefined }> {
@@ -153,4 +165,123 @@ export async function openFixture(name: string): Promise<vs.TextDocument> {
   const doc = await vscode.workspace.openTextDocument(fixtureUri(name));
   await vscode.window.showTextDocument(doc, { preview: false });
   return doc;
+}
+
+// ------------------------------------------------------------------ documents and positions
+
+/** Text of a fixture file of the workspace (to copy into untitled docs that a test may edit). */
+export function fixtureText(name: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('fs') as typeof import('fs')).readFileSync(fixturePath(name), 'utf8');
+}
+
+/** The cursor marker of `untitledDoc` texts. */
+export const CURSOR = '<|>';
+
+/**
+ * Opens an untitled `mlsd` doc with `text` (no file is ever written) and shows it. A `<|>` in the text
+ * marks the cursor: it is removed and its position returned.
+ */
+export async function untitledDoc(text: string): Promise<{ doc: vs.TextDocument; editor: vs.TextEditor; cursor: vs.Position }> {
+  const at = text.indexOf(CURSOR);
+  const content = at >= 0 ? text.slice(0, at) + text.slice(at + CURSOR.length) : text;
+  const doc = await vscode.workspace.openTextDocument({ language: 'mlsd', content });
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  const cursor = doc.positionAt(at >= 0 ? at : 0);
+  editor.selection = new vscode.Selection(cursor, cursor);
+  return { doc, editor, cursor };
+}
+
+/** Closes a doc's editors without saving (untitled docs are discarded, file docs reverted). */
+export async function discard(doc: vs.TextDocument): Promise<void> {
+  if (doc.isClosed) return;
+  await vscode.window.showTextDocument(doc, { preview: false, preserveFocus: false });
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+}
+
+/** Untitled docs created by a test, discarded by `cleanup()` (call it in `finally`). */
+export class Scratch {
+  private readonly docs: vs.TextDocument[] = [];
+  async open(text: string): Promise<{ doc: vs.TextDocument; editor: vs.TextEditor; cursor: vs.Position }> {
+    const r = await untitledDoc(text);
+    this.docs.push(r.doc);
+    return r;
+  }
+  track(doc: vs.TextDocument): vs.TextDocument { this.docs.push(doc); return doc; }
+  async cleanup(): Promise<void> {
+    for (const d of this.docs.splice(0).reverse()) await discard(d).catch(() => undefined);
+  }
+}
+
+/**
+ * Position of `token` on the first line (0-based index returned too) that contains `lineNeedle`
+ * (`token` defaults to the needle itself); `delta` moves it right (e.g. into the token).
+ */
+export function positionOf(doc: vs.TextDocument, lineNeedle: string, token = lineNeedle, delta = 0): vs.Position {
+  for (let line = 0; line < doc.lineCount; line++) {
+    const text = doc.lineAt(line).text;
+    if (!text.includes(lineNeedle)) continue;
+    const ch = text.indexOf(token);
+    assert(ch >= 0, `"${token}" is not on the line "${text}"`);
+    return new vscode.Position(line, ch + delta);
+  }
+  throw new AssertionError(`no line contains "${lineNeedle}" in ${doc.uri.toString()}`);
+}
+
+/** 0-based line of the first line containing `needle`. */
+export function lineOf(doc: vs.TextDocument, needle: string): number {
+  return positionOf(doc, needle).line;
+}
+
+export function rangeText(r: vs.Range): string {
+  return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+}
+
+/**
+ * Runs `action` (which opens or changes a doc and returns its uri) and resolves once the language
+ * server has published diagnostics for that uri at least once after `action` started — even an empty
+ * list — and `ready(diagnostics)` holds. Lets a test tell "validated, no findings" from "not validated yet".
+ */
+export async function withPublishedDiagnostics(action: () => Promise<vs.Uri>, ready: (ds: vs.Diagnostic[]) => boolean = () => true,
+  ms = 15_000): Promise<{ uri: vs.Uri; diagnostics: vs.Diagnostic[] }> {
+  const published = new Set<string>();
+  const sub = vscode.languages.onDidChangeDiagnostics((e) => { for (const u of e.uris) published.add(u.toString()); });
+  try {
+    const uri = await action();
+    const diagnostics = await waitForEvent(vscode.languages.onDidChangeDiagnostics, () => {
+      if (!published.has(uri.toString())) return undefined;
+      const ds = mlsdDiagnostics(uri);
+      return ready(ds) ? ds : undefined;
+    }, ms, () => `diagnostics published for ${uri.toString()}${published.has(uri.toString())
+      ? ` in the expected state (have: [${mlsdDiagnostics(uri).map((d) => `${codeOf(d)} ${rangeText(d.range)}`).join(', ')}])`
+      : ' (none published yet)'}`);
+    return { uri, diagnostics };
+  } finally {
+    sub.dispose();
+  }
+}
+
+/** Plain text of hover contents (MarkdownString or MarkedString). */
+export function hoverText(hovers: vs.Hover[] | undefined): string {
+  return (hovers ?? []).flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : String(c))).join('\n');
+}
+
+export function labelOf(item: vs.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+/** Text the completion item inserts (snippet syntax kept). */
+export function insertTextOf(item: vs.CompletionItem): string {
+  const t = item.insertText ?? labelOf(item);
+  return typeof t === 'string' ? t : t.value;
+}
+
+/**
+ * The language server's completion items at a position: what `vscode.executeCompletionItemProvider`
+ * returns minus VS Code's own word-based items (kind Text) and the contributed snippets (`mlsd-*`).
+ */
+export async function serverCompletions(uri: vs.Uri, pos: vs.Position): Promise<vs.CompletionItem[]> {
+  const list = await vscode.commands.executeCommand<vs.CompletionList>('vscode.executeCompletionItemProvider', uri, pos);
+  return (list?.items ?? []).filter((i) => i.kind !== vscode.CompletionItemKind.Text
+    && !(i.kind === vscode.CompletionItemKind.Snippet && labelOf(i).startsWith('mlsd-')));
 }

@@ -5,7 +5,8 @@
  *   - `npm run test:e2e`      — code-server (real VS Code 1.100 workbench), via the workbench URL payload
  *   - `npm run test:electron` — desktop VS Code downloaded by @vscode/test-electron (needs internet)
  *
- * It loads every `*.test.js` next to it (alphabetical order), runs the registered tests one by one with
+ * It loads every `*.test.js` next to it (alphabetical order: the files are numbered; the number is left out of the
+ * names), runs the registered tests one by one with
  * a per-test timeout, prints `ok - name` / `not ok - name: error`, and throws if any failed.
  * Environment (inherited by the extension host):
  *   MLSD_E2E_GREP     only run tests whose "file: name" matches this regular expression
@@ -13,7 +14,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { registry, setCurrentFile, TestCase } from './harness';
+import { REPO_ROOT, registry, setCurrentFile, TestCase } from './harness';
 
 export interface TestResult { name: string; file: string; ok: boolean; ms: number; error?: string }
 
@@ -33,9 +34,14 @@ function errText(e: unknown): string {
 }
 
 export async function run(): Promise<void> {
-  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
+  // Only compiled files whose TypeScript source still exists (a renamed or deleted test leaves a stale .js in out/).
+  const sourceDir = path.join(REPO_ROOT, 'test', 'e2e', 'suite');
+  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js'))
+    .filter((f) => !fs.existsSync(sourceDir) || fs.existsSync(path.join(sourceDir, f.replace(/\.js$/, '.ts'))))
+    .sort();
   for (const f of files) {
-    setCurrentFile(f.replace(/\.test\.js$/, ''));
+    // `20-diagnostics.test.js` → `diagnostics` (the number only orders the files)
+    setCurrentFile(f.replace(/\.test\.js$/, '').replace(/^\d+-/, ''));
     require(path.join(__dirname, f));
   }
   setCurrentFile('');
