@@ -446,7 +446,8 @@ function summary() {
   const failed = results.filter((r) => !r.ok).length;
   const nothingRan = results.length === 0;
   if (nothingRan) console.log('not ok - e2e: no checks ran');
-  console.log(`e2e: ${results.length - failed} passed, ${failed + (nothingRan ? 1 : 0)} failed (${elapsed()})`);
+  console.log(`e2e finished in ${elapsed()}`);
+  console.log(`e2e: ${results.length - failed} passed, ${failed + (nothingRan ? 1 : 0)} failed`);
   return failed > 0 || nothingRan;
 }
 
