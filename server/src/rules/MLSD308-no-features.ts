@@ -1,5 +1,10 @@
+import { fillField } from '../engine/edits';
 import { child } from '../engine/parse';
 import type { Rule } from './types';
+
+function suggest(edit: ReturnType<typeof fillField>) {
+  return edit ? [{ title: 'Add a feature entry to fill in', edits: [edit], safe: false }] : undefined;
+}
 
 export const mlsd308: Rule = {
   meta: {
@@ -21,6 +26,7 @@ export const mlsd308: Rule = {
         '`data.features` is empty: list what the model reads, each with `id`, `source`, `entity` and `type` (and `freshness`), ' +
         'so reviewers can check that every feature exists at prediction time, how fresh it must be at serving, and whether it leaks the label or holds PII. ' +
         `Add e.g. \`features: [{id: item_ctr_7d, source: ${firstSource ?? 'impressions'}, entity: item, type: numerical, freshness: batch}]\` under \`data\`.`,
+      suggestions: suggest(fillField(doc, ['data'], 'features', [{ id: 'TBD', source: firstSource ?? 'TBD', entity: 'TBD', type: 'TBD' }])),
       data: {},
     });
   },
