@@ -7,6 +7,7 @@ import Ajv from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { schemaText } from '../../server/src/engine/schema';
 import { allPaths } from '../../server/src/engine/catalog';
+import { rulesIndexMarkdown } from '../../server/src/lint/rulesIndex';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const schemaFile = path.join(ROOT, 'schemas/mlsd.schema.json');
@@ -49,4 +50,8 @@ test('every catalogue path appears in the schema', () => {
     const leaf = p.split('.').pop()!.replace('[]', '');
     assert.ok(text.includes(`"${leaf}":`), `schema lacks ${p}`);
   }
+});
+
+test('docs/rules.md lists every rule and is generated from the registry (run `npm run gen:schema`)', () => {
+  assert.equal(fs.readFileSync(path.join(ROOT, 'docs/rules.md'), 'utf8'), rulesIndexMarkdown());
 });
