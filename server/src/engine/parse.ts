@@ -143,12 +143,11 @@ function looksBinary(text: string): number {
   return -1;
 }
 
+/** The indentation of the first indented content line (the doc's unit), 2 when there is none. */
 function detectIndent(text: string): number {
-  const re = /^( +)[^\s#]/m;
-  const lines = text.split(/\r?\n/, 400);
-  for (const l of lines) {
+  const re = /^( +)[^\s#]/;
+  for (const l of text.split(/\r?\n/, 400)) {
     const m = re.exec(l);
-    if (m && !l.trimStart().startsWith('- ')) return Math.min(8, m[1].length);
     if (m) return Math.min(8, m[1].length);
   }
   return 2;

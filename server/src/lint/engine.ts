@@ -65,7 +65,6 @@ export function lint(doc: MlsdDoc, config: ResolvedConfig = getDefaultConfig(), 
   if (s009 !== 'off' && (!opts.only || opts.only.includes('MLSD009'))) {
     const meta = ruleById('MLSD009')!.meta;
     for (const u of sup.unused) {
-      const text = doc.text.slice(u.directive.comment.start, u.directive.comment.end);
       out.push({
         ruleId: meta.id,
         alias: meta.alias,
@@ -77,7 +76,7 @@ export function lint(doc: MlsdDoc, config: ResolvedConfig = getDefaultConfig(), 
           : u.name
             ? `This comment suppresses ${u.name} but no ${u.name} finding is ${u.directive.kind === 'file' ? 'in this file' : 'on the line it covers'}. Remove it, so a later real finding is not hidden by a stale comment.`
             : 'This suppression comment suppresses nothing. Remove it, so a later real finding is not hidden by a stale comment.',
-        fix: unusedFix(doc, u, text),
+        fix: unusedFix(doc, u),
       });
     }
   }
@@ -85,11 +84,11 @@ export function lint(doc: MlsdDoc, config: ResolvedConfig = getDefaultConfig(), 
   return { findings: out, suppressed: sup.suppressed, internalErrors };
 }
 
-function unusedFix(doc: MlsdDoc, u: ReturnType<typeof applySuppressions>['unused'][number], commentText: string): Finding['fix'] {
+function unusedFix(doc: MlsdDoc, u: ReturnType<typeof applySuppressions>['unused'][number]): Finding['fix'] {
   const d = u.directive;
+  const text = doc.text;
   if (d.names.length <= 1) {
-    // remove the whole comment (and its line, when the comment is alone on it)
-    const { lineStarts, text } = doc.parsed;
+    // remove the whole comment, and its line when the comment is alone on it
     let s = d.comment.start;
     let e = d.comment.end;
     let ls = s;
@@ -101,22 +100,12 @@ function unusedFix(doc: MlsdDoc, u: ReturnType<typeof applySuppressions>['unused
     } else {
       while (s > ls && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
     }
-    void lineStarts;
     return { title: 'Remove the unused suppression comment', edits: [{ start: s, end: e, newText: '' }], safe: true };
   }
-  // remove only this name (and its separator)
+  // remove only this name, with the separator before it (or after it, for the first name)
   const idx = d.names.findIndex((n) => n.start === u.start);
-  const name = d.names[idx];
-  let s = name.start;
-  let e = name.end;
-  const text = doc.text;
-  if (idx > 0) {
-    s = d.names[idx - 1].end;
-  } else {
-    e = d.names[idx + 1].start;
-  }
-  void commentText;
-  void text;
+  const s = idx > 0 ? d.names[idx - 1].end : d.names[idx].start;
+  const e = idx > 0 ? d.names[idx].end : d.names[idx + 1].start;
   return { title: `Remove ${u.name} from the suppression comment`, edits: [{ start: s, end: e, newText: '' }], safe: true };
 }
 
@@ -142,8 +131,7 @@ export function applyEdits(text: string, edits: TextEdit[]): { text: string; app
   const chosen: typeof sorted = [];
   let lastEnd = -1;
   for (const e of sorted) {
-    if (e.start < lastEnd) continue; // overlaps the previous edit
-    if (e.start === lastEnd && chosen.length && chosen[chosen.length - 1].end > chosen[chosen.length - 1].start && e.end > e.start && e.start < chosen[chosen.length - 1].end) continue;
+    if (e.start < lastEnd) continue; // overlaps the previous edit (insertions at the same offset are fine)
     chosen.push(e);
     lastEnd = Math.max(lastEnd, e.end);
   }
