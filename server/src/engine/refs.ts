@@ -102,7 +102,11 @@ function textSpan(doc: MlsdDoc, n: MNode): { start: number; end: number; editabl
   return { start, end: Math.max(start, end), editable };
 }
 
-function metricKey(written: string): { key: string; cutoff?: string; baseLength: number } | undefined {
+/**
+ * The key a metric spelling is compared by: the canonical (alias-resolved) name when known, else the
+ * normalized base name; with its normalized cutoff and the length of the base as written.
+ */
+export function metricKey(written: string): { key: string; cutoff?: string; baseLength: number } | undefined {
   const sp = parseMetricSpelling(written);
   if (!sp) return undefined;
   const info = findMetric(sp.name);
@@ -111,6 +115,11 @@ function metricKey(written: string): { key: string; cutoff?: string; baseLength:
   // length of the base as written, without spaces before `@`
   const baseLength = at >= 0 ? written.slice(0, at).trimEnd().length : written.length;
   return { key: info ? info.name : sp.normalized, cutoff, baseLength };
+}
+
+/** Two spellings of one metric name the same metric: a cutoff on only one side matches, two different ones do not. */
+export function cutoffsMatch(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined || a === b;
 }
 
 function buildIndex(doc: MlsdDoc): RefIndex {
@@ -171,8 +180,7 @@ function buildIndex(doc: MlsdDoc): RefIndex {
 
   const sameThing = (decl: RefSite, ref: RefSite): boolean => {
     if (decl.ns !== ref.ns || decl.key !== ref.key) return false;
-    if (decl.ns !== 'onlineMetric') return true;
-    return decl.cutoff === undefined || ref.cutoff === undefined || decl.cutoff === ref.cutoff;
+    return decl.ns !== 'onlineMetric' || cutoffsMatch(decl.cutoff, ref.cutoff);
   };
   const sameSpelling = (a: RefSite, b: RefSite): boolean => a.ns === b.ns && a.key === b.key && a.cutoff === b.cutoff;
 

@@ -1,8 +1,8 @@
-import { findMetric, nearestNames, normalizeName } from '../engine/domain';
+import { nearestNames, normalizeName } from '../engine/domain';
 import { appendToList, insertField, replaceScalar } from '../engine/edits';
 import type { MetricRef, MlsdDoc } from '../engine/model';
 import { child, type MNode } from '../engine/parse';
-import { parseMetricSpelling } from '../engine/values';
+import { cutoffsMatch, metricKey } from '../engine/refs';
 import type { Fix, Related, Rule, RuleContext } from './types';
 
 /** A declared id: its text as written, normalized form and where it is. */
@@ -84,16 +84,6 @@ function checkIdRef(ctx: RuleContext, ref: MNode | undefined, refLabel: string, 
   });
 }
 
-/** The key a metric spelling is compared by: canonical name when known, else the normalized base name. */
-function metricKey(written: string): { base: string; cutoff?: string } | undefined {
-  const sp = parseMetricSpelling(written);
-  if (!sp) return undefined;
-  const info = findMetric(sp.name);
-  const at = written.indexOf('@');
-  const cutoff = at >= 0 ? normalizeName(written.slice(at + 1)).replace(/\s+/g, '') : undefined;
-  return { base: info ? info.name : sp.normalized, cutoff };
-}
-
 function checkPrimary(ctx: RuleContext): void {
   const { doc } = ctx;
   const ref = doc.node('evaluation.online.primary');
@@ -104,8 +94,7 @@ function checkPrimary(ctx: RuleContext): void {
   const listed: MetricRef[] = doc.metrics('evaluation.online.metrics');
   const match = listed.some((m) => {
     const k = metricKey(m.written);
-    // the same metric; a cutoff on only one side still matches, two different cutoffs do not
-    return !!k && k.base === key.base && (key.cutoff === undefined || k.cutoff === undefined || k.cutoff === key.cutoff);
+    return !!k && k.key === key.key && cutoffsMatch(k.cutoff, key.cutoff);
   });
   if (match) return;
   const fixes: Fix[] = [];
