@@ -83,9 +83,11 @@ export class Session {
   /** The analysis of a document version: parsed and linted once, then served from the cache. */
   analysis(uri: string, version: number | null, text: string): Analysis {
     const c = this.cache.get(uri);
-    if (c && c.version === version && version !== null && this.generations.get(uri) === this.generation && c.doc.text === text) return c;
+    // same version: the parse is reused; only a config change (a new generation) re-lints it
+    const sameVersion = !!c && version !== null && c.version === version && c.doc.text === text;
+    if (sameVersion && this.generations.get(uri) === this.generation) return c!;
     const t0 = performance.now();
-    const doc = c && c.version === version && version !== null && c.doc.text === text ? c.doc : analyze(text, uri, version);
+    const doc = sameVersion ? c!.doc : analyze(text, uri, version);
     const { config, problems, file } = this.configFor(uri);
     const result = lint(doc, config);
     const a: Analysis = { uri, version, doc, config, lint: result, configProblems: problems, configFile: file, elapsedMs: performance.now() - t0 };

@@ -35,7 +35,7 @@ export class CliConfigs {
   private reported = new Set<string>();
 
   constructor(
-    private readonly opts: Pick<CliOptions, 'config' | 'preset' | 'rules'>,
+    opts: Pick<CliOptions, 'config' | 'preset' | 'rules'>,
     private readonly cwd: string,
     private readonly reader: FileReader = nodeReader,
   ) {

@@ -7,8 +7,8 @@
  * - typed getters (`enumOf`, `quantity`, `rate`, `duration` …) return undefined for values that are not
  *   stated OR invalid (invalid values are reported once, by MLSD003, and are unknown to other rules).
  */
-import { ARCHETYPES, findMetric, taskInfo, TASK_TYPES, type MetricInfo, type TaskType } from './domain';
-import { fieldOf, isLatencyKey, specAt, STEP_KEYS, type FieldSpec, type StepKey } from './catalog';
+import { findMetric, TASK_TYPES, type MetricInfo, type TaskType } from './domain';
+import { isLatencyKey, specAt, STEP_KEYS, type FieldSpec, type StepKey } from './catalog';
 import { child, lineEndAt, nodeAt, pathOf, type MNode, type ParsedDoc } from './parse';
 import { isPlaceholder, normalize, parseDuration, parseMetricSpelling, parseQuantity, parseRate, type Quantity } from './values';
 
@@ -216,9 +216,9 @@ export class MlsdDoc {
     return [...set];
   }
 
+  /** The archetype when stated and valid (canonical spelling). */
   archetype(): string | undefined {
-    const a = this.enumOf('archetype');
-    return a && ARCHETYPES.some((x) => x.id === a) ? a : a;
+    return this.enumOf('archetype');
   }
 
   /** rules.md "ranks or recommends": ranking-family task type, or a recommendation archetype. */
@@ -270,15 +270,6 @@ export class MlsdDoc {
     return { node, span: node ? this.keySpan(node) : this.missingSpan(path) };
   }
 
-  /** The spec of a field of a node, honoring alternatives. */
-  fieldSpec(parent: FieldSpec | undefined, key: string): FieldSpec | undefined {
-    return fieldOf(parent, key);
-  }
-
-  taskInfo() {
-    const t = this.taskType();
-    return t ? taskInfo(t) : undefined;
-  }
 }
 
 export { STEP_KEYS };

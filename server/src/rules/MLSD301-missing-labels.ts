@@ -1,4 +1,3 @@
-import type { MlsdDoc } from '../engine/model';
 import type { TaskType } from '../engine/domain';
 import { fillField } from '../engine/edits';
 import type { Fix, Rule, TextEdit } from './types';

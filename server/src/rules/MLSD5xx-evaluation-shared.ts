@@ -7,7 +7,7 @@ import { archetypeInfo, taskInfo, type TaskType } from '../engine/domain';
 import { appendToList, insertField, renderFlow, replaceScalar } from '../engine/edits';
 import { RANKING_TASKS, type MetricRef, type MlsdDoc } from '../engine/model';
 import type { MNode } from '../engine/parse';
-import { isPlaceholder, round } from '../engine/values';
+import { isPlaceholder } from '../engine/values';
 import type { Fix, TextEdit } from './types';
 
 export const OFFLINE = 'evaluation.offline.metrics';
