@@ -39,7 +39,10 @@ process.on('exit', () => {
 // ------------------------------------------------------------------------------------ the bad inputs
 function aliasBomb() {
   let s = 'mlsd: 1\ntitle: laughs\nx-a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n';
-  for (let i = 1; i <= 9; i++) s += `x-a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+  for (let i = 1; i <= 9; i++)
+    s += `x-a${i}: &a${i} [${Array(10)
+      .fill(`*a${i - 1}`)
+      .join(', ')}]\n`;
   return s;
 }
 function fill(head, line, bytes) {
@@ -58,28 +61,53 @@ junk[10] = 0;
 const bad = {
   'empty file': '',
   'top level is a list': '- mlsd: 1\n- title: a list\n',
-  '5 MB doc': fill('mlsd: 1\ntitle: big\nx-notes:\n', () => `  - ${'lorem ipsum dolor sit amet '.repeat(3)}\n`, 5 * 1024 * 1024),
+  '5 MB doc': fill(
+    'mlsd: 1\ntitle: big\nx-notes:\n',
+    () => `  - ${'lorem ipsum dolor sit amet '.repeat(3)}\n`,
+    5 * 1024 * 1024,
+  ),
   'alias bomb (billion laughs)': aliasBomb(),
   'binary junk (256 KB)': junk,
   '10,000-character line': `mlsd: 1\ntitle: ${'x'.repeat(10_000)}\nlatncy: 1\n`,
-  'syntax error mid-file': 'mlsd: 1\ntitle: x\nrequirements:\n  business_objective: [unclosed\n  latncy: 200ms\nframing:\n  task_typo: ranking\n',
+  'syntax error mid-file':
+    'mlsd: 1\ntitle: x\nrequirements:\n  business_objective: [unclosed\n  latncy: 200ms\nframing:\n  task_typo: ranking\n',
 };
 // the largest docs the engine still parses (just under its 500 KB / 5,000-line cap): gated too
 const stress = {
-  '480 KB doc, a list of strings': fill('mlsd: 1\ntitle: big\nx-notes:\n', (i) => `  - item ${i} lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt\n`, 480e3),
-  '1,500 sources + 1,500 features referencing them': 'mlsd: 1\ntitle: refs\ndata:\n  sources:\n' + Array.from({ length: 1500 }, (_, i) => `    - {id: s${i}, kind: logs}\n`).join('') + '  features:\n' + Array.from({ length: 1500 }, (_, i) => `    - {id: f${i}, source: s${i}}\n`).join(''),
-  '4,900 lines of small flow mappings': fill('mlsd: 1\ntitle: big\nrequirements:\n  business_objective: grow\n  x-items:\n', (i) => `    k${i}: {a: 1, b: [1, 2, 3], c: "text"}\n`, 4_900 * 38),
+  '480 KB doc, a list of strings': fill(
+    'mlsd: 1\ntitle: big\nx-notes:\n',
+    (i) => `  - item ${i} lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt\n`,
+    480e3,
+  ),
+  '1,500 sources + 1,500 features referencing them':
+    'mlsd: 1\ntitle: refs\ndata:\n  sources:\n' +
+    Array.from({ length: 1500 }, (_, i) => `    - {id: s${i}, kind: logs}\n`).join('') +
+    '  features:\n' +
+    Array.from({ length: 1500 }, (_, i) => `    - {id: f${i}, source: s${i}}\n`).join(''),
+  '4,900 lines of small flow mappings': fill(
+    'mlsd: 1\ntitle: big\nrequirements:\n  business_objective: grow\n  x-items:\n',
+    (i) => `    k${i}: {a: 1, b: [1, 2, 3], c: "text"}\n`,
+    4_900 * 38,
+  ),
 };
 
 const cases = [];
-for (const f of fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => /\.mlsd\.ya?ml$/.test(f)).sort()) {
+for (const f of fs
+  .readdirSync(path.join(ROOT, 'examples'))
+  .filter((f) => /\.mlsd\.ya?ml$/.test(f))
+  .sort()) {
   cases.push({ group: 'example', name: f, file: path.join(ROOT, 'examples', f) });
 }
-for (const f of fs.existsSync(path.join(ROOT, 'test/fixtures/flawed')) ? fs.readdirSync(path.join(ROOT, 'test/fixtures/flawed')) : []) {
+for (const f of fs.existsSync(path.join(ROOT, 'test/fixtures/flawed'))
+  ? fs.readdirSync(path.join(ROOT, 'test/fixtures/flawed'))
+  : []) {
   cases.push({ group: 'flawed', name: f, file: path.join(ROOT, 'test/fixtures/flawed', f) });
 }
 let n = 0;
-for (const [group, set] of [['bad input', bad], ['stress', stress]]) {
+for (const [group, set] of [
+  ['bad input', bad],
+  ['stress', stress],
+]) {
   for (const [name, content] of Object.entries(set)) {
     const file = path.join(work, `case${n++}.mlsd.yaml`);
     fs.writeFileSync(file, content);
@@ -130,7 +158,18 @@ for (const c of cases) {
   const inner = median(runs.map((r) => r.inner.ms));
   const rssMb = Math.max(...runs.map((r) => r.inner.maxRssKb)) / 1024;
   const crashed = runs.some((r) => (r.code !== 0 && r.code !== 1) || Number.isNaN(r.findings));
-  const row = { ...c, size, wall, inner, rssMb, findings: last.findings, rules: last.rules, code: last.code, crashed, note: '' };
+  const row = {
+    ...c,
+    size,
+    wall,
+    inner,
+    rssMb,
+    findings: last.findings,
+    rules: last.rules,
+    code: last.code,
+    crashed,
+    note: '',
+  };
   if (c.group === 'bad input') {
     if (crashed) failures.push(`${c.name}: exit ${last.code ?? last.signal}: ${last.stderr.split('\n')[0]}`);
     if (wall > LIMIT_MS) failures.push(`${c.name}: ${wall.toFixed(0)} ms > ${LIMIT_MS} ms`);
@@ -148,22 +187,42 @@ for (const c of cases) {
 }
 
 // ------------------------------------------------------------------------------------------- report
-const fmtSize = (b) => (b >= 1024 * 1024 ? `${(b / 1024 / 1024).toFixed(1)} MB` : b >= 1024 ? `${(b / 1024).toFixed(1)} KB` : `${b} B`);
+const fmtSize = (b) =>
+  b >= 1024 * 1024 ? `${(b / 1024 / 1024).toFixed(1)} MB` : b >= 1024 ? `${(b / 1024).toFixed(1)} KB` : `${b} B`;
 const table = [
   ['group', 'case', 'size', 'wall ms', 'in-proc ms', 'peak RSS', 'findings', 'first rules', 'exit', ''],
-  ...rows.map((r) => [r.group, r.name, fmtSize(r.size), r.wall.toFixed(0), Number.isNaN(r.inner) ? '-' : r.inner.toFixed(0), Number.isNaN(r.rssMb) ? '-' : `${r.rssMb.toFixed(0)} MB`, String(r.findings), r.rules, String(r.code), r.note]),
+  ...rows.map((r) => [
+    r.group,
+    r.name,
+    fmtSize(r.size),
+    r.wall.toFixed(0),
+    Number.isNaN(r.inner) ? '-' : r.inner.toFixed(0),
+    Number.isNaN(r.rssMb) ? '-' : `${r.rssMb.toFixed(0)} MB`,
+    String(r.findings),
+    r.rules,
+    String(r.code),
+    r.note,
+  ]),
 ];
 const right = new Set([2, 3, 4, 5, 6, 8]);
 const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
-const line = (row) => row.map((c, i) => (right.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
-console.log(`mlsd lint benchmark — node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, median of ${RUNS} run(s); wall includes node start-up`);
+const line = (row) =>
+  row
+    .map((c, i) => (right.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+    .join('  ')
+    .trimEnd();
+console.log(
+  `mlsd lint benchmark — node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, median of ${RUNS} run(s); wall includes node start-up`,
+);
 console.log(line(table[0]));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const row of table.slice(1)) console.log(line(row));
 
 fs.rmSync(work, { recursive: true, force: true });
 if (failures.length) {
-  console.error(`\nFAIL: bad inputs must finish within ${LIMIT_MS} ms and ${LIMIT_RSS_MB} MB with a finding:\n  ${failures.join('\n  ')}`);
+  console.error(
+    `\nFAIL: bad inputs must finish within ${LIMIT_MS} ms and ${LIMIT_RSS_MB} MB with a finding:\n  ${failures.join('\n  ')}`,
+  );
   process.exitCode = 1;
 } else {
   console.log(`\nok: every bad input finished within ${LIMIT_MS} ms and ${LIMIT_RSS_MB} MB with a finding.`);

@@ -5,7 +5,12 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DesignOutlineRequest, type DesignOutline, type DesignOutlineParams, type PRange } from '../../server/src/protocol';
+import {
+  DesignOutlineRequest,
+  type DesignOutline,
+  type DesignOutlineParams,
+  type PRange,
+} from '../../server/src/protocol';
 import { buildOutlineTree, outlineSummary, type OutlineNode } from './outlineModel';
 
 export const VIEW_ID = 'mlsd.designView';
@@ -26,7 +31,7 @@ export function toRange(r: PRange): vscode.Range {
 }
 
 export class DesignViewProvider implements vscode.TreeDataProvider<OutlineNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<OutlineNode | undefined | void>();
+  private readonly changed = new vscode.EventEmitter<OutlineNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly view: vscode.TreeView<OutlineNode>;
@@ -39,36 +44,54 @@ export class DesignViewProvider implements vscode.TreeDataProvider<OutlineNode>,
   /** Fires after each refresh with the outline shown (tests wait on it). */
   readonly onDidUpdate = this.updated.event;
 
-  constructor(private readonly getClient: () => LanguageClient | undefined, private readonly log: vscode.OutputChannel) {
+  constructor(
+    private readonly getClient: () => LanguageClient | undefined,
+    private readonly log: vscode.OutputChannel,
+  ) {
     this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
     this.disposables.push(
-      this.view, this.changed, this.updated,
+      this.view,
+      this.changed,
+      this.updated,
       vscode.window.onDidChangeActiveTextEditor(() => this.track(true)),
       vscode.window.onDidChangeVisibleTextEditors(() => this.track(false)),
-      vscode.workspace.onDidCloseTextDocument((d) => { if (d === this.doc) this.track(false); }),
-      vscode.workspace.onDidOpenTextDocument((d) => { if (d === vscode.window.activeTextEditor?.document) this.track(true); }),
-      vscode.workspace.onDidChangeTextDocument((e) => { if (e.document === this.doc && e.contentChanges.length) this.schedule(EDIT_DEBOUNCE_MS); }),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        if (d === this.doc) this.track(false);
+      }),
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        if (d === vscode.window.activeTextEditor?.document) this.track(true);
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === this.doc && e.contentChanges.length) this.schedule(EDIT_DEBOUNCE_MS);
+      }),
       vscode.languages.onDidChangeDiagnostics((e) => {
         const uri = this.doc?.uri.toString();
         if (uri && e.uris.some((u) => u.toString() === uri)) this.schedule(DIAGNOSTICS_DEBOUNCE_MS);
       }),
-      this.view.onDidChangeVisibility((e) => { if (e.visible) this.schedule(0); }),
+      this.view.onDidChangeVisibility((e) => {
+        if (e.visible) this.schedule(0);
+      }),
     );
     this.track(true);
   }
 
   /** The design doc the view shows (the active one, or the last one while still visible). */
-  get document(): vscode.TextDocument | undefined { return this.doc; }
+  get document(): vscode.TextDocument | undefined {
+    return this.doc;
+  }
 
   /** The outline currently shown (for tests). */
-  get current(): DesignOutline | undefined { return this.outline; }
+  get current(): DesignOutline | undefined {
+    return this.outline;
+  }
 
   /** Picks the doc to show: the active editor's design doc, else keep the previous one while it is visible. */
   private track(activeChanged: boolean): void {
     const active = vscode.window.activeTextEditor?.document;
     let next: vscode.TextDocument | undefined;
     if (isDesignDoc(active)) next = active;
-    else if (this.doc && !this.doc.isClosed && vscode.window.visibleTextEditors.some((e) => e.document === this.doc)) next = this.doc;
+    else if (this.doc && !this.doc.isClosed && vscode.window.visibleTextEditors.some((e) => e.document === this.doc))
+      next = this.doc;
     if (next === this.doc && !activeChanged) return;
     const docChanged = next !== this.doc;
     this.doc = next;
@@ -78,7 +101,7 @@ export class DesignViewProvider implements vscode.TreeDataProvider<OutlineNode>,
       this.nodes = [];
       this.view.description = undefined;
       this.view.badge = undefined;
-      this.changed.fire();
+      this.changed.fire(undefined);
     }
     if (next) this.schedule(docChanged ? 0 : DIAGNOSTICS_DEBOUNCE_MS);
     else this.updated.fire(undefined);
@@ -87,7 +110,10 @@ export class DesignViewProvider implements vscode.TreeDataProvider<OutlineNode>,
   /** Refreshes after `ms` (coalesces bursts of edits and diagnostics). */
   schedule(ms: number): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => { this.timer = undefined; void this.refresh(); }, ms);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.refresh();
+    }, ms);
   }
 
   /** Asks the server for the outline of the shown doc and redraws the tree. */
@@ -95,8 +121,11 @@ export class DesignViewProvider implements vscode.TreeDataProvider<OutlineNode>,
     const doc = this.doc;
     const client = this.getClient();
     const seq = ++this.seq;
-    if (!doc) { this.render(undefined); return; }
-    if (!client || !client.isRunning()) return; // refreshed again when the client is running
+    if (!doc) {
+      this.render(undefined);
+      return;
+    }
+    if (!client?.isRunning()) return; // refreshed again when the client is running
     try {
       const params: DesignOutlineParams = { uri: client.code2ProtocolConverter.asUri(doc.uri) };
       const outline = await client.sendRequest<DesignOutline | null>(DesignOutlineRequest, params);
@@ -104,7 +133,9 @@ export class DesignViewProvider implements vscode.TreeDataProvider<OutlineNode>,
       this.render(outline ?? undefined);
     } catch (err) {
       if (seq !== this.seq) return;
-      this.log.appendLine(`[designView] ${DesignOutlineRequest} failed: ${err instanceof Error ? err.message : String(err)}`);
+      this.log.appendLine(
+        `[designView] ${DesignOutlineRequest} failed: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
 
@@ -113,8 +144,11 @@ export class DesignViewProvider implements vscode.TreeDataProvider<OutlineNode>,
     this.nodes = buildOutlineTree(outline);
     const summary = outlineSummary(outline);
     this.view.description = outline ? (outline.title ? `${outline.title} · ${summary.text}` : summary.text) : undefined;
-    this.view.badge = summary.problems > 0 ? { value: summary.problems, tooltip: `${summary.problems} errors and warnings in the design doc` } : undefined;
-    this.changed.fire();
+    this.view.badge =
+      summary.problems > 0
+        ? { value: summary.problems, tooltip: `${summary.problems} errors and warnings in the design doc` }
+        : undefined;
+    this.changed.fire(undefined);
     this.updated.fire(outline);
   }
 
@@ -128,17 +162,27 @@ export class DesignViewProvider implements vscode.TreeDataProvider<OutlineNode>,
   }
 
   getTreeItem(node: OutlineNode): vscode.TreeItem {
-    const state = node.collapsible === 'none' ? vscode.TreeItemCollapsibleState.None
-      : node.collapsible === 'expanded' ? vscode.TreeItemCollapsibleState.Expanded
-        : vscode.TreeItemCollapsibleState.Collapsed;
+    const state =
+      node.collapsible === 'none'
+        ? vscode.TreeItemCollapsibleState.None
+        : node.collapsible === 'expanded'
+          ? vscode.TreeItemCollapsibleState.Expanded
+          : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(node.label, state);
     item.id = node.id;
     item.description = node.description;
     if (node.tooltip) item.tooltip = new vscode.MarkdownString(node.tooltip);
-    item.iconPath = new vscode.ThemeIcon(node.icon.id, node.icon.color ? new vscode.ThemeColor(node.icon.color) : undefined);
+    item.iconPath = new vscode.ThemeIcon(
+      node.icon.id,
+      node.icon.color ? new vscode.ThemeColor(node.icon.color) : undefined,
+    );
     item.contextValue = node.contextValue;
     if (node.range && this.doc) {
-      item.command = { command: REVEAL_COMMAND, title: 'Reveal in Editor', arguments: [this.doc.uri, node.range, node.kind] };
+      item.command = {
+        command: REVEAL_COMMAND,
+        title: 'Reveal in Editor',
+        arguments: [this.doc.uri, node.range, node.kind],
+      };
     }
     return item;
   }

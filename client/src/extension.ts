@@ -5,8 +5,14 @@
  */
 import * as vscode from 'vscode';
 import {
-  DidChangeConfigurationNotification, ExecuteCommandRequest, LanguageClient, RevealOutputChannelOn, State, TransportKind,
-  type LanguageClientOptions, type ServerOptions,
+  DidChangeConfigurationNotification,
+  ExecuteCommandRequest,
+  LanguageClient,
+  RevealOutputChannelOn,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
 } from 'vscode-languageclient/node';
 import { ServerCommands, StatusNotification, type MlsdSettings, type StatusParams } from '../../server/src/protocol';
 import { DesignViewProvider, REFRESH_COMMAND, REVEAL_COMMAND, isDesignDoc, revealRange } from './designView';
@@ -46,7 +52,11 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6009'] },
+    },
   };
   const settingsProblems = new Set<string>();
   const settingsFor = (scope: vscode.Uri | undefined): MlsdSettings => {
@@ -54,12 +64,18 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
     const problems: string[] = [];
     const settings = toServerSettings((key) => config.inspect(key), problems);
     for (const p of problems) {
-      if (!settingsProblems.has(p)) { settingsProblems.add(p); output.appendLine(`[settings] ignored: ${p}`); }
+      if (!settingsProblems.has(p)) {
+        settingsProblems.add(p);
+        output.appendLine(`[settings] ignored: ${p}`);
+      }
     }
     return settings;
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ scheme: 'file', language: 'mlsd' }, { scheme: 'untitled', language: 'mlsd' }],
+    documentSelector: [
+      { scheme: 'file', language: 'mlsd' },
+      { scheme: 'untitled', language: 'mlsd' },
+    ],
     // Settings changes reach the server through its dynamic registration for
     // workspace/didChangeConfiguration (section `mlsd`); it then pulls them (middleware below).
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.mlsdrc.{yaml,yml}') },
@@ -81,7 +97,9 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
           });
         },
         didChangeConfiguration: async () => {
-          await client?.sendNotification(DidChangeConfigurationNotification.type, { settings: { mlsd: settingsFor(undefined) } });
+          await client?.sendNotification(DidChangeConfigurationNotification.type, {
+            settings: { mlsd: settingsFor(undefined) },
+          });
         },
       },
     },
@@ -105,8 +123,12 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
     statusItem.text = p.text;
     statusItem.detail = p.detail;
     statusItem.busy = p.busy;
-    statusItem.severity = p.severity === 'error' ? vscode.LanguageStatusSeverity.Error
-      : p.severity === 'warning' ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    statusItem.severity =
+      p.severity === 'error'
+        ? vscode.LanguageStatusSeverity.Error
+        : p.severity === 'warning'
+          ? vscode.LanguageStatusSeverity.Warning
+          : vscode.LanguageStatusSeverity.Information;
   };
   lc.onNotification(StatusNotification, (params: StatusParams) => {
     const uri = lc.protocol2CodeConverter.asUri(params.uri).toString();
@@ -141,19 +163,29 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
       } catch (err) {
         clientState = 'failed';
         updateStatus();
-        void vscode.window.showErrorMessage(`ML System Design: the language server could not restart: ${errorText(err)}`);
+        void vscode.window.showErrorMessage(
+          `ML System Design: the language server could not restart: ${errorText(err)}`,
+        );
       }
     }),
     vscode.commands.registerCommand(Commands.showOutput, () => output.show(true)),
-    vscode.commands.registerCommand(Commands.showRuleDocumentation, (arg?: unknown) => showRuleDocumentation(context, arg)),
+    vscode.commands.registerCommand(Commands.showRuleDocumentation, (arg?: unknown) =>
+      showRuleDocumentation(context, arg),
+    ),
     vscode.commands.registerCommand(Commands.fixAll, (arg?: unknown) => fixAll(arg ?? activeDesignDocUri(designView))),
     vscode.commands.registerCommand(Commands.refreshView, () => designView.refresh()),
-    vscode.commands.registerCommand(Commands.reveal, (uri: vscode.Uri, range, kind?: string) => revealRange(uri, range, kind)),
+    vscode.commands.registerCommand(Commands.reveal, (uri: vscode.Uri, range, kind?: string) =>
+      revealRange(uri, range, kind),
+    ),
   );
 
   updateStatus();
   const ready = lc.start().then(
-    () => { clientState = 'running'; updateStatus(); designView.schedule(0); },
+    () => {
+      clientState = 'running';
+      updateStatus();
+      designView.schedule(0);
+    },
     (err: unknown) => {
       clientState = 'failed';
       updateStatus();
@@ -192,12 +224,16 @@ async function newFromTemplate(context: vscode.ExtensionContext, arg?: unknown):
     void vscode.window.showErrorMessage(`ML System Design: cannot read the templates: ${errorText(err)}`);
     return undefined;
   }
-  const wanted = typeof arg === 'string' ? arg : arg && typeof arg === 'object' ? (arg as { id?: unknown }).id : undefined;
-  let template = typeof wanted === 'string'
-    ? templates.find((t) => t.id === wanted || t.prefix === wanted || `mlsd-${t.id}` === wanted)
-    : undefined;
+  const wanted =
+    typeof arg === 'string' ? arg : arg && typeof arg === 'object' ? (arg as { id?: unknown }).id : undefined;
+  let template =
+    typeof wanted === 'string'
+      ? templates.find((t) => t.id === wanted || t.prefix === wanted || `mlsd-${t.id}` === wanted)
+      : undefined;
   if (typeof wanted === 'string' && !template) {
-    void vscode.window.showErrorMessage(`ML System Design: no template "${wanted}". Known: ${templates.map((t) => t.id).join(', ')}`);
+    void vscode.window.showErrorMessage(
+      `ML System Design: no template "${wanted}". Known: ${templates.map((t) => t.id).join(', ')}`,
+    );
     return undefined;
   }
   if (!template) {
@@ -240,7 +276,9 @@ async function showRuleDocumentation(context: vscode.ExtensionContext, arg?: unk
   if (arg !== undefined && arg !== null && !(arg instanceof vscode.Uri)) {
     rule = resolveRule(arg, rules);
     if (!rule) {
-      void vscode.window.showErrorMessage(`ML System Design: unknown rule ${typeof arg === 'string' ? `"${arg}"` : ''}. Use an id (MLSD102) or an alias (missing-latency-constraint).`);
+      void vscode.window.showErrorMessage(
+        `ML System Design: unknown rule ${typeof arg === 'string' ? `"${arg}"` : ''}. Use an id (MLSD102) or an alias (missing-latency-constraint).`,
+      );
       return false;
     }
   } else {
@@ -275,7 +313,12 @@ async function showRuleDocumentation(context: vscode.ExtensionContext, arg?: unk
 
 /** Applies every safe fix of the active design doc (or of the doc whose uri is given). Returns whether the doc changed. */
 async function fixAll(arg?: unknown): Promise<boolean> {
-  const uri = arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg) : vscode.window.activeTextEditor?.document.uri;
+  const uri =
+    arg instanceof vscode.Uri
+      ? arg
+      : typeof arg === 'string'
+        ? vscode.Uri.parse(arg)
+        : vscode.window.activeTextEditor?.document.uri;
   if (!uri) return false;
   const doc = await vscode.workspace.openTextDocument(uri);
   if (!isDesignDoc(doc)) {
@@ -284,25 +327,42 @@ async function fixAll(arg?: unknown): Promise<boolean> {
   }
   const before = doc.version;
   const full = new vscode.Range(0, 0, doc.lineCount, 0);
-  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-    'vscode.executeCodeActionProvider', doc.uri, full, vscode.CodeActionKind.SourceFixAll.value) ?? [];
+  const actions =
+    (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      full,
+      vscode.CodeActionKind.SourceFixAll.value,
+    )) ?? [];
   const ours = actions.filter((a): a is vscode.CodeAction => 'kind' in a && !!a.kind && FIX_ALL_KIND.contains(a.kind));
-  const chosen = ours.length > 0 ? ours : actions.filter((a): a is vscode.CodeAction =>
-    'kind' in a && !!a.kind && vscode.CodeActionKind.SourceFixAll.contains(a.kind) && /mlsd/i.test(a.title));
+  const chosen =
+    ours.length > 0
+      ? ours
+      : actions.filter(
+          (a): a is vscode.CodeAction =>
+            'kind' in a && !!a.kind && vscode.CodeActionKind.SourceFixAll.contains(a.kind) && /mlsd/i.test(a.title),
+        );
   for (const action of chosen) {
     if (action.edit) await vscode.workspace.applyEdit(action.edit);
-    if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+    if (action.command)
+      await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
   }
   if (chosen.length === 0 && client?.isRunning()) {
     // No code action of that kind: ask the server to apply its fixes through workspace/applyEdit.
     try {
-      await client.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.fixAll, arguments: [client.code2ProtocolConverter.asUri(doc.uri)] });
+      await client.sendRequest(ExecuteCommandRequest.type, {
+        command: ServerCommands.fixAll,
+        arguments: [client.code2ProtocolConverter.asUri(doc.uri)],
+      });
     } catch (err) {
       output().appendLine(`[fixAll] ${ServerCommands.fixAll} failed: ${errorText(err)}`);
     }
   }
   const changed = doc.version !== before;
-  vscode.window.setStatusBarMessage(changed ? 'ML System Design: applied the safe fixes' : 'ML System Design: no safe fixes to apply', 3000);
+  vscode.window.setStatusBarMessage(
+    changed ? 'ML System Design: applied the safe fixes' : 'ML System Design: no safe fixes to apply',
+    3000,
+  );
   return changed;
 }
 

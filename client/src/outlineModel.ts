@@ -3,12 +3,22 @@
  * (labels, descriptions, icons, ranges). No `vscode` import: the tree data provider maps these
  * nodes to `TreeItem`s, and unit tests check the mapping without an editor.
  */
-import type { DesignOutline, DesignOutlineFinding, DesignOutlineStep, PRange, SeverityName, StepStatus } from '../../server/src/protocol';
+import type {
+  DesignOutline,
+  DesignOutlineFinding,
+  DesignOutlineStep,
+  PRange,
+  SeverityName,
+  StepStatus,
+} from '../../server/src/protocol';
 
 export type OutlineNodeKind = 'step' | 'section' | 'finding';
 
 /** A ThemeIcon id plus an optional ThemeColor id. */
-export interface NodeIcon { id: string; color?: string }
+export interface NodeIcon {
+  id: string;
+  color?: string;
+}
 
 export interface OutlineNode {
   /** stable id (keeps expansion state across refreshes) */
@@ -79,8 +89,9 @@ function compareRange(a: PRange | undefined, b: PRange | undefined): number {
 }
 
 function sortFindings(findings: DesignOutlineFinding[]): DesignOutlineFinding[] {
-  return [...findings].sort((a, b) =>
-    SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || compareRange(a.range, b.range));
+  return [...findings].sort(
+    (a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || compareRange(a.range, b.range),
+  );
 }
 
 function rangeKey(r: PRange): string {
@@ -130,7 +141,9 @@ export function stepNode(step: DesignOutlineStep): OutlineNode {
     `**${step.label || step.title}**: ${STATUS_WORDS[step.status]}`,
     counts ? `Findings: ${counts}` : 'No findings',
     step.status === 'missing' ? `Add the section with the \`mlsd-${step.key}\` snippet or the quick fix.` : '',
-  ].filter(Boolean).join('\n\n');
+  ]
+    .filter(Boolean)
+    .join('\n\n');
   return {
     id: `step:${step.key}`,
     kind: 'step',

@@ -21,7 +21,10 @@ const ID = /^MLSD\d{3}$/i;
 
 /** Normalizes an id or alias for matching: lower case, `_` and spaces as `-`. */
 export function normalizeRuleName(s: string): string {
-  return s.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  return s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
 }
 
 /**
@@ -41,7 +44,11 @@ export function parseRuleDoc(fileName: string, markdown: string): Omit<RuleDoc, 
   let title = '';
   const after = hIndex >= 0 ? lines.slice(hIndex + 1).find((l) => l.trim() !== '') : undefined;
   if (after && /^>\s*/.test(after)) {
-    title = after.replace(/^>\s*/, '').split(/\s+[—–]\s+|\s+·\s+/)[0].replace(/[*_`]/g, '').trim();
+    title = after
+      .replace(/^>\s*/, '')
+      .split(/\s+[—–]\s+|\s+·\s+/)[0]
+      .replace(/[*_`]/g, '')
+      .trim();
   }
   if (!title) {
     const leftover = alias ? rest.replace(alias, '') : rest;
@@ -91,7 +98,8 @@ export function resolveRule(query: unknown, rules: readonly RuleDoc[]): RuleDoc 
   if (!q) return undefined;
   for (const token of q.split(/[\s,·]+/).filter(Boolean)) {
     const n = normalizeRuleName(token);
-    const hit = rules.find((r) => r.id.toLowerCase() === n) ?? rules.find((r) => r.alias && normalizeRuleName(r.alias) === n);
+    const hit =
+      rules.find((r) => r.id.toLowerCase() === n) ?? rules.find((r) => r.alias && normalizeRuleName(r.alias) === n);
     if (hit) return hit;
   }
   return undefined;

@@ -17,14 +17,14 @@ export const RULE_SEVERITIES: readonly RuleSeverity[] = ['off', 'hint', 'info', 
 
 /** Defaults of the contributed settings (package.json `contributes.configuration` must agree). */
 export const SETTING_DEFAULTS = {
-  'preset': 'recommended',
-  'rules': {},
+  preset: 'recommended',
+  rules: {},
   'options.imbalanceThreshold': 0.1,
   'options.largeCorpusItems': 1_000_000,
   'options.qpsTolerance': 3,
   'options.defaultPeakFactor': 2,
   'validate.enable': true,
-  'maxItemsComputed': 5000,
+  maxItemsComputed: 5000,
   'trace.server': 'off',
 } as const;
 
@@ -54,8 +54,12 @@ export interface InspectedValue<T = unknown> {
 export function explicitValue<T>(inspected: InspectedValue<T> | undefined): T | undefined {
   if (!inspected) return undefined;
   const order: (keyof InspectedValue<T>)[] = [
-    'workspaceFolderLanguageValue', 'workspaceLanguageValue', 'globalLanguageValue',
-    'workspaceFolderValue', 'workspaceValue', 'globalValue',
+    'workspaceFolderLanguageValue',
+    'workspaceLanguageValue',
+    'globalLanguageValue',
+    'workspaceFolderValue',
+    'workspaceValue',
+    'globalValue',
   ];
   for (const k of order) if (inspected[k] !== undefined) return inspected[k];
   return undefined;
@@ -63,13 +67,22 @@ export function explicitValue<T>(inspected: InspectedValue<T> | undefined): T | 
 
 /** Accepts `off|hint|info|warning|error` plus common spellings (`warn`, `information`, ESLint's 0/1/2). */
 export function normalizeSeverity(value: unknown): RuleSeverity | undefined {
-  if (typeof value === 'number') return value === 0 ? 'off' : value === 1 ? 'warning' : value === 2 ? 'error' : undefined;
+  if (typeof value === 'number')
+    return value === 0 ? 'off' : value === 1 ? 'warning' : value === 2 ? 'error' : undefined;
   if (typeof value === 'boolean') return value ? undefined : 'off';
   if (typeof value !== 'string') return undefined;
   const v = value.trim().toLowerCase();
   const aliases: Record<string, RuleSeverity> = {
-    off: 'off', none: 'off', disable: 'off', disabled: 'off',
-    hint: 'hint', info: 'info', information: 'info', warn: 'warning', warning: 'warning', error: 'error',
+    off: 'off',
+    none: 'off',
+    disable: 'off',
+    disabled: 'off',
+    hint: 'hint',
+    info: 'info',
+    information: 'info',
+    warn: 'warning',
+    warning: 'warning',
+    error: 'error',
   };
   return aliases[v];
 }
@@ -78,7 +91,10 @@ export function normalizeSeverity(value: unknown): RuleSeverity | undefined {
  * Normalizes the `mlsd.rules` object: keys trimmed, severities canonical, `[severity, options]`
  * tuples kept; invalid entries dropped and reported through `problems`.
  */
-export function normalizeRules(raw: unknown, problems: string[] = []): Record<string, string | [string, Record<string, unknown>]> {
+export function normalizeRules(
+  raw: unknown,
+  problems: string[] = [],
+): Record<string, string | [string, Record<string, unknown>]> {
   const out: Record<string, string | [string, Record<string, unknown>]> = {};
   if (raw === undefined || raw === null) return out;
   if (typeof raw !== 'object' || Array.isArray(raw)) {
@@ -97,7 +113,10 @@ export function normalizeRules(raw: unknown, problems: string[] = []): Record<st
       }
     } else {
       const sev = normalizeSeverity(value);
-      if (sev) { out[rule] = sev; continue; }
+      if (sev) {
+        out[rule] = sev;
+        continue;
+      }
     }
     problems.push(`mlsd.rules["${rule}"]: ${JSON.stringify(value)} is not one of ${RULE_SEVERITIES.join(', ')}`);
   }
@@ -129,7 +148,10 @@ export function normalizeOption(key: keyof typeof OPTION_KEYS, value: unknown): 
  * Builds the `mlsd` settings object for the server from `inspect`-style lookups.
  * `inspect(key)` is called with keys relative to the `mlsd` section (`preset`, `options.qpsTolerance`, …).
  */
-export function toServerSettings(inspect: (key: string) => InspectedValue | undefined, problems: string[] = []): MlsdSettings {
+export function toServerSettings(
+  inspect: (key: string) => InspectedValue | undefined,
+  problems: string[] = [],
+): MlsdSettings {
   const out: MlsdSettings = {};
   const preset = explicitValue(inspect('preset'));
   if (preset !== undefined) {
@@ -167,13 +189,18 @@ export function toServerSettings(inspect: (key: string) => InspectedValue | unde
 
 function effective(inspected: InspectedValue | undefined): unknown {
   const v = explicitValue(inspected);
-  return v !== undefined ? v : inspected?.defaultLanguageValue ?? inspected?.defaultValue;
+  return v !== undefined ? v : (inspected?.defaultLanguageValue ?? inspected?.defaultValue);
 }
 
 /** Convenience for tests and other editors: settings from a plain object (every value counts as set). */
 export function toServerSettingsFromObject(settings: Record<string, unknown>, problems: string[] = []): MlsdSettings {
-  const get = (key: string): unknown => key.split('.').reduce<unknown>(
-    (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), settings);
+  const get = (key: string): unknown =>
+    key
+      .split('.')
+      .reduce<unknown>(
+        (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
+        settings,
+      );
   return toServerSettings((key) => {
     const v = get(key);
     return v === undefined ? undefined : { globalValue: v };

@@ -24,18 +24,49 @@ export function statusPresentation(
   status: StatusParams | undefined,
   counts: Partial<Record<SeverityName, number>> | undefined,
 ): StatusPresentation {
-  if (client === 'starting') return { text: '$(loading~spin) mlsd', detail: 'Starting the language server…', severity: 'information', busy: true };
-  if (client === 'failed') return { text: '$(error) mlsd', detail: 'The language server failed to start: see the output', severity: 'error', busy: false };
-  if (client === 'stopped') return { text: '$(debug-stop) mlsd', detail: 'The language server is stopped: restart it', severity: 'warning', busy: false };
-  if (status?.state === 'disabled') return { text: 'mlsd: off', detail: status.message ?? 'Validation is disabled (mlsd.validate.enable)', severity: 'information', busy: false };
-  if (status?.state === 'error') return { text: '$(error) mlsd', detail: status.message ?? 'Validation failed: see the output', severity: 'error', busy: false };
+  if (client === 'starting')
+    return {
+      text: '$(loading~spin) mlsd',
+      detail: 'Starting the language server…',
+      severity: 'information',
+      busy: true,
+    };
+  if (client === 'failed')
+    return {
+      text: '$(error) mlsd',
+      detail: 'The language server failed to start: see the output',
+      severity: 'error',
+      busy: false,
+    };
+  if (client === 'stopped')
+    return {
+      text: '$(debug-stop) mlsd',
+      detail: 'The language server is stopped: restart it',
+      severity: 'warning',
+      busy: false,
+    };
+  if (status?.state === 'disabled')
+    return {
+      text: 'mlsd: off',
+      detail: status.message ?? 'Validation is disabled (mlsd.validate.enable)',
+      severity: 'information',
+      busy: false,
+    };
+  if (status?.state === 'error')
+    return {
+      text: '$(error) mlsd',
+      detail: status.message ?? 'Validation failed: see the output',
+      severity: 'error',
+      busy: false,
+    };
   const c = counts ?? status?.counts;
   const summary = formatCounts(c);
   const text = summary ? `mlsd: ${summary}` : '$(check) mlsd';
   const timing = status?.elapsedMs !== undefined ? ` · validated in ${Math.round(status.elapsedMs)} ms` : '';
-  const detail = status?.state === 'validating'
-    ? 'Validating…'
-    : `${summary ? `${summary} in this doc` : 'No problems in this doc'}${timing}`;
+  const detail =
+    status?.state === 'validating'
+      ? 'Validating…'
+      : `${summary ? `${summary} in this doc` : 'No problems in this doc'}${timing}`;
   return { text, detail, severity: 'information', busy: status?.state === 'validating' };
 }
 

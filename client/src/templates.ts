@@ -33,8 +33,16 @@ export interface DocTemplate {
 
 /** The ten archetype ids of format.md in book order (chapters 2–11). */
 export const ARCHETYPE_IDS = [
-  'visual-search', 'object-detection', 'video-search', 'harmful-content', 'video-recommendation',
-  'event-recommendation', 'ad-click-prediction', 'similar-items', 'news-feed', 'people-you-may-know',
+  'visual-search',
+  'object-detection',
+  'video-search',
+  'harmful-content',
+  'video-recommendation',
+  'event-recommendation',
+  'ad-click-prediction',
+  'similar-items',
+  'news-feed',
+  'people-you-may-know',
 ] as const;
 
 /** Step section snippets (`mlsd-requirements` … `mlsd-monitoring`) in framework order. */
@@ -58,7 +66,7 @@ export function bodyText(entry: SnippetEntry): string {
 }
 
 function firstPrefix(entry: SnippetEntry): string {
-  return Array.isArray(entry.prefix) ? entry.prefix[0] ?? '' : entry.prefix;
+  return Array.isArray(entry.prefix) ? (entry.prefix[0] ?? '') : entry.prefix;
 }
 
 /** The whole-doc templates of a snippets file: the blank doc first, then the archetypes in file order. */
@@ -90,9 +98,9 @@ export function loadTemplates(extensionRoot: string): DocTemplate[] {
 
 type Node =
   | { kind: 'text'; value: string }
-  | { kind: 'tabstop'; index: number; children?: Node[] }        // $1, ${1}, ${1:default}
-  | { kind: 'choice'; index: number; options: string[] }          // ${1|a,b|}
-  | { kind: 'variable'; name: string; children?: Node[] };        // $NAME, ${NAME}, ${NAME:default}
+  | { kind: 'tabstop'; index: number; children?: Node[] } // $1, ${1}, ${1:default}
+  | { kind: 'choice'; index: number; options: string[] } // ${1|a,b|}
+  | { kind: 'variable'; name: string; children?: Node[] }; // $NAME, ${NAME}, ${NAME:default}
 
 /** Parses VS Code snippet syntax. Malformed constructs are kept as text, as VS Code does. */
 export function parseSnippet(src: string): Node[] {
@@ -100,16 +108,30 @@ export function parseSnippet(src: string): Node[] {
   function parseSeq(inPlaceholder: boolean): Node[] {
     const nodes: Node[] = [];
     let text = '';
-    const flush = () => { if (text) { nodes.push({ kind: 'text', value: text }); text = ''; } };
+    const flush = () => {
+      if (text) {
+        nodes.push({ kind: 'text', value: text });
+        text = '';
+      }
+    };
     while (i < src.length) {
       const c = src[i];
-      if (c === '\\' && i + 1 < src.length && '$}\\'.includes(src[i + 1])) { text += src[i + 1]; i += 2; continue; }
+      if (c === '\\' && i + 1 < src.length && '$}\\'.includes(src[i + 1])) {
+        text += src[i + 1];
+        i += 2;
+        continue;
+      }
       if (inPlaceholder && c === '}') break;
       if (c === '$') {
         const node = parseDollar();
-        if (node) { flush(); nodes.push(node); continue; }
+        if (node) {
+          flush();
+          nodes.push(node);
+          continue;
+        }
       }
-      text += c; i++;
+      text += c;
+      i++;
     }
     flush();
     return nodes;
@@ -118,21 +140,36 @@ export function parseSnippet(src: string): Node[] {
     const start = i;
     const rest = src.slice(i + 1);
     let m = /^(\d+)/.exec(rest);
-    if (m) { i += 1 + m[1].length; return { kind: 'tabstop', index: Number(m[1]) }; }
+    if (m) {
+      i += 1 + m[1].length;
+      return { kind: 'tabstop', index: Number(m[1]) };
+    }
     m = /^([_a-zA-Z][_a-zA-Z0-9]*)/.exec(rest);
-    if (m) { i += 1 + m[1].length; return { kind: 'variable', name: m[1] }; }
+    if (m) {
+      i += 1 + m[1].length;
+      return { kind: 'variable', name: m[1] };
+    }
     if (src[i + 1] !== '{') return undefined;
     i += 2;
     m = /^(\d+|[_a-zA-Z][_a-zA-Z0-9]*)/.exec(src.slice(i));
-    if (!m) { i = start; return undefined; }
+    if (!m) {
+      i = start;
+      return undefined;
+    }
     const id = m[1];
     i += id.length;
     const isIndex = /^\d/.test(id);
-    if (src[i] === '}') { i++; return isIndex ? { kind: 'tabstop', index: Number(id) } : { kind: 'variable', name: id }; }
+    if (src[i] === '}') {
+      i++;
+      return isIndex ? { kind: 'tabstop', index: Number(id) } : { kind: 'variable', name: id };
+    }
     if (src[i] === ':') {
       i++;
       const children = parseSeq(true);
-      if (src[i] !== '}') { i = start; return undefined; }
+      if (src[i] !== '}') {
+        i = start;
+        return undefined;
+      }
       i++;
       return isIndex ? { kind: 'tabstop', index: Number(id), children } : { kind: 'variable', name: id, children };
     }
@@ -142,12 +179,27 @@ export function parseSnippet(src: string): Node[] {
       let cur = '';
       while (i < src.length) {
         const c = src[i];
-        if (c === '\\' && i + 1 < src.length && ',|\\$}'.includes(src[i + 1])) { cur += src[i + 1]; i += 2; continue; }
-        if (c === ',') { options.push(cur); cur = ''; i++; continue; }
-        if (c === '|' && src[i + 1] === '}') { options.push(cur); i += 2; return { kind: 'choice', index: Number(id), options }; }
-        cur += c; i++;
+        if (c === '\\' && i + 1 < src.length && ',|\\$}'.includes(src[i + 1])) {
+          cur += src[i + 1];
+          i += 2;
+          continue;
+        }
+        if (c === ',') {
+          options.push(cur);
+          cur = '';
+          i++;
+          continue;
+        }
+        if (c === '|' && src[i + 1] === '}') {
+          options.push(cur);
+          i += 2;
+          return { kind: 'choice', index: Number(id), options };
+        }
+        cur += c;
+        i++;
       }
-      i = start; return undefined;
+      i = start;
+      return undefined;
     }
     if (src[i] === '/') {
       // A transform: ${1/regex/format/flags} or ${VAR/…}. Expanded as the plain tab stop or variable.
@@ -158,7 +210,10 @@ export function parseSnippet(src: string): Node[] {
         else if (src[i] === '}') depth--;
         i++;
       }
-      if (src[i] !== '}') { i = start; return undefined; }
+      if (src[i] !== '}') {
+        i = start;
+        return undefined;
+      }
       i++;
       return isIndex ? { kind: 'tabstop', index: Number(id) } : { kind: 'variable', name: id };
     }
@@ -185,21 +240,27 @@ export function expandSnippet(body: string | string[], variables: Record<string,
     }
   };
   collect(nodes);
-  const render = (list: Node[], seen: Set<number>): string => list.map((n) => {
-    switch (n.kind) {
-      case 'text': return n.value;
-      case 'choice': return n.options[0] ?? '';
-      case 'variable':
-        return variables[n.name] ?? (n.children ? render(n.children, seen) : '');
-      case 'tabstop': {
-        const d = n.children ?? defaults.get(n.index);
-        if (d === undefined || seen.has(n.index)) return '';
-        if (typeof d === 'string') return d;
-        const next = new Set(seen); next.add(n.index);
-        return render(d, next);
-      }
-    }
-  }).join('');
+  const render = (list: Node[], seen: Set<number>): string =>
+    list
+      .map((n) => {
+        switch (n.kind) {
+          case 'text':
+            return n.value;
+          case 'choice':
+            return n.options[0] ?? '';
+          case 'variable':
+            return variables[n.name] ?? (n.children ? render(n.children, seen) : '');
+          case 'tabstop': {
+            const d = n.children ?? defaults.get(n.index);
+            if (d === undefined || seen.has(n.index)) return '';
+            if (typeof d === 'string') return d;
+            const next = new Set(seen);
+            next.add(n.index);
+            return render(d, next);
+          }
+        }
+      })
+      .join('');
   return render(nodes, new Set());
 }
 
@@ -224,13 +285,29 @@ function stripJsonComments(text: string): string {
     const c = text[i];
     if (inString) {
       out += c;
-      if (c === '\\') { out += text[++i] ?? ''; continue; }
+      if (c === '\\') {
+        out += text[++i] ?? '';
+        continue;
+      }
       if (c === '"') inString = false;
       continue;
     }
-    if (c === '"') { inString = true; out += c; continue; }
-    if (c === '/' && text[i + 1] === '/') { while (i < text.length && text[i] !== '\n') i++; out += '\n'; continue; }
-    if (c === '/' && text[i + 1] === '*') { i += 2; while (i < text.length && !(text[i] === '*' && text[i + 1] === '/')) i++; i++; continue; }
+    if (c === '"') {
+      inString = true;
+      out += c;
+      continue;
+    }
+    if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+      out += '\n';
+      continue;
+    }
+    if (c === '/' && text[i + 1] === '*') {
+      i += 2;
+      while (i < text.length && !(text[i] === '*' && text[i + 1] === '/')) i++;
+      i++;
+      continue;
+    }
     out += c;
   }
   return out;

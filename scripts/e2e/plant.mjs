@@ -60,20 +60,32 @@ function verify(code, args) {
   return new Promise((resolve) => {
     const runArgs = args.length ? args : ['--only', 'host'];
     console.log(`# negative control: the e2e run with rule ${code} removed (run.mjs ${runArgs.join(' ')}) must fail`);
-    const child = spawn(process.execPath, [path.join(ROOT, 'test', 'e2e', 'run.mjs'), ...runArgs],
-      { cwd: ROOT, env: { ...process.env, MLSD_E2E_PLANT: code }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [path.join(ROOT, 'test', 'e2e', 'run.mjs'), ...runArgs], {
+      cwd: ROOT,
+      env: { ...process.env, MLSD_E2E_PLANT: code },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
-    child.stdout.on('data', (d) => { out += d; process.stdout.write(d); });
+    child.stdout.on('data', (d) => {
+      out += d;
+      process.stdout.write(d);
+    });
     child.on('close', (rc) => {
       const failed = out.split('\n').filter((l) => l.startsWith('not ok - '));
       // a failure of the machinery (build, code-server, a suite that did not run) proves nothing about the checks
-      const machinery = failed.filter((l) => /^not ok - (build|e2e run|e2e finished|\w+: suite (ran|finished)|ui: (package|install))/.test(l));
+      const machinery = failed.filter((l) =>
+        /^not ok - (build|e2e run|e2e finished|\w+: suite (ran|finished)|ui: (package|install))/.test(l),
+      );
       const checks = failed.length - machinery.length;
       if (rc !== 0 && checks > 0 && machinery.length === 0) {
-        console.log(`ok - planted failure detected: ${checks} check(s) failed with ${code} removed, run.mjs exit ${rc}`);
+        console.log(
+          `ok - planted failure detected: ${checks} check(s) failed with ${code} removed, run.mjs exit ${rc}`,
+        );
         resolve(0);
       } else {
-        console.log(`not ok - planted failure NOT detected properly: run.mjs exit ${rc}, ${checks} failed check(s), ${machinery.length} machinery failure(s)`);
+        console.log(
+          `not ok - planted failure NOT detected properly: run.mjs exit ${rc}, ${checks} failed check(s), ${machinery.length} machinery failure(s)`,
+        );
         resolve(1);
       }
     });

@@ -10,7 +10,12 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 });
 
 try {
-  process.exitCode = run(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });
+  process.exitCode = run(process.argv.slice(2), {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+  });
 } catch (err) {
   process.stderr.write(`mlsd: internal error (please report it): ${(err as Error)?.stack ?? String(err)}\n`);
   process.exitCode = EXIT_FAILURE;

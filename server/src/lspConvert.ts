@@ -1,7 +1,13 @@
 /**
  * The edge between offsets (inside) and LSP positions (outside). Pure: imports only the LSP types.
  */
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range, type TextEdit as LspTextEdit } from 'vscode-languageserver-types';
+import {
+  DiagnosticSeverity,
+  DiagnosticTag,
+  type Diagnostic,
+  type Range,
+  type TextEdit as LspTextEdit,
+} from 'vscode-languageserver-types';
 import type { MlsdDoc } from './engine/model';
 import { offsetAt, positionAt } from './engine/parse';
 import { ruleDocsUri } from './lint/docs';
@@ -27,10 +33,19 @@ export const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 export function severityName(s: DiagnosticSeverity | undefined): Severity {
-  return s === DiagnosticSeverity.Error ? 'error' : s === DiagnosticSeverity.Warning ? 'warning' : s === DiagnosticSeverity.Information ? 'info' : 'hint';
+  return s === DiagnosticSeverity.Error
+    ? 'error'
+    : s === DiagnosticSeverity.Warning
+      ? 'warning'
+      : s === DiagnosticSeverity.Information
+        ? 'info'
+        : 'hint';
 }
 
-export interface DiagnosticData { ruleId: string; index: number }
+export interface DiagnosticData {
+  ruleId: string;
+  index: number;
+}
 
 export function toDiagnostic(doc: MlsdDoc, f: Finding, index: number, relatedSupport = true): Diagnostic {
   const d: Diagnostic = {
@@ -44,7 +59,10 @@ export function toDiagnostic(doc: MlsdDoc, f: Finding, index: number, relatedSup
   };
   if (f.ruleId === 'MLSD009') d.tags = [DiagnosticTag.Unnecessary];
   if (relatedSupport && f.related?.length && doc.uri) {
-    d.relatedInformation = f.related.map((r) => ({ location: { uri: doc.uri, range: toRange(doc, r.start, r.end) }, message: r.message }));
+    d.relatedInformation = f.related.map((r) => ({
+      location: { uri: doc.uri, range: toRange(doc, r.start, r.end) },
+      message: r.message,
+    }));
   }
   return d;
 }

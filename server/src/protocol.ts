@@ -4,32 +4,60 @@
  */
 
 /** LSP-style position/range (0-based line, UTF-16 character). */
-export interface PRange { start: { line: number; character: number }; end: { line: number; character: number } }
+export interface PRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
 
 export type StepStatus = 'present' | 'partial' | 'missing';
 export type SeverityName = 'error' | 'warning' | 'info' | 'hint';
 
 /** Request `mlsd/designOutline`: the seven framework steps of one doc, for the client's "ML Design" view. */
 export const DesignOutlineRequest = 'mlsd/designOutline';
-export interface DesignOutlineParams { uri: string }
-export interface DesignOutlineFinding { code: string; alias: string; message: string; severity: SeverityName; range: PRange }
-export interface DesignOutlineChild { key: string; label: string; range: PRange; detail?: string }
+export interface DesignOutlineParams {
+  uri: string;
+}
+export interface DesignOutlineFinding {
+  code: string;
+  alias: string;
+  message: string;
+  severity: SeverityName;
+  range: PRange;
+}
+export interface DesignOutlineChild {
+  key: string;
+  label: string;
+  range: PRange;
+  detail?: string;
+}
 export interface DesignOutlineStep {
-  step: number;                 // 1..7
-  key: string;                  // 'requirements' … 'monitoring'
-  title: string;                // 'Requirements'
-  label: string;                // '1 · Requirements'
-  status: StepStatus;           // missing: no section; partial: section present but its step has findings of severity warning/error or key fields not stated; present: complete
-  range?: PRange;               // the section (key to end of value); absent when missing
+  step: number; // 1..7
+  key: string; // 'requirements' … 'monitoring'
+  title: string; // 'Requirements'
+  label: string; // '1 · Requirements'
+  status: StepStatus; // missing: no section; partial: section present but its step has findings of severity warning/error or key fields not stated; present: complete
+  range?: PRange; // the section (key to end of value); absent when missing
   counts: Record<SeverityName, number>;
   children: DesignOutlineChild[];
   findings: DesignOutlineFinding[];
 }
-export interface DesignOutline { uri: string; version: number | null; title?: string; steps: DesignOutlineStep[]; counts: Record<SeverityName, number> }
+export interface DesignOutline {
+  uri: string;
+  version: number | null;
+  title?: string;
+  steps: DesignOutlineStep[];
+  counts: Record<SeverityName, number>;
+}
 
 /** Notification `mlsd/status` (server → client): validation state for the language status item. */
 export const StatusNotification = 'mlsd/status';
-export interface StatusParams { uri: string; state: 'ok' | 'validating' | 'error' | 'disabled'; counts?: Record<SeverityName, number>; message?: string; elapsedMs?: number }
+export interface StatusParams {
+  uri: string;
+  state: 'ok' | 'validating' | 'error' | 'disabled';
+  counts?: Record<SeverityName, number>;
+  message?: string;
+  elapsedMs?: number;
+}
 
 /** Commands the server can execute (workspace/executeCommand). */
 export const ServerCommands = {

@@ -22,7 +22,14 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Session, type Analysis } from './session';
 import { toDiagnostic } from './lspConvert';
-import { DesignOutlineRequest, ServerCommands, StatusNotification, type DesignOutlineParams, type MlsdSettings, type StatusParams } from './protocol';
+import {
+  DesignOutlineRequest,
+  ServerCommands,
+  StatusNotification,
+  type DesignOutlineParams,
+  type MlsdSettings,
+  type StatusParams,
+} from './protocol';
 import * as features from './features';
 
 const VALIDATION_DELAY_MS = 200;
@@ -31,7 +38,10 @@ const TRANSPORT = /^--(stdio|node-ipc|socket|pipe)/;
 if (!process.argv.slice(2).some((a) => TRANSPORT.test(a))) {
   const help = process.argv.includes('--help') || process.argv.includes('-h');
   if (process.argv.includes('--version')) process.stdout.write(`${features.VERSION}\n`);
-  else process.stderr.write('mlsd-language-server: the mlsd language server speaks LSP; start it as editors do, with --stdio (or --node-ipc, --socket=PORT).\n');
+  else
+    process.stderr.write(
+      'mlsd-language-server: the mlsd language server speaks LSP; start it as editors do, with --stdio (or --node-ipc, --socket=PORT).\n',
+    );
   process.exit(help || process.argv.includes('--version') ? 0 : 2);
 }
 
@@ -48,7 +58,9 @@ let clientSupportsStatus = false;
 console.log = (...a: unknown[]) => connection.console.log(a.map(String).join(' '));
 console.error = (...a: unknown[]) => connection.console.error(a.map(String).join(' '));
 process.on('uncaughtException', (err) => connection.console.error(`mlsd: uncaught ${err?.stack ?? err}`));
-process.on('unhandledRejection', (err) => connection.console.error(`mlsd: unhandled rejection ${(err as Error)?.stack ?? err}`));
+process.on('unhandledRejection', (err) =>
+  connection.console.error(`mlsd: unhandled rejection ${(err as Error)?.stack ?? err}`),
+);
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
@@ -92,7 +104,10 @@ async function settingsFor(uri: string): Promise<MlsdSettings> {
   let s: MlsdSettings = defaultSettings;
   if (hasConfigurationCapability) {
     try {
-      const got = (await connection.workspace.getConfiguration({ scopeUri: uri, section: 'mlsd' })) as MlsdSettings | null;
+      const got = (await connection.workspace.getConfiguration({
+        scopeUri: uri,
+        section: 'mlsd',
+      })) as MlsdSettings | null;
       if (got && typeof got === 'object') s = got;
     } catch {
       // the client could not answer: keep the defaults
@@ -153,7 +168,13 @@ async function validate(uri: string): Promise<void> {
     for (const p of a.configProblems) connection.console.warn(`mlsd: ${p.source ?? 'settings'}: ${p.message}`);
     const counts = { error: 0, warning: 0, info: 0, hint: 0 };
     for (const f of a.lint.findings) counts[f.severity]++;
-    sendStatus({ uri, state: a.lint.internalErrors.length ? 'error' : 'ok', counts, elapsedMs: Math.round(a.elapsedMs), message: a.configProblems[0]?.message });
+    sendStatus({
+      uri,
+      state: a.lint.internalErrors.length ? 'error' : 'ok',
+      counts,
+      elapsedMs: Math.round(a.elapsedMs),
+      message: a.configProblems[0]?.message,
+    });
   } catch (err) {
     connection.console.error(`mlsd: validation of ${uri} failed: ${(err as Error)?.stack ?? err}`);
     sendStatus({ uri, state: 'error', message: String((err as Error)?.message ?? err) });
@@ -178,7 +199,11 @@ documents.onDidClose((e) => {
  * Wraps a request handler: answers from the current version's cached analysis, honours cancellation,
  * and turns any exception into a logged error with an empty answer (never a crash).
  */
-function handle<P extends { textDocument: { uri: string } }, R>(name: string, fn: (a: Analysis, p: P, token: CancellationToken) => R | Promise<R>, empty: R) {
+function handle<P extends { textDocument: { uri: string } }, R>(
+  name: string,
+  fn: (a: Analysis, p: P, token: CancellationToken) => R | Promise<R>,
+  empty: R,
+) {
   return async (p: P, token: CancellationToken): Promise<R> => {
     try {
       if (token.isCancellationRequested) return empty;
@@ -201,7 +226,9 @@ connection.onFoldingRanges(handle('foldingRange', (a) => features.foldingRanges(
 connection.onSelectionRanges(handle('selectionRange', (a, p) => features.selectionRanges(a, p.positions), []));
 connection.onDocumentHighlight(handle('documentHighlight', (a, p) => features.highlights(a, p.position), []));
 connection.onDefinition(handle('definition', (a, p) => features.definition(a, p.position), []));
-connection.onReferences(handle('references', (a, p) => features.references(a, p.position, p.context.includeDeclaration), []));
+connection.onReferences(
+  handle('references', (a, p) => features.references(a, p.position, p.context.includeDeclaration), []),
+);
 connection.onPrepareRename(handle('prepareRename', (a, p) => features.prepareRename(a, p.position), null));
 connection.onRenameRequest(async (p, token) => {
   const fn = handle('rename', (a, q: typeof p) => features.rename(a, q.position, q.newName), null);

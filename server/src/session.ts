@@ -6,7 +6,15 @@
 import { fileURLToPath } from 'node:url';
 import type { MlsdDoc } from './engine/model';
 import { analyze, lint, type LintResult } from './lint/engine';
-import { findConfigFile, loadConfigFile, resolveConfig, settingsToRaw, type ConfigProblem, type RawConfig, type ResolvedConfig } from './lint/config';
+import {
+  findConfigFile,
+  loadConfigFile,
+  resolveConfig,
+  settingsToRaw,
+  type ConfigProblem,
+  type RawConfig,
+  type ResolvedConfig,
+} from './lint/config';
 import type { MlsdSettings } from './protocol';
 import { nodeFs, type FileReaderWithTime } from './lint/nodeFs';
 
@@ -90,7 +98,16 @@ export class Session {
     const doc = sameVersion ? c!.doc : analyze(text, uri, version);
     const { config, problems, file } = this.configFor(uri);
     const result = lint(doc, config);
-    const a: Analysis = { uri, version, doc, config, lint: result, configProblems: problems, configFile: file, elapsedMs: performance.now() - t0 };
+    const a: Analysis = {
+      uri,
+      version,
+      doc,
+      config,
+      lint: result,
+      configProblems: problems,
+      configFile: file,
+      elapsedMs: performance.now() - t0,
+    };
     this.cache.set(uri, a);
     this.generations.set(uri, this.generation);
     return a;
@@ -121,7 +138,11 @@ export class Session {
       }
     }
     const s = this.settings.get(uri);
-    layers.push(settingsToRaw(s ? { preset: s.preset, rules: s.rules, options: s.options as Record<string, unknown> | undefined } : undefined));
+    layers.push(
+      settingsToRaw(
+        s ? { preset: s.preset, rules: s.rules, options: s.options as Record<string, unknown> | undefined } : undefined,
+      ),
+    );
     const config = resolveConfig(layers, problems);
     return { config, problems, file };
   }

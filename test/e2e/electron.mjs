@@ -20,7 +20,12 @@ try {
     version: process.env.MLSD_VSCODE_VERSION || 'stable',
     extensionDevelopmentPath: ROOT,
     extensionTestsPath: path.join(ROOT, 'out', 'test', 'e2e', 'suite', 'index.js'),
-    launchArgs: [path.join(ROOT, 'test', 'e2e', 'workspace'), '--disable-extensions', '--skip-welcome', '--disable-workspace-trust'],
+    launchArgs: [
+      path.join(ROOT, 'test', 'e2e', 'workspace'),
+      '--disable-extensions',
+      '--skip-welcome',
+      '--disable-workspace-trust',
+    ],
     extensionTestsEnv: process.env.MLSD_E2E_GREP ? { MLSD_E2E_GREP: process.env.MLSD_E2E_GREP } : {},
   });
   console.log('test:electron: passed');

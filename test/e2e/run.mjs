@@ -22,7 +22,7 @@
 //                           which that rule never reports (scripts/e2e/plant.mjs); the run must then fail
 // Output: one `ok - …` / `not ok - …` line per check, then `e2e: N passed, M failed`; exit code 1 on any
 // failure. Screenshots and logs go to test-results/ (e2e-*.log, host-*.png, ui-*.png).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -47,7 +47,10 @@ const BUDGET_MS = Number(process.env.MLSD_E2E_TIMEOUT_S || 330) * 1000;
 const GREP = process.env.MLSD_E2E_GREP ? new RegExp(process.env.MLSD_E2E_GREP, 'i') : undefined;
 
 const argv = process.argv.slice(2);
-const argOf = (flag) => { const i = argv.indexOf(flag); return i >= 0 ? argv[i + 1] : undefined; };
+const argOf = (flag) => {
+  const i = argv.indexOf(flag);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
 const ALL_PHASES = ['host', 'ui', 'nvim'];
 const only = argOf('--only')?.split(',');
 const skip = argOf('--skip')?.split(',') ?? [];
@@ -66,8 +69,18 @@ function record(name, ok, detail = '') {
   console.log(`${ok ? 'ok' : 'not ok'} - ${name}${detail ? (ok ? ` (${detail})` : `: ${detail}`) : ''}`);
 }
 /** the last `n` meaningful lines of a command's output, on one line (npm's config warnings dropped) */
-const tail = (out, n = 4) => out.split('\n').filter((l) => l.trim() && !/^npm warn/i.test(l)).slice(-n).join(' | ');
-const errText = (e) => (e instanceof Error ? e.message : String(e)).replace(/\x1b\[[0-9;]*m/g, '').split('\n').slice(0, 6).join(' | ');
+const tail = (out, n = 4) =>
+  out
+    .split('\n')
+    .filter((l) => l.trim() && !/^npm warn/i.test(l))
+    .slice(-n)
+    .join(' | ');
+const errText = (e) =>
+  (e instanceof Error ? e.message : String(e))
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n')
+    .slice(0, 6)
+    .join(' | ');
 
 // ------------------------------------------------------------------------------------------ processes
 /** Process groups we started (pgid = pid, spawned detached => setsid). */
@@ -75,21 +88,51 @@ const groups = new Set();
 let browser;
 
 function groupAlive(pgid) {
-  try { process.kill(-pgid, 0); return true; } catch { return false; }
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 async function killGroup(pgid, graceMs = 3000) {
-  if (!groupAlive(pgid)) { groups.delete(pgid); return; }
-  try { process.kill(-pgid, 'SIGTERM'); } catch { /* gone */ }
+  if (!groupAlive(pgid)) {
+    groups.delete(pgid);
+    return;
+  }
+  try {
+    process.kill(-pgid, 'SIGTERM');
+  } catch {
+    /* gone */
+  }
   const until = Date.now() + graceMs;
   while (groupAlive(pgid) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
-  if (groupAlive(pgid)) { try { process.kill(-pgid, 'SIGKILL'); } catch { /* gone */ } }
+  if (groupAlive(pgid)) {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
   groups.delete(pgid);
 }
 async function cleanup() {
-  if (browser) { const b = browser; browser = undefined; await Promise.race([b.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]); }
+  if (browser) {
+    const b = browser;
+    browser = undefined;
+    await Promise.race([b.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
+  }
   await Promise.all([...groups].map((g) => killGroup(g)));
 }
-process.on('exit', () => { for (const g of groups) { try { process.kill(-g, 'SIGKILL'); } catch { /* gone */ } } });
+process.on('exit', () => {
+  for (const g of groups) {
+    try {
+      process.kill(-g, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
+});
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, () => {
     console.log(`# ${sig}: stopping everything`);
@@ -103,9 +146,15 @@ function run(cmd, args, { timeoutMs = 120_000, cwd = ROOT, env = process.env, lo
     const child = spawn(cmd, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     groups.add(child.pid);
     let out = '';
-    const onData = (d) => { out += d; };
-    child.stdout.on('data', onData); child.stderr.on('data', onData);
-    const timer = setTimeout(() => { out += `\n[killed after ${timeoutMs} ms]`; killGroup(child.pid, 1000); }, timeoutMs);
+    const onData = (d) => {
+      out += d;
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    const timer = setTimeout(() => {
+      out += `\n[killed after ${timeoutMs} ms]`;
+      killGroup(child.pid, 1000);
+    }, timeoutMs);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       killGroup(child.pid, 500); // stragglers in its group
@@ -120,7 +169,10 @@ function freePort() {
     const srv = net.createServer();
     srv.unref();
     srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
   });
 }
 
@@ -138,46 +190,73 @@ function serverEnv(extra = {}) {
 
 function freshUserData(dir) {
   fs.mkdirSync(path.join(dir, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'User', 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'workbench.enableExperiments': false,
-    'telemetry.telemetryLevel': 'off',
-    'extensions.autoUpdate': false,
-    'extensions.autoCheckUpdates': false,
-    'extensions.ignoreRecommendations': true,
-    'update.mode': 'none',
-    'git.enabled': false,
-    'security.workspace.trust.enabled': false,
-    'editor.accessibilitySupport': 'off',
-    'window.restoreWindows': 'none',
-    'chat.commandCenter.enabled': false,
-    // VS Code for the Web (code-server) defaults to afterDelay: the UI suite would save its edits into the fixtures
-    'files.autoSave': 'off',
-  }, null, 2));
+  fs.writeFileSync(
+    path.join(dir, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'workbench.enableExperiments': false,
+        'telemetry.telemetryLevel': 'off',
+        'extensions.autoUpdate': false,
+        'extensions.autoCheckUpdates': false,
+        'extensions.ignoreRecommendations': true,
+        'update.mode': 'none',
+        'git.enabled': false,
+        'security.workspace.trust.enabled': false,
+        'editor.accessibilitySupport': 'off',
+        'window.restoreWindows': 'none',
+        'chat.commandCenter.enabled': false,
+        // VS Code for the Web (code-server) defaults to afterDelay: the UI suite would save its edits into the fixtures
+        'files.autoSave': 'off',
+      },
+      null,
+      2,
+    ),
+  );
 }
 
 async function startCodeServer(name, { userDataDir, extensionsDir, env }) {
   const port = await freePort();
   const logFile = path.join(RESULTS, `e2e-code-server-${name}.log`);
   const fd = fs.openSync(logFile, 'w');
-  const child = spawn(process.execPath, [CODE_SERVER,
-    '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--ignore-last-opened', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
-  ], { cwd: ROOT, env, detached: true, stdio: ['ignore', fd, fd] });
+  const child = spawn(
+    process.execPath,
+    [
+      CODE_SERVER,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
+    ],
+    { cwd: ROOT, env, detached: true, stdio: ['ignore', fd, fd] },
+  );
   fs.closeSync(fd);
   groups.add(child.pid);
   let exited = false;
-  child.on('exit', () => { exited = true; });
+  child.on('exit', () => {
+    exited = true;
+  });
   const base = `http://127.0.0.1:${port}`;
   const until = Math.min(Date.now() + 30_000, deadline);
-  for (;;) { // poll /healthz, bounded
+  for (;;) {
+    // poll /healthz, bounded
     if (exited) throw new Error(`code-server (${name}) exited at startup; see ${path.relative(ROOT, logFile)}`);
     try {
       const res = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(1000) });
       if (res.ok) break;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     if (Date.now() > until) throw new Error(`code-server (${name}) did not answer /healthz within 30 s`);
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -185,7 +264,9 @@ async function startCodeServer(name, { userDataDir, extensionsDir, env }) {
   return { base, port, pid: child.pid, logFile, stop: () => killGroup(child.pid) };
 }
 
-function remaining() { return deadline - Date.now(); }
+function remaining() {
+  return deadline - Date.now();
+}
 
 /** A fresh browser context and page; the UI suite's viewport is the size of the README's screenshots. */
 async function newPage(viewport = { width: 1280, height: 800 }) {
@@ -193,9 +274,20 @@ async function newPage(viewport = { width: 1280, height: 800 }) {
   const { chromium } = require('playwright-core');
   if (!browser) {
     browser = await chromium.launch({
-      executablePath: CHROMIUM, headless: true, timeout: 30_000, env: serverEnv(),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      executablePath: CHROMIUM,
+      headless: true,
+      timeout: 30_000,
+      env: serverEnv(),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }
   const context = await browser.newContext({ viewport });
@@ -222,8 +314,11 @@ const mtime = (p) => (fs.existsSync(p) ? fs.statSync(p).mtimeMs : 0);
 
 async function ensureBuilt() {
   if (process.env.MLSD_E2E_NO_BUILD === '1') return;
-  const srcNewest = Math.max(newestMtime(path.join(ROOT, 'server', 'src')), newestMtime(path.join(ROOT, 'client', 'src')),
-    mtime(path.join(ROOT, 'scripts', 'build.mjs')));
+  const srcNewest = Math.max(
+    newestMtime(path.join(ROOT, 'server', 'src')),
+    newestMtime(path.join(ROOT, 'client', 'src')),
+    mtime(path.join(ROOT, 'scripts', 'build.mjs')),
+  );
   const dists = ['dist/server.js', 'dist/client.js'].map((f) => path.join(ROOT, f));
   if (dists.some((d) => mtime(d) < srcNewest)) {
     log('dist/ missing or stale: npm run build');
@@ -235,7 +330,8 @@ async function ensureBuilt() {
     const r = await run('npm', ['run', 'compile-tests'], { logFile: path.join(RESULTS, 'e2e-compile-tests.log') });
     // tsc emits even with type errors elsewhere in the project; go on when the suite itself was emitted.
     if (r.code !== 0) {
-      if (mtime(SUITE_INDEX) < newestMtime(path.join(ROOT, 'test', 'e2e', 'suite'))) throw new Error(`npm run compile-tests failed (test-results/e2e-compile-tests.log): ${tail(r.out)}`);
+      if (mtime(SUITE_INDEX) < newestMtime(path.join(ROOT, 'test', 'e2e', 'suite')))
+        throw new Error(`npm run compile-tests failed (test-results/e2e-compile-tests.log): ${tail(r.out)}`);
       log('warning: tsc reported errors (see test-results/e2e-compile-tests.log); the e2e suite was emitted, going on');
     }
   }
@@ -244,14 +340,17 @@ async function ensureBuilt() {
 /** mlsd.vsix, (re)packaged with `npm run package` when missing or older than dist/ and package.json. */
 async function ensureVsix() {
   if (process.env.MLSD_E2E_NO_BUILD === '1' || process.env.MLSD_E2E_VSIX) return;
-  const inputs = Math.max(...['dist/server.js', 'dist/client.js', 'package.json'].map((f) => mtime(path.join(ROOT, f))),
-    newestMtime(path.join(ROOT, 'snippets')));
+  const inputs = Math.max(
+    ...['dist/server.js', 'dist/client.js', 'package.json'].map((f) => mtime(path.join(ROOT, f))),
+    newestMtime(path.join(ROOT, 'snippets')),
+  );
   if (mtime(VSIX) >= inputs) return;
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   if (!pkg.scripts?.package) throw new Error('mlsd.vsix is missing or stale and package.json has no "package" script');
   log('mlsd.vsix missing or stale: npm run package');
   const r = await run('npm', ['run', 'package'], { logFile: path.join(RESULTS, 'e2e-package.log') });
-  if (r.code !== 0 || mtime(VSIX) < inputs) throw new Error(`npm run package failed (test-results/e2e-package.log): ${tail(r.out)}`);
+  if (r.code !== 0 || mtime(VSIX) < inputs)
+    throw new Error(`npm run package failed (test-results/e2e-package.log): ${tail(r.out)}`);
 }
 
 // ------------------------------------------------------------------------------------------ A. host suite
@@ -261,7 +360,10 @@ async function hostSuite(runDir) {
   freshUserData(ud);
   fs.mkdirSync(ext, { recursive: true });
   const resultsFile = path.join(runDir, 'host-results.json');
-  const env = serverEnv({ MLSD_E2E_RESULTS: resultsFile, ...(process.env.MLSD_E2E_GREP ? { MLSD_E2E_GREP: process.env.MLSD_E2E_GREP } : {}) });
+  const env = serverEnv({
+    MLSD_E2E_RESULTS: resultsFile,
+    ...(process.env.MLSD_E2E_GREP ? { MLSD_E2E_GREP: process.env.MLSD_E2E_GREP } : {}),
+  });
   const cs = await startCodeServer('host', { userDataDir: ud, extensionsDir: ext, env });
   const consoleLines = [];
   const { context, page } = await newPage();
@@ -269,17 +371,30 @@ async function hostSuite(runDir) {
     page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
     page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
     let resolveExit;
-    const exited = new Promise((r) => { resolveExit = r; });
-    await page.exposeFunction('codeAutomationExit', (code) => { resolveExit(code); });
+    const exited = new Promise((r) => {
+      resolveExit = r;
+    });
+    await page.exposeFunction('codeAutomationExit', (code) => {
+      resolveExit(code);
+    });
     const remote = (p) => `vscode-remote://127.0.0.1:${cs.port}${p}`;
-    const payload = [['extensionDevelopmentPath', remote(EXT_DIR)], ['extensionTestsPath', remote(SUITE_INDEX)]];
+    const payload = [
+      ['extensionDevelopmentPath', remote(EXT_DIR)],
+      ['extensionTestsPath', remote(SUITE_INDEX)],
+    ];
     await page.goto(workbenchUrl(cs.base, WORKSPACE, payload), { timeout: 30_000 });
     const limit = Math.max(5_000, Math.min(180_000, remaining() - 60_000));
     let timer;
-    const code = await Promise.race([exited,
-      new Promise((r) => { timer = setTimeout(() => r('timeout'), limit); })]).finally(() => clearTimeout(timer));
-    await page.screenshot({ path: path.join(RESULTS, code === 0 ? 'host-final.png' : 'host-FAILED.png') }).catch(() => {});
-    fs.writeFileSync(path.join(RESULTS, 'e2e-host-console.log'), consoleLines.join('\n') + '\n');
+    const code = await Promise.race([
+      exited,
+      new Promise((r) => {
+        timer = setTimeout(() => r('timeout'), limit);
+      }),
+    ]).finally(() => clearTimeout(timer));
+    await page
+      .screenshot({ path: path.join(RESULTS, code === 0 ? 'host-final.png' : 'host-FAILED.png') })
+      .catch(() => {});
+    fs.writeFileSync(path.join(RESULTS, 'e2e-host-console.log'), `${consoleLines.join('\n')}\n`);
 
     let reported = false;
     if (fs.existsSync(resultsFile)) {
@@ -287,13 +402,23 @@ async function hostSuite(runDir) {
       for (const r of json.results) record(`host: ${r.file}: ${r.name}`, r.ok, r.ok ? `${r.ms} ms` : r.error);
       reported = json.results.length > 0;
     } else {
-      for (const l of consoleLines) { // fallback: the suite's console lines
+      for (const l of consoleLines) {
+        // fallback: the suite's console lines
         const m = /\b(not ok|ok) - (.*)$/.exec(l);
-        if (m) { record(`host: ${m[2]}`, m[1] === 'ok'); reported = true; }
+        if (m) {
+          record(`host: ${m[2]}`, m[1] === 'ok');
+          reported = true;
+        }
       }
     }
-    if (code === 'timeout') record('host: suite finished', false, `no exit code from the extension host within ${limit / 1000} s (see test-results/e2e-host-console.log)`);
-    else if (code !== 0 && !reported) record('host: suite ran', false, `extension host exit code ${code}; see test-results/e2e-host-console.log`);
+    if (code === 'timeout')
+      record(
+        'host: suite finished',
+        false,
+        `no exit code from the extension host within ${limit / 1000} s (see test-results/e2e-host-console.log)`,
+      );
+    else if (code !== 0 && !reported)
+      record('host: suite ran', false, `extension host exit code ${code}; see test-results/e2e-host-console.log`);
     else if (!reported) record('host: suite ran', false, 'no tests reported');
   } finally {
     await context.close().catch(() => {});
@@ -315,8 +440,11 @@ async function uiSuite(runDir) {
   freshUserData(ud);
   fs.mkdirSync(ext, { recursive: true });
   const env = serverEnv();
-  const inst = await run(process.execPath, [CODE_SERVER, '--user-data-dir', ud, '--extensions-dir', ext, '--install-extension', VSIX, '--force'],
-    { env, timeoutMs: 60_000, logFile: path.join(RESULTS, 'e2e-install-vsix.log') });
+  const inst = await run(
+    process.execPath,
+    [CODE_SERVER, '--user-data-dir', ud, '--extensions-dir', ext, '--install-extension', VSIX, '--force'],
+    { env, timeoutMs: 60_000, logFile: path.join(RESULTS, 'e2e-install-vsix.log') },
+  );
   if (inst.code !== 0 || !/successfully installed/i.test(inst.out)) {
     record('ui: install vsix with code-server --install-extension', false, tail(inst.out, 3));
     return;
@@ -340,9 +468,17 @@ async function uiSuite(runDir) {
     page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
     const { default: suite } = await import('./ui.mjs');
     let n = 0;
-    const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+    const slug = (s) =>
+      s
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 60);
     const ctx = {
-      page, base: cs.base, workspace, url: workbenchUrl(cs.base, workspace),
+      page,
+      base: cs.base,
+      workspace,
+      url: workbenchUrl(cs.base, workspace),
       /** a named screenshot in test-results/ (kept whatever the outcome) */
       // animations disabled: finite ones (the hover's fade-in) are fast-forwarded to their end state
       shot: (name) => page.screenshot({ path: path.join(RESULTS, `ui-${slug(name)}.png`), animations: 'disabled' }),
@@ -354,8 +490,12 @@ async function uiSuite(runDir) {
         let timer;
         try {
           const ms = Math.max(1000, Math.min(timeoutMs, remaining() - 20_000));
-          const v = await Promise.race([Promise.resolve().then(fn),
-            new Promise((_, rej) => { timer = setTimeout(() => rej(new Error(`check timed out after ${ms} ms`)), ms); })]);
+          const v = await Promise.race([
+            Promise.resolve().then(fn),
+            new Promise((_, rej) => {
+              timer = setTimeout(() => rej(new Error(`check timed out after ${ms} ms`)), ms);
+            }),
+          ]);
           record(`ui: ${name}`, true, `${Date.now() - started} ms`);
           return v;
         } catch (e) {
@@ -363,12 +503,14 @@ async function uiSuite(runDir) {
           await page.screenshot({ path: shot }).catch(() => {});
           record(`ui: ${name}`, false, `${errText(e)} [screenshot ${path.relative(ROOT, shot)}]`);
           return undefined;
-        } finally { clearTimeout(timer); }
+        } finally {
+          clearTimeout(timer);
+        }
       },
     };
     await suite(ctx);
   } finally {
-    fs.writeFileSync(path.join(RESULTS, 'e2e-ui-console.log'), consoleLines.join('\n') + '\n');
+    fs.writeFileSync(path.join(RESULTS, 'e2e-ui-console.log'), `${consoleLines.join('\n')}\n`);
     await context.close().catch(() => {});
     await cs.stop();
   }
@@ -376,32 +518,45 @@ async function uiSuite(runDir) {
 
 // ------------------------------------------------------------------------------------------ C. Neovim
 async function nvimSuite() {
-  const env = plantedExt ? { ...process.env, MLSD_NVIM_SERVER: path.join(plantedExt, 'dist', 'server.js') } : process.env;
-  const r = await run(process.execPath, [path.join(ROOT, 'test', 'e2e', 'neovim', 'run.mjs')],
-    { env, timeoutMs: Math.max(5000, Math.min(60_000, remaining() - 10_000)), logFile: path.join(RESULTS, 'e2e-nvim.log') });
+  const env = plantedExt
+    ? { ...process.env, MLSD_NVIM_SERVER: path.join(plantedExt, 'dist', 'server.js') }
+    : process.env;
+  const r = await run(process.execPath, [path.join(ROOT, 'test', 'e2e', 'neovim', 'run.mjs')], {
+    env,
+    timeoutMs: Math.max(5000, Math.min(60_000, remaining() - 10_000)),
+    logFile: path.join(RESULTS, 'e2e-nvim.log'),
+  });
   const mine = [];
   for (const l of r.out.split('\n')) {
     const m = /^(not ok|ok) - (.*)$/.exec(l);
-    if (m) { // already formatted by neovim/run.mjs: pass the line through with a prefix
+    if (m) {
+      // already formatted by neovim/run.mjs: pass the line through with a prefix
       mine.push(m[1] === 'ok');
       results.push({ name: `nvim: ${m[2]}`, ok: m[1] === 'ok' });
       console.log(`${m[1]} - nvim: ${m[2]}`);
     }
   }
   if (mine.length === 0) record('nvim: suite ran', false, `exit ${r.code}: ${tail(r.out, 3)}`);
-  else if (r.code !== 0 && mine.every(Boolean)) record('nvim: suite exited cleanly', false, `exit ${r.code}: ${tail(r.out, 3)}`);
+  else if (r.code !== 0 && mine.every(Boolean))
+    record('nvim: suite exited cleanly', false, `exit ${r.code}: ${tail(r.out, 3)}`);
 }
 
 // ------------------------------------------------------------------------------------------ main
 async function main() {
   fs.mkdirSync(RESULTS, { recursive: true });
-  for (const f of fs.readdirSync(RESULTS)) if (/^(e2e|host|ui|nvim)-/.test(f)) fs.rmSync(path.join(RESULTS, f), { force: true });
+  for (const f of fs.readdirSync(RESULTS))
+    if (/^(e2e|host|ui|nvim)-/.test(f)) fs.rmSync(path.join(RESULTS, f), { force: true });
   const runsDir = path.join(E2E, 'runs');
   // user data of earlier runs (named <time>-<pid>): removed unless that run is still going
   for (const d of fs.existsSync(runsDir) ? fs.readdirSync(runsDir) : []) {
     const pid = Number(d.split('-')[1]);
     let alive = false;
-    try { process.kill(pid, 0); alive = pid !== process.pid; } catch { /* not running */ }
+    try {
+      process.kill(pid, 0);
+      alive = pid !== process.pid;
+    } catch {
+      /* not running */
+    }
     if (!alive) fs.rmSync(path.join(runsDir, d), { recursive: true, force: true });
   }
   const runDir = path.join(runsDir, `${Date.now()}-${process.pid}`);
@@ -410,8 +565,13 @@ async function main() {
 
   const needsWorkbench = PHASES.includes('host') || PHASES.includes('ui');
   if (needsWorkbench) {
-    const missing = [[CODE_SERVER, 'code-server'], [CHROMIUM, 'chromium'], [path.join(TOOLS, 'node_modules', 'playwright-core'), 'playwright-core']]
-      .filter(([p]) => !fs.existsSync(p)).map(([, n]) => n);
+    const missing = [
+      [CODE_SERVER, 'code-server'],
+      [CHROMIUM, 'chromium'],
+      [path.join(TOOLS, 'node_modules', 'playwright-core'), 'playwright-core'],
+    ]
+      .filter(([p]) => !fs.existsSync(p))
+      .map(([, n]) => n);
     if (missing.length) throw new Error(`missing ${missing.join(', ')}: run bash scripts/e2e/setup.sh`);
   }
   log(`phases: ${PHASES.join(', ')}`);
@@ -420,23 +580,35 @@ async function main() {
     if (PLANT) {
       plantedExt = plantExtension(PLANT);
       if (!process.env.MLSD_E2E_EXT_DIR) EXT_DIR = plantedExt;
-      log(`PLANTED FAILURE: rule ${PLANT} removed from the server in every suite (${path.relative(ROOT, plantedExt)}); this run must fail`);
+      log(
+        `PLANTED FAILURE: rule ${PLANT} removed from the server in every suite (${path.relative(ROOT, plantedExt)}); this run must fail`,
+      );
     }
   } catch (e) {
     record('build (dist/, compiled suite)', false, errText(e));
     return;
   }
-  const watchdog = setTimeout(() => {
-    record('e2e finished within budget', false, `over ${BUDGET_MS / 1000} s; stopping`);
-    cleanup().finally(() => { summary(); process.exit(1); });
-  }, Math.max(1000, remaining()));
+  const watchdog = setTimeout(
+    () => {
+      record('e2e finished within budget', false, `over ${BUDGET_MS / 1000} s; stopping`);
+      cleanup().finally(() => {
+        summary();
+        process.exit(1);
+      });
+    },
+    Math.max(1000, remaining()),
+  );
   watchdog.unref();
 
   const phases = { host: () => hostSuite(runDir), ui: () => uiSuite(runDir), nvim: () => nvimSuite() };
   for (const p of PHASES) {
     const started = Date.now();
     log(`--- ${p} (at ${elapsed()})`);
-    try { await phases[p](); } catch (e) { record(`${p}: suite ran`, false, errText(e)); }
+    try {
+      await phases[p]();
+    } catch (e) {
+      record(`${p}: suite ran`, false, errText(e));
+    }
     log(`--- ${p} took ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   if (!KEEP && results.every((r) => r.ok)) fs.rmSync(runDir, { recursive: true, force: true });

@@ -44,7 +44,7 @@ export default async function uiSuite(t) {
   /** The editor line (as shown) that contains `text`. */
   const line = (text) => editor.locator('.view-line', { hasText: text });
   /** Text of a shown editor line, with normal spaces. */
-  const lineText = async (loc) => (await loc.first().innerText()).replace(/\u00a0/g, ' ');
+  const lineText = async (loc) => (await loc.first().textContent()).replace(/\u00a0/g, ' ');
   /** Bounded polling for UI state without an element to wait on (returns as soon as `fn` is truthy). */
   const until = async (fn, what, ms = 10_000) => {
     const end = Date.now() + ms;
@@ -66,7 +66,7 @@ export default async function uiSuite(t) {
     await page.locator('[id="status.editor.selection"]', { hasText: `Ln ${ln}, Col ${col}` }).waitFor();
   };
   /** Closes whatever popup (suggest list, hover, menu, quick input) a previous, possibly failed, check left open. */
-  const escape = async () => {
+  const closePopups = async () => {
     for (let i = 0; i < 2; i++) await page.keyboard.press('Escape');
   };
   /** The 1-based line of the first line of the fixture that contains `text` (from the file on disk). */
@@ -77,11 +77,15 @@ export default async function uiSuite(t) {
     return i + 1;
   };
 
-  await t.check('workbench loads with the fixture folder', async () => {
-    await page.goto(t.url, { timeout: 30_000 });
-    await page.locator('.monaco-workbench').waitFor({ timeout: 30_000 });
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: FIXTURE }).waitFor({ timeout: 30_000 });
-  }, { timeoutMs: 60_000 });
+  await t.check(
+    'workbench loads with the fixture folder',
+    async () => {
+      await page.goto(t.url, { timeout: 30_000 });
+      await page.locator('.monaco-workbench').waitFor({ timeout: 30_000 });
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: FIXTURE }).waitFor({ timeout: 30_000 });
+    },
+    { timeoutMs: 60_000 },
+  );
 
   await t.check('open the design doc from the explorer: language is ML System Design', async () => {
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: FIXTURE }).click();
@@ -90,137 +94,195 @@ export default async function uiSuite(t) {
     await page.locator('[id="status.editor.mode"]', { hasText: /ML System Design|mlsd/i }).waitFor();
   });
 
-  await t.check('squiggles (error and warning) and Problems entries MLSD303, MLSD002', async () => {
-    await editor.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
-    await editor.locator('.squiggly-warning').first().waitFor();
-    await page.keyboard.press('Control+Shift+M');
-    const problems = page.locator('.markers-panel .monaco-list-row');
-    await problems.filter({ hasText: 'MLSD303' }).first().waitFor({ timeout: 15_000 });
-    await problems.filter({ hasText: /random split leaks the future/i }).first().waitFor();
-    await problems.filter({ hasText: 'MLSD002' }).first().waitFor();
-    await problems.filter({ hasText: /Unknown key `?latncy/ }).first().waitFor();
-    // scroll the editor (Ctrl+Down: one line, the cursor stays) until both findings' lines are in view
-    await goTo(lineNo('performance:'), 1);
-    for (let i = 0; i < 25 && !(await line('strategy: random').first().isVisible()); i++) await page.keyboard.press('Control+ArrowDown');
-    await page.keyboard.press('Control+ArrowDown'); // one more: clear of the horizontal scrollbar
-    await line('strategy: random').first().waitFor();
-    await line('latncy:').first().waitFor();
-    await editor.locator('.squiggly-error').first().waitFor();
-    await page.mouse.move(700, 790);
-    await t.shot('diagnostics');
-  }, { timeoutMs: 50_000 });
+  await t.check(
+    'squiggles (error and warning) and Problems entries MLSD303, MLSD002',
+    async () => {
+      await editor.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
+      await editor.locator('.squiggly-warning').first().waitFor();
+      await page.keyboard.press('Control+Shift+M');
+      const problems = page.locator('.markers-panel .monaco-list-row');
+      await problems.filter({ hasText: 'MLSD303' }).first().waitFor({ timeout: 15_000 });
+      await problems
+        .filter({ hasText: /random split leaks the future/i })
+        .first()
+        .waitFor();
+      await problems.filter({ hasText: 'MLSD002' }).first().waitFor();
+      await problems
+        .filter({ hasText: /Unknown key `?latncy/ })
+        .first()
+        .waitFor();
+      // scroll the editor (Ctrl+Down: one line, the cursor stays) until both findings' lines are in view
+      await goTo(lineNo('performance:'), 1);
+      for (let i = 0; i < 25 && !(await line('strategy: random').first().isVisible()); i++)
+        await page.keyboard.press('Control+ArrowDown');
+      await page.keyboard.press('Control+ArrowDown'); // one more: clear of the horizontal scrollbar
+      await line('strategy: random').first().waitFor();
+      await line('latncy:').first().waitFor();
+      await editor.locator('.squiggly-error').first().waitFor();
+      await page.mouse.move(700, 790);
+      await t.shot('diagnostics');
+    },
+    { timeoutMs: 50_000 },
+  );
 
-  await t.check('completion: Ctrl+Space after `task_type: ` lists task types; picking one inserts it', async () => {
-    const ln = lineNo('task_type: ranking');
-    const col = fixtureLines[ln - 1].indexOf('ranking') + 1;
-    await goTo(ln, col);
-    await page.keyboard.press('Shift+End');
-    await page.keyboard.press('Delete');
-    await page.keyboard.press('Control+Space');
-    const widget = page.locator('.editor-widget.suggest-widget.visible');
-    const rows = widget.locator('.monaco-list-row');
-    await rows.filter({ hasText: 'binary-classification' }).first().waitFor({ timeout: 15_000 });
-    await rows.filter({ hasText: 'ranking' }).first().waitFor();
-    // the focused item's documentation next to the list (Ctrl+Space toggles it; the choice is remembered)
-    const details = page.locator('.suggest-details-container .suggest-details');
-    if (!(await details.isVisible())) await page.keyboard.press('Control+Space');
-    await details.waitFor();
-    await page.mouse.move(5, 790);
-    await t.shot('completion');
-    await page.keyboard.type('recomm');
-    await until(async () => (await rows.first().innerText()).includes('recommendation'), 'recommendation to be the first suggestion');
-    await page.keyboard.press('Enter');
-    await widget.waitFor({ state: 'hidden' });
-    const text = await lineText(line('task_type:'));
-    if (text.trim() !== 'task_type: recommendation') throw new Error(`line after completion: "${text}"`);
-  }, { timeoutMs: 40_000 });
+  await t.check(
+    'completion: Ctrl+Space after `task_type: ` lists task types; picking one inserts it',
+    async () => {
+      const ln = lineNo('task_type: ranking');
+      const col = fixtureLines[ln - 1].indexOf('ranking') + 1;
+      await goTo(ln, col);
+      await page.keyboard.press('Shift+End');
+      await page.keyboard.press('Delete');
+      await page.keyboard.press('Control+Space');
+      const widget = page.locator('.editor-widget.suggest-widget.visible');
+      const rows = widget.locator('.monaco-list-row');
+      await rows.filter({ hasText: 'binary-classification' }).first().waitFor({ timeout: 15_000 });
+      await rows.filter({ hasText: 'ranking' }).first().waitFor();
+      // the focused item's documentation next to the list (Ctrl+Space toggles it; the choice is remembered)
+      const details = page.locator('.suggest-details-container .suggest-details');
+      if (!(await details.isVisible())) await page.keyboard.press('Control+Space');
+      await details.waitFor();
+      await page.mouse.move(5, 790);
+      await t.shot('completion');
+      await page.keyboard.type('recomm');
+      await until(
+        async () => (await rows.first().textContent()).includes('recommendation'),
+        'recommendation to be the first suggestion',
+      );
+      await page.keyboard.press('Enter');
+      await widget.waitFor({ state: 'hidden' });
+      const text = await lineText(line('task_type:'));
+      if (text.trim() !== 'task_type: recommendation') throw new Error(`line after completion: "${text}"`);
+    },
+    { timeoutMs: 40_000 },
+  );
 
-  await t.check('hover over a metric (ndcg@10) shows its definition', async () => {
-    await escape();
-    const ln = lineNo('metrics: [ndcg@10');
-    await goTo(ln, fixtureLines[ln - 1].indexOf('ndcg@10') + 1); // scrolls it into view
-    const token = line('metrics: [ndcg@10').locator('span > span', { hasText: 'ndcg@10' }).first();
-    await token.waitFor();
-    const box = await token.boundingBox();
-    const text = (await token.innerText()).replace(/\u00a0/g, ' ');
-    const at = text.indexOf('ndcg@10') + 3; // monospace: x of a character = its index × the char width
-    await page.mouse.move(box.x + (box.width * at) / text.length, box.y + box.height / 2);
-    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: /ndcg/i });
-    await hover.first().waitFor({ timeout: 15_000 });
-    const shown = await hover.first().innerText();
-    if (!/\bDCG\b|discounted cumulative gain/i.test(shown)) throw new Error(`hover text does not define NDCG: ${shown.slice(0, 200)}`);
-    await t.shot('hover');
-    await page.mouse.move(5, 300); // away: the hover goes
-    await hover.first().waitFor({ state: 'hidden' });
-  }, { timeoutMs: 40_000 });
+  await t.check(
+    'hover over a metric (ndcg@10) shows its definition',
+    async () => {
+      await closePopups();
+      const ln = lineNo('metrics: [ndcg@10');
+      await goTo(ln, fixtureLines[ln - 1].indexOf('ndcg@10') + 1); // scrolls it into view
+      const token = line('metrics: [ndcg@10').locator('span > span', { hasText: 'ndcg@10' }).first();
+      await token.waitFor();
+      const box = await token.boundingBox();
+      const text = (await token.textContent()).replace(/\u00a0/g, ' ');
+      const at = text.indexOf('ndcg@10') + 3; // monospace: x of a character = its index × the char width
+      await page.mouse.move(box.x + (box.width * at) / text.length, box.y + box.height / 2);
+      const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: /ndcg/i });
+      await hover.first().waitFor({ timeout: 15_000 });
+      const shown = await hover.first().textContent();
+      if (!/\bDCG\b|discounted cumulative gain/i.test(shown))
+        throw new Error(`hover text does not define NDCG: ${shown.slice(0, 200)}`);
+      await t.shot('hover');
+      await page.mouse.move(5, 300); // away: the hover goes
+      await hover.first().waitFor({ state: 'hidden' });
+    },
+    { timeoutMs: 40_000 },
+  );
 
-  await t.check('ML Design view: the seven steps; clicking "5 · Evaluation" reveals it in the editor', async () => {
-    // collapse the file tree so that the ML Design view below it gets the sidebar's height
-    const files = page.locator('.pane-header', { hasText: 'workspace' }).first();
-    if ((await files.getAttribute('aria-expanded')) === 'true') await files.click();
-    const header = page.locator('.pane-header', { hasText: 'ML Design' });
-    await header.waitFor();
-    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
-    await page.mouse.move(700, 790); // away from the header: its tooltip would cover the first step
-    const view = page.locator('.pane', { has: header }).locator('.pane-body');
-    const rows = view.locator('.monaco-list-row');
-    for (const label of ['1 · Requirements', '2 · Framing', '3 · Data', '4 · Model', '5 · Evaluation', '6 · Serving', '7 · Monitoring']) {
-      await rows.filter({ hasText: label }).first().waitFor({ timeout: 15_000 });
-    }
-    await rows.filter({ hasText: '1 · Requirements' }).first().locator('.monaco-tl-twistie').click(); // expand: its findings
-    await rows.filter({ hasText: /Unknown key/ }).first().waitFor();
-    await rows.filter({ hasText: '5 · Evaluation' }).first().click();
-    const ln = lineNo('evaluation:');
-    await page.locator('[id="status.editor.selection"]', { hasText: `Ln ${ln}, Col 1` }).waitFor();
-    await page.mouse.move(700, 790); // no tooltip over the view in the screenshot
-    await page.locator('.workbench-hover-container').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
-    await t.shot('design-view');
-  }, { timeoutMs: 40_000 });
+  await t.check(
+    'ML Design view: the seven steps; clicking "5 · Evaluation" reveals it in the editor',
+    async () => {
+      // collapse the file tree so that the ML Design view below it gets the sidebar's height
+      const files = page.locator('.pane-header', { hasText: 'workspace' }).first();
+      if ((await files.getAttribute('aria-expanded')) === 'true') await files.click();
+      const header = page.locator('.pane-header', { hasText: 'ML Design' });
+      await header.waitFor();
+      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+      await page.mouse.move(700, 790); // away from the header: its tooltip would cover the first step
+      const view = page.locator('.pane', { has: header }).locator('.pane-body');
+      const rows = view.locator('.monaco-list-row');
+      for (const label of [
+        '1 · Requirements',
+        '2 · Framing',
+        '3 · Data',
+        '4 · Model',
+        '5 · Evaluation',
+        '6 · Serving',
+        '7 · Monitoring',
+      ]) {
+        await rows.filter({ hasText: label }).first().waitFor({ timeout: 15_000 });
+      }
+      await rows.filter({ hasText: '1 · Requirements' }).first().locator('.monaco-tl-twistie').click(); // expand: its findings
+      await rows
+        .filter({ hasText: /Unknown key/ })
+        .first()
+        .waitFor();
+      await rows.filter({ hasText: '5 · Evaluation' }).first().click();
+      const ln = lineNo('evaluation:');
+      await page.locator('[id="status.editor.selection"]', { hasText: `Ln ${ln}, Col 1` }).waitFor();
+      await page.mouse.move(700, 790); // no tooltip over the view in the screenshot
+      await page
+        .locator('.workbench-hover-container')
+        .waitFor({ state: 'hidden', timeout: 5_000 })
+        .catch(() => undefined);
+      await t.shot('design-view');
+    },
+    { timeoutMs: 40_000 },
+  );
 
-  await t.check('quick fix from the lightbulb (Ctrl+.): "Rename to `latency`" fixes the key', async () => {
-    await escape();
-    const ln = lineNo('latncy:');
-    await goTo(ln, fixtureLines[ln - 1].indexOf('latncy') + 3);
-    await page.locator('.lightBulbWidget, [class*="codicon-lightbulb"]').first().waitFor({ timeout: 15_000 });
-    await page.keyboard.press('Control+.');
-    const menu = page.locator('.action-widget');
-    await menu.locator('.monaco-list-row', { hasText: 'Rename to `latency`' }).first().waitFor({ timeout: 15_000 });
-    // the keyboard, as a person would: move the focus to the fix (the preferred one comes first), Enter
-    const focused = menu.locator('.monaco-list-row.focused');
-    for (let i = 0; i < 8 && !(await focused.innerText().catch(() => '')).includes('Rename to `latency`'); i++) {
-      await page.keyboard.press('ArrowDown');
-    }
-    await focused.filter({ hasText: 'Rename to `latency`' }).waitFor({ timeout: 2_000 });
-    await page.mouse.move(700, 790);
-    await t.shot('quick-fix');
-    await page.keyboard.press('Enter');
-    await menu.first().waitFor({ state: 'hidden' });
-    await until(async () => (await lineText(line('p99: 200ms'))).trim() === 'latency: {p99: 200ms}', 'the key to read `latency`');
-    // the finding leaves the Problems panel
-    await page.locator('.markers-panel .monaco-list-row', { hasText: 'MLSD002' }).first().waitFor({ state: 'detached', timeout: 15_000 });
-  }, { timeoutMs: 50_000 });
+  await t.check(
+    'quick fix from the lightbulb (Ctrl+.): "Rename to `latency`" fixes the key',
+    async () => {
+      await closePopups();
+      const ln = lineNo('latncy:');
+      await goTo(ln, fixtureLines[ln - 1].indexOf('latncy') + 3);
+      await page.locator('.lightBulbWidget, [class*="codicon-lightbulb"]').first().waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Control+.');
+      const menu = page.locator('.action-widget');
+      await menu.locator('.monaco-list-row', { hasText: 'Rename to `latency`' }).first().waitFor({ timeout: 15_000 });
+      // the keyboard, as a person would: move the focus to the fix (the preferred one comes first), Enter
+      const focused = menu.locator('.monaco-list-row.focused');
+      for (let i = 0; i < 8 && !(await focused.textContent().catch(() => '')).includes('Rename to `latency`'); i++) {
+        await page.keyboard.press('ArrowDown');
+      }
+      await focused.filter({ hasText: 'Rename to `latency`' }).waitFor({ timeout: 2_000 });
+      await page.mouse.move(700, 790);
+      await t.shot('quick-fix');
+      await page.keyboard.press('Enter');
+      await menu.first().waitFor({ state: 'hidden' });
+      await until(
+        async () => (await lineText(line('p99: 200ms'))).trim() === 'latency: {p99: 200ms}',
+        'the key to read `latency`',
+      );
+      // the finding leaves the Problems panel
+      await page
+        .locator('.markers-panel .monaco-list-row', { hasText: 'MLSD002' })
+        .first()
+        .waitFor({ state: 'detached', timeout: 15_000 });
+    },
+    { timeoutMs: 50_000 },
+  );
 
-  await t.check('command palette: "ML Design: New Design Doc from Template" → Visual search opens the template', async () => {
-    await escape();
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill('>ML Design: New Design Doc from Template');
-    const rows = page.locator('.quick-input-list .monaco-list-row');
-    await rows.filter({ hasText: 'New Design Doc from Template' }).first().waitFor();
-    await page.keyboard.press('Enter');
-    await rows.filter({ hasText: 'Blank (seven steps)' }).first().waitFor({ timeout: 15_000 });
-    await rows.filter({ hasText: 'Visual search' }).first().waitFor();
-    await input.fill('Visual search');
-    await until(async () => /Visual search/.test(await rows.first().innerText()), 'Visual search to be the first template');
-    await t.shot('template-pick');
-    await page.keyboard.press('Enter');
-    await page.locator('.tabs-container .tab.active', { hasText: 'Untitled-' }).waitFor();
-    await page.locator('[id="status.editor.mode"]', { hasText: /ML System Design|mlsd/i }).waitFor();
-    await lines.locator('.view-line', { hasText: 'archetype: visual-search' }).first().waitFor();
-    await lines.locator('.view-line', { hasText: 'mlsd: 1' }).first().waitFor();
-    await t.shot('template');
-  }, { timeoutMs: 40_000 });
+  await t.check(
+    'command palette: "ML Design: New Design Doc from Template" → Visual search opens the template',
+    async () => {
+      await closePopups();
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill('>ML Design: New Design Doc from Template');
+      const rows = page.locator('.quick-input-list .monaco-list-row');
+      await rows.filter({ hasText: 'New Design Doc from Template' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await rows.filter({ hasText: 'Blank (seven steps)' }).first().waitFor({ timeout: 15_000 });
+      await rows.filter({ hasText: 'Visual search' }).first().waitFor();
+      await input.fill('Visual search');
+      await until(
+        async () => /Visual search/.test(await rows.first().textContent()),
+        'Visual search to be the first template',
+      );
+      await t.shot('template-pick');
+      await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab.active', { hasText: 'Untitled-' }).waitFor();
+      await page.locator('[id="status.editor.mode"]', { hasText: /ML System Design|mlsd/i }).waitFor();
+      await lines.locator('.view-line', { hasText: 'archetype: visual-search' }).first().waitFor();
+      await lines.locator('.view-line', { hasText: 'mlsd: 1' }).first().waitFor();
+      await t.shot('template');
+    },
+    { timeoutMs: 40_000 },
+  );
 
   if (process.env.MLSD_E2E_IMAGES === '1') {
     const dir = path.join(ROOT, 'docs', 'images');

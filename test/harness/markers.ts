@@ -10,7 +10,12 @@
  * its first line: the marker then extends to the end of that line.
  * A header line `# fixture-config: {"options": {...}, "rules": {...}}` sets config for the fixture.
  */
-export interface Expected { id: string; line: number; startCol: number; endCol: number }
+export interface Expected {
+  id: string;
+  line: number;
+  startCol: number;
+  endCol: number;
+}
 
 const CARETS = /^(\s*#\s*)(\^+)\s+((?:MLSD\d{3}[\s,]*)+)$/;
 const EXPLICIT = /^\s*#\s*@(\d+)-(\d+)\s+((?:MLSD\d{3}[\s,]*)+)$/;
@@ -39,7 +44,9 @@ export function parseMarkers(text: string): Expected[] {
   return out;
 }
 
-export function fixtureConfig(text: string): { options?: Record<string, unknown>; rules?: Record<string, unknown> } | undefined {
+export function fixtureConfig(
+  text: string,
+): { options?: Record<string, unknown>; rules?: Record<string, unknown> } | undefined {
   const m = /^#\s*fixture-config:\s*(\{.*\})\s*$/m.exec(text);
   return m ? JSON.parse(m[1]) : undefined;
 }

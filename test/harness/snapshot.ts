@@ -17,7 +17,10 @@ export function expectSnapshot(name: string, actual: string): void {
     fs.writeFileSync(file, text);
     return;
   }
-  assert.ok(fs.existsSync(file), `snapshot ${path.relative(ROOT, file)} is missing: run with UPDATE_SNAPSHOTS=1 and review it`);
+  assert.ok(
+    fs.existsSync(file),
+    `snapshot ${path.relative(ROOT, file)} is missing: run with UPDATE_SNAPSHOTS=1 and review it`,
+  );
   assert.equal(text, fs.readFileSync(file, 'utf8'), `snapshot ${name} differs (UPDATE_SNAPSHOTS=1 to accept)`);
 }
 

@@ -37,7 +37,13 @@ function mlsd(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = 
   delete env.FORCE_COLOR;
   Object.assign(env, opts.env);
   for (const [k, v] of Object.entries(opts.env ?? {})) if (v === undefined) delete env[k];
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? FIX, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 60_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd ?? FIX,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: 60_000,
+  });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -66,7 +72,10 @@ interface JsonResult {
   output?: string;
 }
 
-function lintJson(args: string[], opts: { cwd?: string } = {}): { code: number | null; results: JsonResult[]; stderr: string } {
+function lintJson(
+  args: string[],
+  opts: { cwd?: string } = {},
+): { code: number | null; results: JsonResult[]; stderr: string } {
   const r = mlsd(['lint', '--format', 'json', ...args], opts);
   let results: JsonResult[];
   try {
@@ -122,7 +131,11 @@ describe('exit codes', () => {
     assert.equal(over.code, 1);
     assert.match(over.stderr, /too many warnings \(maximum: 6\)/);
     assert.equal(mlsd(['lint', 'minimal', '--max-warnings', '7']).code, 0);
-    assert.equal(mlsd(['lint', 'minimal', '--max-warnings=0', '--rule', 'missing-section=info']).code, 0, 'infos never count');
+    assert.equal(
+      mlsd(['lint', 'minimal', '--max-warnings=0', '--rule', 'missing-section=info']).code,
+      0,
+      'infos never count',
+    );
     assert.equal(mlsd(['lint', 'minimal', '--max-warnings', '-1']).code, 0);
   });
 
@@ -257,7 +270,14 @@ describe('--format json', () => {
     const res = r.results[0];
     assert.ok(path.isAbsolute(res.filePath), 'filePath is absolute');
     assert.equal(res.filePath, path.join(FIX, 'project/docs/nested/typo.mlsd.yml'));
-    for (const k of ['errorCount', 'warningCount', 'infoCount', 'hintCount', 'fixableErrorCount', 'fixableWarningCount'] as const) {
+    for (const k of [
+      'errorCount',
+      'warningCount',
+      'infoCount',
+      'hintCount',
+      'fixableErrorCount',
+      'fixableWarningCount',
+    ] as const) {
       assert.equal(typeof res[k], 'number', k);
     }
     assert.equal('source' in res, false, 'no source (like ESLint when there are no fatal errors)');
@@ -265,11 +285,21 @@ describe('--format json', () => {
     assert.ok(m, `MLSD002 expected, got ${ids(res).join(', ')}`);
     // `latncy: 200ms` on line 3: the key spans columns 1..7 (end exclusive)
     assert.deepEqual(
-      { line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn, alias: m.alias, severity: m.severity },
+      {
+        line: m.line,
+        column: m.column,
+        endLine: m.endLine,
+        endColumn: m.endColumn,
+        alias: m.alias,
+        severity: m.severity,
+      },
       { line: 3, column: 1, endLine: 3, endColumn: 7, alias: 'unknown-key', severity: 'warning' },
     );
     assert.equal(typeof m.message, 'string');
-    assert.deepEqual(Object.keys(m).filter((k) => !['fix', 'suggestions'].includes(k)), ['ruleId', 'alias', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn']);
+    assert.deepEqual(
+      Object.keys(m).filter((k) => !['fix', 'suggestions'].includes(k)),
+      ['ruleId', 'alias', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn'],
+    );
     assert.equal(res.warningCount, res.messages.filter((x) => x.severity === 'warning').length);
   });
 
@@ -303,7 +333,14 @@ describe('--format json', () => {
     const one = mergeEdits(text, edits)!;
     assert.deepEqual(one.range, [1, 6]);
     assert.equal(text.slice(0, one.range[0]) + one.text + text.slice(one.range[1]), applyEdits(text, edits).text);
-    assert.equal(mergeEdits(text, [{ start: 1, end: 4, newText: '' }, { start: 2, end: 3, newText: 'x' }]), undefined, 'overlapping edits: no fix');
+    assert.equal(
+      mergeEdits(text, [
+        { start: 1, end: 4, newText: '' },
+        { start: 2, end: 3, newText: 'x' },
+      ]),
+      undefined,
+      'overlapping edits: no fix',
+    );
   });
 
   test('large output is not cut when piped', () => {
@@ -340,7 +377,20 @@ describe('--format sarif', () => {
     $schema: string;
     version: string;
     runs: {
-      tool: { driver: { name: string; version: string; rules: { id: string; name: string; shortDescription: { text: string }; fullDescription: { text: string }; helpUri: string; defaultConfiguration: { level: string } }[] } };
+      tool: {
+        driver: {
+          name: string;
+          version: string;
+          rules: {
+            id: string;
+            name: string;
+            shortDescription: { text: string };
+            fullDescription: { text: string };
+            helpUri: string;
+            defaultConfiguration: { level: string };
+          }[];
+        };
+      };
       originalUriBaseIds: Record<string, { uri: string }>;
       invocations: { executionSuccessful: boolean }[];
       results: {
@@ -348,7 +398,12 @@ describe('--format sarif', () => {
         ruleIndex: number;
         level: string;
         message: { text: string };
-        locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } } }[];
+        locations: {
+          physicalLocation: {
+            artifactLocation: { uri: string; uriBaseId: string };
+            region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+          };
+        }[];
       }[];
     }[];
   }
@@ -374,7 +429,10 @@ describe('--format sarif', () => {
       assert.equal(d.name, rule.meta.alias);
       assert.equal(d.shortDescription.text, rule.meta.title);
       assert.ok(d.fullDescription.text.length > 0);
-      assert.equal(d.defaultConfiguration.level, { error: 'error', warning: 'warning', info: 'note', hint: 'note' }[rule.meta.defaultSeverity]);
+      assert.equal(
+        d.defaultConfiguration.level,
+        { error: 'error', warning: 'warning', info: 'note', hint: 'note' }[rule.meta.defaultSeverity],
+      );
       assert.match(d.helpUri, new RegExp(`^file:.*/docs/rules/${rule.meta.id}\\.md$`));
     });
     const help = driver.rules.find((x) => x.id === 'MLSD002')!.helpUri;
@@ -388,13 +446,25 @@ describe('--format sarif', () => {
       assert.ok(['error', 'warning', 'note'].includes(res.level));
       const loc = res.locations[0].physicalLocation;
       assert.equal(loc.artifactLocation.uriBaseId, '%SRCROOT%');
-      assert.ok(!loc.artifactLocation.uri.startsWith('/') && !loc.artifactLocation.uri.startsWith('file:'), 'relative to the cwd');
+      assert.ok(
+        !loc.artifactLocation.uri.startsWith('/') && !loc.artifactLocation.uri.startsWith('file:'),
+        'relative to the cwd',
+      );
       assert.ok(fs.existsSync(path.join(FIX, decodeURIComponent(loc.artifactLocation.uri))), loc.artifactLocation.uri);
       assert.ok(loc.region.startLine >= 1 && loc.region.startColumn >= 1);
     }
-    const typo = run0.results.find((x) => x.ruleId === 'MLSD002' && x.locations[0].physicalLocation.artifactLocation.uri === 'project/docs/nested/typo.mlsd.yml');
+    const typo = run0.results.find(
+      (x) =>
+        x.ruleId === 'MLSD002' &&
+        x.locations[0].physicalLocation.artifactLocation.uri === 'project/docs/nested/typo.mlsd.yml',
+    );
     assert.ok(typo);
-    assert.deepEqual(typo.locations[0].physicalLocation.region, { startLine: 3, startColumn: 1, endLine: 3, endColumn: 7 });
+    assert.deepEqual(typo.locations[0].physicalLocation.region, {
+      startLine: 3,
+      startColumn: 1,
+      endLine: 3,
+      endColumn: 7,
+    });
     assert.equal(typo.level, 'warning');
     assert.ok(run0.results.some((x) => x.ruleId === 'MLSD008' && x.level === 'error'));
   });
@@ -434,7 +504,10 @@ describe('stylish output', () => {
   test('colors with --color (and FORCE_COLOR), none with --no-color or NO_COLOR', () => {
     assert.match(mlsd(['lint', 'version', '--color']).stdout, /\u001b\[31merror/);
     assert.match(mlsd(['lint', 'version'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout, /\u001b\[/);
-    assert.doesNotMatch(mlsd(['lint', 'version', '--no-color'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout, /\u001b\[/);
+    assert.doesNotMatch(
+      mlsd(['lint', 'version', '--no-color'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout,
+      /\u001b\[/,
+    );
     assert.doesNotMatch(mlsd(['lint', 'version'], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout, /\u001b\[/);
   });
 
@@ -486,7 +559,10 @@ describe('configuration', () => {
   });
 
   test('the search stops at the folder holding .git', () => {
-    const dir = tempProject({ 'repo/doc.mlsd.yaml': 'mlsd: 1\ntitle: x\n', '.mlsdrc.yaml': 'rules:\n  MLSD006: off\n' });
+    const dir = tempProject({
+      'repo/doc.mlsd.yaml': 'mlsd: 1\ntitle: x\n',
+      '.mlsdrc.yaml': 'rules:\n  MLSD006: off\n',
+    });
     try {
       fs.mkdirSync(path.join(dir, 'repo', '.git'));
       const r = lintJson(['repo'], { cwd: dir });
@@ -506,9 +582,15 @@ describe('configuration', () => {
     const minimal = r.results.find((x) => x.filePath.endsWith('minimal.mlsd.yaml'))!;
     const missing = minimal.messages.filter((x) => x.ruleId === 'MLSD006');
     assert.equal(missing.length, 7, 'project/.mlsdrc.yaml (missing-section: off) is not read with --config');
-    assert.ok(missing.every((x) => x.severity === 'warning'), '`extends: strict` leaves warnings warnings');
+    assert.ok(
+      missing.every((x) => x.severity === 'warning'),
+      '`extends: strict` leaves warnings warnings',
+    );
     const over = lintJson(['project/docs', '--config', 'configs/unknown-key-error.yaml', '--rule', 'unknown-key=off']);
-    assert.ok(over.results.every((x) => !ids(x).includes('MLSD002')), '--rule wins over --config');
+    assert.ok(
+      over.results.every((x) => !ids(x).includes('MLSD002')),
+      '--rule wins over --config',
+    );
 
     const strict = lintJson(['minimal', '--rule', 'MLSD006=info']);
     assert.equal(strict.results[0].infoCount, 7);
@@ -528,12 +610,17 @@ describe('--fix', () => {
       const after = fs.readFileSync(path.join(dir, 'typo.mlsd.yaml'), 'utf8');
       assert.notEqual(after, src);
       assert.match(after, /^ {2}mode: online {3}# typo of online$/m, 'the value is fixed and its comment kept');
-      for (const c of ['# A doc with a typo the CLI can fix; comments must survive --fix.', 'title: Fix me   # the title', '  # how predictions are served']) {
+      for (const c of [
+        '# A doc with a typo the CLI can fix; comments must survive --fix.',
+        'title: Fix me   # the title',
+        '  # how predictions are served',
+      ]) {
         assert.ok(after.includes(c), `kept: ${c}`);
       }
       assert.ok(!ids(r.results[0]).includes('MLSD003'), 'the fixed problem is not reported');
       assert.equal(r.results[0].output, after, 'json carries the fixed output, like ESLint');
-      for (const m of r.results[0].messages) assert.ok(m.line <= after.split('\n').length, 'positions refer to the fixed text');
+      for (const m of r.results[0].messages)
+        assert.ok(m.line <= after.split('\n').length, 'positions refer to the fixed text');
 
       const again = mlsd(['lint', '--fix', 'typo.mlsd.yaml'], { cwd: dir });
       assert.equal(fs.readFileSync(path.join(dir, 'typo.mlsd.yaml'), 'utf8'), after, 'a second --fix changes nothing');
@@ -576,8 +663,12 @@ describe('--fix', () => {
 describe('bad input: a clear finding, never a crash', () => {
   /** The billion-laughs alias bomb: 9 levels of ten aliases (10^9 nodes if expanded). */
   const aliasBomb = () => {
-    let s = 'mlsd: 1\ntitle: laughs\nx-a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n';
-    for (let i = 1; i <= 9; i++) s += `x-a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+    let s =
+      'mlsd: 1\ntitle: laughs\nx-a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n';
+    for (let i = 1; i <= 9; i++)
+      s += `x-a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]\n`;
     return s;
   };
   const bigDoc = () => {
@@ -661,7 +752,10 @@ describe('bad input: a clear finding, never a crash', () => {
     const res = r.results[0];
     const syntax = res.messages.filter((m) => m.ruleId === 'MLSD001');
     assert.ok(syntax.length >= 1);
-    assert.ok(syntax.every((m) => m.line >= 4 && m.line <= 5 && m.endLine === m.line), JSON.stringify(syntax));
+    assert.ok(
+      syntax.every((m) => m.line >= 4 && m.line <= 5 && m.endLine === m.line),
+      JSON.stringify(syntax),
+    );
     // the valid part after the error: `task_typo` in framing (line 7) is an unknown key
     const later = res.messages.find((m) => m.ruleId === 'MLSD002' && m.line === 7);
     assert.ok(later, `MLSD002 on line 7 expected; got ${res.messages.map((m) => `${m.ruleId}@${m.line}`).join(', ')}`);
@@ -674,7 +768,15 @@ describe('bad input: a clear finding, never a crash', () => {
 describe('internal errors', () => {
   test('a rule that throws: exit 2, its error on stderr, the other findings still reported', () => {
     const boom: Rule = {
-      meta: { id: 'MLSD999', alias: 'always-throws', title: 'Throws', step: 0, defaultSeverity: 'warning', fixable: 'none', description: 'test only' },
+      meta: {
+        id: 'MLSD999',
+        alias: 'always-throws',
+        title: 'Throws',
+        step: 0,
+        defaultSeverity: 'warning',
+        fixable: 'none',
+        description: 'test only',
+      },
       check() {
         throw new Error('kaboom');
       },
@@ -684,7 +786,12 @@ describe('internal errors', () => {
     let out = '';
     let err = '';
     try {
-      const code = run(['lint', '-f', 'json', 'minimal'], { cwd: FIX, env: {}, stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
+      const code = run(['lint', '-f', 'json', 'minimal'], {
+        cwd: FIX,
+        env: {},
+        stdout: { write: (s: string) => (out += s) },
+        stderr: { write: (s: string) => (err += s) },
+      });
       assert.equal(code, 2);
     } finally {
       rules.pop();
@@ -701,12 +808,23 @@ describe('rules, help, version', () => {
   test('`mlsd rules --format json` lists every rule with its metadata', () => {
     const r = mlsd(['rules', '--format', 'json']);
     assert.equal(r.code, 0);
-    const rows = JSON.parse(r.stdout) as { id: string; alias: string; step: number; defaultSeverity: string; fixable: string; title: string }[];
+    const rows = JSON.parse(r.stdout) as {
+      id: string;
+      alias: string;
+      step: number;
+      defaultSeverity: string;
+      fixable: string;
+      title: string;
+    }[];
     assert.equal(rows.length, 63);
     assert.equal(rows.length, RULES.length);
-    assert.deepEqual(rows.map((x) => x.id), RULES.map((x) => x.meta.id));
+    assert.deepEqual(
+      rows.map((x) => x.id),
+      RULES.map((x) => x.meta.id),
+    );
     for (const row of rows) {
-      for (const k of ['id', 'alias', 'step', 'defaultSeverity', 'fixable', 'title'] as const) assert.ok(row[k] !== undefined && row[k] !== '', `${row.id}.${k}`);
+      for (const k of ['id', 'alias', 'step', 'defaultSeverity', 'fixable', 'title'] as const)
+        assert.ok(row[k] !== undefined && row[k] !== '', `${row.id}.${k}`);
     }
   });
 
@@ -736,7 +854,10 @@ describe('rules, help, version', () => {
 describe('schemas/mlsdrc.schema.json', () => {
   const file = path.join(ROOT, 'schemas', 'mlsdrc.schema.json');
   const schema = JSON.parse(fs.readFileSync(file, 'utf8')) as {
-    properties: { rules: { propertyNames: { enum: string[] }; properties: Record<string, unknown> }; extends: { enum: string[] } };
+    properties: {
+      rules: { propertyNames: { enum: string[] }; properties: Record<string, unknown> };
+      extends: { enum: string[] };
+    };
     definitions: { options: { properties: Record<string, { default: number }> }; severity: { enum: string[] } };
   };
   const regen = 'regenerate it: npm run compile-tests && node out/server/src/cli/configSchema.js';
@@ -761,11 +882,21 @@ describe('schemas/mlsdrc.schema.json', () => {
     const validate = new Ajv({ strict: false }).compile(schema);
     const good = [
       {},
-      { extends: 'strict', rules: { MLSD107: 'off', 'missing-online-metric': 'error' }, options: { imbalance_threshold: 0.05 } },
+      {
+        extends: 'strict',
+        rules: { MLSD107: 'off', 'missing-online-metric': 'error' },
+        options: { imbalance_threshold: 0.05 },
+      },
       { rules: { MLSD302: ['warning', { imbalance_threshold: '5%' }] } },
     ];
     for (const g of good) assert.ok(validate(g), `${JSON.stringify(g)}: ${JSON.stringify(validate.errors)}`);
-    const bad = [{ extends: 'lenient' }, { rules: { MLSD999: 'off' } }, { rules: { MLSD107: 'loud' } }, { options: { nope: 1 } }, { ruls: {} }];
+    const bad = [
+      { extends: 'lenient' },
+      { rules: { MLSD999: 'off' } },
+      { rules: { MLSD107: 'loud' } },
+      { options: { nope: 1 } },
+      { ruls: {} },
+    ];
     for (const b of bad) assert.equal(validate(b), false, JSON.stringify(b));
   });
 });

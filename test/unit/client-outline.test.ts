@@ -5,18 +5,35 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DesignOutline, DesignOutlineStep, PRange, SeverityName } from '../../server/src/protocol';
-import { buildOutlineTree, formatCounts, outlineSummary, stepDescription, stepNode } from '../../client/src/outlineModel';
+import {
+  buildOutlineTree,
+  formatCounts,
+  outlineSummary,
+  stepDescription,
+  stepNode,
+} from '../../client/src/outlineModel';
 import { countSeverities, statusPresentation } from '../../client/src/statusModel';
 
-const r = (line: number, c1 = 0, c2 = 5, line2 = line): PRange => ({ start: { line, character: c1 }, end: { line: line2, character: c2 } });
+const r = (line: number, c1 = 0, c2 = 5, line2 = line): PRange => ({
+  start: { line, character: c1 },
+  end: { line: line2, character: c2 },
+});
 const zero = (): Record<SeverityName, number> => ({ error: 0, warning: 0, info: 0, hint: 0 });
 const TITLES = ['Requirements', 'Framing', 'Data', 'Model', 'Evaluation', 'Serving', 'Monitoring'];
 
 function step(n: number, over: Partial<DesignOutlineStep> = {}): DesignOutlineStep {
   const title = TITLES[n - 1];
   return {
-    step: n, key: title.toLowerCase(), title, label: `${n} · ${title}`, status: 'present',
-    range: r(n * 10, 0, 0, n * 10 + 9), counts: zero(), children: [], findings: [], ...over,
+    step: n,
+    key: title.toLowerCase(),
+    title,
+    label: `${n} · ${title}`,
+    status: 'present',
+    range: r(n * 10, 0, 0, n * 10 + 9),
+    counts: zero(),
+    children: [],
+    findings: [],
+    ...over,
   };
 }
 
@@ -41,19 +58,37 @@ test('steps: icon per status, description with counts, ids stable', () => {
   assert.equal(present.contextValue, 'mlsd.step.present');
   assert.equal(present.collapsible, 'none');
 
-  const partial = stepNode(step(5, {
-    status: 'partial',
-    counts: { error: 0, warning: 2, info: 1, hint: 0 },
-    findings: [
-      { code: 'MLSD508', alias: 'no-slice-evaluation', message: 'No slices', severity: 'info', range: r(52) },
-      { code: 'MLSD504', alias: 'ranking-metric-missing-k', message: 'ndcg needs @k', severity: 'warning', range: r(55) },
-      { code: 'MLSD502', alias: 'missing-online-metric', message: 'No online metric', severity: 'warning', range: r(51) },
-    ],
-  }));
+  const partial = stepNode(
+    step(5, {
+      status: 'partial',
+      counts: { error: 0, warning: 2, info: 1, hint: 0 },
+      findings: [
+        { code: 'MLSD508', alias: 'no-slice-evaluation', message: 'No slices', severity: 'info', range: r(52) },
+        {
+          code: 'MLSD504',
+          alias: 'ranking-metric-missing-k',
+          message: 'ndcg needs @k',
+          severity: 'warning',
+          range: r(55),
+        },
+        {
+          code: 'MLSD502',
+          alias: 'missing-online-metric',
+          message: 'No online metric',
+          severity: 'warning',
+          range: r(51),
+        },
+      ],
+    }),
+  );
   assert.equal(partial.icon.id, 'warning');
   assert.equal(partial.description, '2 warnings, 1 info');
   assert.equal(partial.collapsible, 'collapsed');
-  assert.deepEqual(partial.children.map((c) => c.code), ['MLSD502', 'MLSD504', 'MLSD508'], 'most severe first, then by position');
+  assert.deepEqual(
+    partial.children.map((c) => c.code),
+    ['MLSD502', 'MLSD504', 'MLSD508'],
+    'most severe first, then by position',
+  );
   const f = partial.children[0];
   assert.equal(f.kind, 'finding');
   assert.equal(f.label, 'No online metric');
@@ -62,16 +97,34 @@ test('steps: icon per status, description with counts, ids stable', () => {
   assert.equal(f.contextValue, 'mlsd.finding');
   assert.deepEqual(f.range, r(51));
 
-  const withErrors = stepNode(step(4, { status: 'partial', counts: { ...zero(), error: 1 }, findings: [{ code: 'MLSD004', alias: 'unresolved-reference', message: 'x', severity: 'error', range: r(40) }] }));
+  const withErrors = stepNode(
+    step(4, {
+      status: 'partial',
+      counts: { ...zero(), error: 1 },
+      findings: [{ code: 'MLSD004', alias: 'unresolved-reference', message: 'x', severity: 'error', range: r(40) }],
+    }),
+  );
   assert.equal(withErrors.collapsible, 'expanded', 'steps with errors start expanded');
   assert.equal(withErrors.children[0].icon.id, 'error');
 });
 
 test('missing step: outline icon, "missing" description, reveals its finding', () => {
-  const m = stepNode(step(7, {
-    status: 'missing', range: undefined, counts: { ...zero(), warning: 1 },
-    findings: [{ code: 'MLSD006', alias: 'missing-section', message: 'Step 7 (monitoring) is missing', severity: 'warning', range: r(0, 0, 4) }],
-  }));
+  const m = stepNode(
+    step(7, {
+      status: 'missing',
+      range: undefined,
+      counts: { ...zero(), warning: 1 },
+      findings: [
+        {
+          code: 'MLSD006',
+          alias: 'missing-section',
+          message: 'Step 7 (monitoring) is missing',
+          severity: 'warning',
+          range: r(0, 0, 4),
+        },
+      ],
+    }),
+  );
   assert.equal(m.icon.id, 'circle-large-outline');
   assert.equal(m.description, 'missing · 1 warning');
   assert.deepEqual(m.range, r(0, 0, 4));
@@ -81,25 +134,40 @@ test('missing step: outline icon, "missing" description, reveals its finding', (
 });
 
 test('subsections come before findings and keep their ranges', () => {
-  const n = stepNode(step(3, {
-    status: 'partial', counts: { ...zero(), warning: 1 },
-    children: [
-      { key: 'sources', label: 'sources', range: r(31), detail: '2 sources' },
-      { key: 'labels', label: '', range: r(35) },
+  const n = stepNode(
+    step(3, {
+      status: 'partial',
+      counts: { ...zero(), warning: 1 },
+      children: [
+        { key: 'sources', label: 'sources', range: r(31), detail: '2 sources' },
+        { key: 'labels', label: '', range: r(35) },
+      ],
+      findings: [{ code: 'MLSD307', alias: 'missing-split', message: 'No split', severity: 'warning', range: r(30) }],
+    }),
+  );
+  assert.deepEqual(
+    n.children.map((c) => [c.kind, c.label]),
+    [
+      ['section', 'sources'],
+      ['section', 'labels'],
+      ['finding', 'No split'],
     ],
-    findings: [{ code: 'MLSD307', alias: 'missing-split', message: 'No split', severity: 'warning', range: r(30) }],
-  }));
-  assert.deepEqual(n.children.map((c) => [c.kind, c.label]), [['section', 'sources'], ['section', 'labels'], ['finding', 'No split']]);
+  );
   assert.equal(n.children[0].description, '2 sources');
   assert.equal(n.children[0].id, 'section:data:sources');
   assert.deepEqual(n.children[1].range, r(35));
 });
 
 test('tree: seven steps in framework order; summary counts complete steps and problems', () => {
-  const steps = [7, 3, 1, 2, 5, 4, 6].map((n) => step(n, n === 6 ? { status: 'partial', counts: { ...zero(), error: 1, warning: 1 } } : {}));
+  const steps = [7, 3, 1, 2, 5, 4, 6].map((n) =>
+    step(n, n === 6 ? { status: 'partial', counts: { ...zero(), error: 1, warning: 1 } } : {}),
+  );
   const o = outline(steps);
   const tree = buildOutlineTree(o);
-  assert.deepEqual(tree.map((s) => s.step), ['requirements', 'framing', 'data', 'model', 'evaluation', 'serving', 'monitoring']);
+  assert.deepEqual(
+    tree.map((s) => s.step),
+    ['requirements', 'framing', 'data', 'model', 'evaluation', 'serving', 'monitoring'],
+  );
   assert.deepEqual(outlineSummary(o), { text: '6/7 steps complete · 1 error, 1 warning', problems: 2 });
   assert.deepEqual(buildOutlineTree(undefined), []);
   assert.deepEqual(outlineSummary(undefined), { text: '', problems: 0 });
@@ -107,7 +175,9 @@ test('tree: seven steps in framework order; summary counts complete steps and pr
 
 test('finding ids are unique even for two findings of one rule on one range', () => {
   const f = { code: 'MLSD003', alias: 'invalid-value', message: 'm', severity: 'error' as const, range: r(3) };
-  const n = stepNode(step(1, { status: 'partial', counts: { ...zero(), error: 2 }, findings: [f, { ...f, message: 'n' }] }));
+  const n = stepNode(
+    step(1, { status: 'partial', counts: { ...zero(), error: 2 }, findings: [f, { ...f, message: 'n' }] }),
+  );
   assert.equal(new Set(n.children.map((c) => c.id)).size, 2);
 });
 
@@ -123,6 +193,10 @@ test('status item: server state first, then the doc findings', () => {
   assert.equal(statusPresentation('running', { uri: 'u', state: 'validating' }, undefined).busy, true);
   assert.equal(statusPresentation('running', { uri: 'u', state: 'disabled' }, undefined).text, 'mlsd: off');
   assert.equal(statusPresentation('running', { uri: 'u', state: 'error', message: 'boom' }, undefined).detail, 'boom');
-  assert.equal(statusPresentation('running', { uri: 'u', state: 'ok', counts: { ...zero(), warning: 3 } }, undefined).text, 'mlsd: 3 warnings', 'falls back to the notification counts');
+  assert.equal(
+    statusPresentation('running', { uri: 'u', state: 'ok', counts: { ...zero(), warning: 3 } }, undefined).text,
+    'mlsd: 3 warnings',
+    'falls back to the notification counts',
+  );
   assert.deepEqual(countSeverities([0, 1, 1, 2, 3, 3]), { error: 1, warning: 2, info: 1, hint: 2 });
 });

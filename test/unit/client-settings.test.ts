@@ -8,7 +8,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
-  SETTING_DEFAULTS, explicitValue, normalizeRules, normalizeSeverity, toServerSettings, toServerSettingsFromObject,
+  SETTING_DEFAULTS,
+  explicitValue,
+  normalizeRules,
+  normalizeSeverity,
+  toServerSettings,
+  toServerSettingsFromObject,
   type InspectedValue,
 } from '../../client/src/settings';
 import { listRuleDocs, parseRuleDoc, resolveRule } from '../../client/src/ruleDocs';
@@ -27,25 +32,40 @@ test('explicitValue: the most specific scope the user set wins; defaults do not 
 
 test('toServerSettings: only explicitly set rule settings are sent, so .mlsdrc.yaml still applies', () => {
   const defaults: Record<string, InspectedValue> = Object.fromEntries(
-    Object.entries(SETTING_DEFAULTS).map(([k, v]) => [k, { defaultValue: v }]));
+    Object.entries(SETTING_DEFAULTS).map(([k, v]) => [k, { defaultValue: v }]),
+  );
   const s = toServerSettings((k) => defaults[k]);
   assert.deepEqual(s, { validate: { enable: true }, maxItemsComputed: 5000 });
 });
 
 test('toServerSettings: set values are normalized and validated', () => {
   const inspected: Record<string, InspectedValue> = {
-    'preset': { defaultValue: 'recommended', workspaceValue: 'strict' },
-    'rules': { defaultValue: {}, globalValue: { MLSD107: 'off', 'missing-online-metric': 'Error', MLSD102: 'warn', bad: 'loud', MLSD105: ['warning', { qps_tolerance: 5 }] } },
+    preset: { defaultValue: 'recommended', workspaceValue: 'strict' },
+    rules: {
+      defaultValue: {},
+      globalValue: {
+        MLSD107: 'off',
+        'missing-online-metric': 'Error',
+        MLSD102: 'warn',
+        bad: 'loud',
+        MLSD105: ['warning', { qps_tolerance: 5 }],
+      },
+    },
     'options.imbalanceThreshold': { defaultValue: 0.1, workspaceValue: 0.05 },
     'options.qpsTolerance': { defaultValue: 3, globalValue: -1 },
     'validate.enable': { defaultValue: true, workspaceFolderValue: false },
-    'maxItemsComputed': { defaultValue: 5000, globalValue: 200.7 },
+    maxItemsComputed: { defaultValue: 5000, globalValue: 200.7 },
   };
   const problems: string[] = [];
   const s = toServerSettings((k) => inspected[k], problems);
   assert.deepEqual(s, {
     preset: 'strict',
-    rules: { MLSD107: 'off', 'missing-online-metric': 'error', MLSD102: 'warning', MLSD105: ['warning', { qps_tolerance: 5 }] },
+    rules: {
+      MLSD107: 'off',
+      'missing-online-metric': 'error',
+      MLSD102: 'warning',
+      MLSD105: ['warning', { qps_tolerance: 5 }],
+    },
     options: { imbalanceThreshold: 0.05 },
     validate: { enable: false },
     maxItemsComputed: 200,
@@ -56,7 +76,9 @@ test('toServerSettings: set values are normalized and validated', () => {
 });
 
 test('toServerSettings: mlsd.options as one object, camelCase or snake_case', () => {
-  const s = toServerSettingsFromObject({ options: { qps_tolerance: 4, defaultPeakFactor: '2.5', largeCorpusItems: 0 } });
+  const s = toServerSettingsFromObject({
+    options: { qps_tolerance: 4, defaultPeakFactor: '2.5', largeCorpusItems: 0 },
+  });
   assert.deepEqual(s.options, { qpsTolerance: 4, defaultPeakFactor: 2.5 });
   const p: string[] = [];
   assert.deepEqual(toServerSettingsFromObject({ preset: 'loose' }, p).preset, undefined);
@@ -77,7 +99,10 @@ test('severities: canonical names and common spellings', () => {
 });
 
 test('package.json: contributed settings match the client defaults and have descriptions', () => {
-  const props = pkg.contributes.configuration.properties as Record<string, { default: unknown; markdownDescription?: string; description?: string; enum?: string[]; scope?: string }>;
+  const props = pkg.contributes.configuration.properties as Record<
+    string,
+    { default: unknown; markdownDescription?: string; description?: string; enum?: string[]; scope?: string }
+  >;
   for (const [key, def] of Object.entries(SETTING_DEFAULTS)) {
     const p = props[`mlsd.${key}`];
     assert.ok(p, `mlsd.${key} contributed`);
@@ -85,7 +110,12 @@ test('package.json: contributed settings match the client defaults and have desc
     assert.ok((p.markdownDescription ?? p.description ?? '').length > 20, `mlsd.${key} described`);
     assert.ok(p.scope, `mlsd.${key} scope`);
   }
-  assert.deepEqual(Object.keys(props).sort(), Object.keys(SETTING_DEFAULTS).map((k) => `mlsd.${k}`).sort());
+  assert.deepEqual(
+    Object.keys(props).sort(),
+    Object.keys(SETTING_DEFAULTS)
+      .map((k) => `mlsd.${k}`)
+      .sort(),
+  );
   assert.deepEqual(props['mlsd.preset'].enum, ['recommended', 'strict']);
   assert.deepEqual(props['mlsd.trace.server'].enum, ['off', 'messages', 'verbose']);
   assert.equal(props['mlsd.trace.server'].scope, 'window');
@@ -94,15 +124,28 @@ test('package.json: contributed settings match the client defaults and have desc
 test('package.json: commands, activation, language, view and packaged files', () => {
   const c = pkg.contributes;
   const ids = c.commands.map((x: { command: string }) => x.command);
-  for (const id of ['mlsd.newFromTemplate', 'mlsd.restartServer', 'mlsd.showOutput', 'mlsd.showRuleDocumentation', 'mlsd.fixAll']) {
+  for (const id of [
+    'mlsd.newFromTemplate',
+    'mlsd.restartServer',
+    'mlsd.showOutput',
+    'mlsd.showRuleDocumentation',
+    'mlsd.fixAll',
+  ]) {
     assert.ok(ids.includes(id), id);
     assert.ok(pkg.activationEvents.includes(`onCommand:${id}`), `activation on ${id}`);
   }
   for (const cmd of c.commands) assert.equal(cmd.category, 'ML Design', cmd.command);
-  assert.equal(c.commands.find((x: { command: string }) => x.command === 'mlsd.fixAll').enablement, 'editorLangId == mlsd || view == mlsd.designView && mlsd.designView.hasDoc');
+  assert.equal(
+    c.commands.find((x: { command: string }) => x.command === 'mlsd.fixAll').enablement,
+    'editorLangId == mlsd || view == mlsd.designView && mlsd.designView.hasDoc',
+  );
   assert.ok(pkg.activationEvents.includes('onLanguage:mlsd'));
   assert.ok(pkg.activationEvents.includes('onView:mlsd.designView'));
-  assert.ok(!pkg.activationEvents.some((e: string) => e.startsWith('workspaceContains') || e === '*' || e === 'onStartupFinished'));
+  assert.ok(
+    !pkg.activationEvents.some(
+      (e: string) => e.startsWith('workspaceContains') || e === '*' || e === 'onStartupFinished',
+    ),
+  );
   const lang = c.languages.find((l: { id: string }) => l.id === 'mlsd');
   assert.deepEqual(lang.filenamePatterns, ['*.mlsd.yaml', '*.mlsd.yml']);
   assert.deepEqual(lang.aliases, ['ML System Design', 'mlsd']);
@@ -113,8 +156,13 @@ test('package.json: commands, activation, language, view and packaged files', ()
   assert.equal(pkg.engines.vscode, '^1.100.0');
   // Every file the manifest points at exists (schemas are checked when present: written separately).
   const files = [
-    lang.configuration, pkg.icon, ...c.grammars.map((g: { path: string }) => g.path), ...c.snippets.map((s: { path: string }) => s.path),
-    ...c.walkthroughs.flatMap((w: { steps: { media: { markdown?: string } }[] }) => w.steps.map((s) => s.media.markdown)),
+    lang.configuration,
+    pkg.icon,
+    ...c.grammars.map((g: { path: string }) => g.path),
+    ...c.snippets.map((s: { path: string }) => s.path),
+    ...c.walkthroughs.flatMap((w: { steps: { media: { markdown?: string } }[] }) =>
+      w.steps.map((s) => s.media.markdown),
+    ),
   ];
   for (const f of files) assert.ok(fs.existsSync(path.join(ROOT, f)), `${f} exists`);
   const grammar = JSON.parse(fs.readFileSync(path.join(ROOT, 'syntaxes/mlsd.tmLanguage.json'), 'utf8'));
@@ -123,22 +171,43 @@ test('package.json: commands, activation, language, view and packaged files', ()
   const langConf = JSON.parse(fs.readFileSync(path.join(ROOT, 'language-configuration.json'), 'utf8'));
   assert.equal(langConf.comments.lineComment, '#');
   const word = new RegExp(langConf.wordPattern, 'g');
-  assert.deepEqual('metrics: [ndcg@10, pr-auc, map@iou=0.5] p99: 200ms 99.9%'.match(word),
-    ['metrics', 'ndcg@10', 'pr-auc', 'map@iou=0.5', 'p99', '200ms', '99.9%']);
+  assert.deepEqual('metrics: [ndcg@10, pr-auc, map@iou=0.5] p99: 200ms 99.9%'.match(word), [
+    'metrics',
+    'ndcg@10',
+    'pr-auc',
+    'map@iou=0.5',
+    'p99',
+    '200ms',
+    '99.9%',
+  ]);
 });
 
 test('rule docs: heading parsing, listing, lookup by id or alias', () => {
-  assert.deepEqual(parseRuleDoc('MLSD006.md', '# MLSD006 · missing-section\n\n> Missing framework step — step 0 · default **warning**\n'),
-    { id: 'MLSD006', alias: 'missing-section', title: 'Missing framework step' });
-  assert.deepEqual(parseRuleDoc('mlsd102.md', '# `MLSD102` missing-latency-constraint: Missing latency constraint\n'),
-    { id: 'MLSD102', alias: 'missing-latency-constraint', title: 'Missing latency constraint' });
+  assert.deepEqual(
+    parseRuleDoc(
+      'MLSD006.md',
+      '# MLSD006 · missing-section\n\n> Missing framework step — step 0 · default **warning**\n',
+    ),
+    { id: 'MLSD006', alias: 'missing-section', title: 'Missing framework step' },
+  );
+  assert.deepEqual(parseRuleDoc('mlsd102.md', '# `MLSD102` missing-latency-constraint: Missing latency constraint\n'), {
+    id: 'MLSD102',
+    alias: 'missing-latency-constraint',
+    title: 'Missing latency constraint',
+  });
   assert.equal(parseRuleDoc('README.md', '# Rules'), undefined);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlsd-rules-'));
-  fs.writeFileSync(path.join(dir, 'MLSD303.md'), '# MLSD303 · temporal-leakage\n\n> Random split of time-ordered data — step 3\n');
+  fs.writeFileSync(
+    path.join(dir, 'MLSD303.md'),
+    '# MLSD303 · temporal-leakage\n\n> Random split of time-ordered data — step 3\n',
+  );
   fs.writeFileSync(path.join(dir, 'MLSD006.md'), '# MLSD006 · missing-section\n');
   fs.writeFileSync(path.join(dir, 'index.md'), '# All rules\n');
   const rules = listRuleDocs(dir);
-  assert.deepEqual(rules.map((r) => r.id), ['MLSD006', 'MLSD303']);
+  assert.deepEqual(
+    rules.map((r) => r.id),
+    ['MLSD006', 'MLSD303'],
+  );
   assert.equal(resolveRule('mlsd303', rules)?.id, 'MLSD303');
   assert.equal(resolveRule('Temporal_Leakage', rules)?.id, 'MLSD303');
   assert.equal(resolveRule('MLSD006 missing-section', rules)?.id, 'MLSD006');

@@ -9,7 +9,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
 import {
-  ARCHETYPE_IDS, STEP_KEYS, bodyText, expandSnippet, loadTemplates, maxTabStop, parseSnippet, parseSnippets, snippetsPath,
+  ARCHETYPE_IDS,
+  STEP_KEYS,
+  bodyText,
+  expandSnippet,
+  loadTemplates,
+  maxTabStop,
+  parseSnippet,
+  parseSnippets,
+  snippetsPath,
 } from '../../client/src/templates';
 import { analyze, lint } from '../../server/src/lint/engine';
 
@@ -32,11 +40,17 @@ test('expandSnippet: placeholders, mirrors, choices, nesting, escapes, variables
   assert.equal(expandSnippet('$ alone, ${ unclosed'), '$ alone, ${ unclosed', 'malformed syntax stays text');
   assert.equal(expandSnippet(['line 1', '  ${1:two}']), 'line 1\n  two');
   assert.equal(maxTabStop('${1:a} ${3|x,y|} $2'), 3);
-  assert.deepEqual(parseSnippet('a${1:b}'), [{ kind: 'text', value: 'a' }, { kind: 'tabstop', index: 1, children: [{ kind: 'text', value: 'b' }] }]);
+  assert.deepEqual(parseSnippet('a${1:b}'), [
+    { kind: 'text', value: 'a' },
+    { kind: 'tabstop', index: 1, children: [{ kind: 'text', value: 'b' }] },
+  ]);
 });
 
 test('templates: the blank doc first, then the ten archetypes in book order', () => {
-  assert.deepEqual(templates.map((t) => t.id), ['blank', ...ARCHETYPE_IDS]);
+  assert.deepEqual(
+    templates.map((t) => t.id),
+    ['blank', ...ARCHETYPE_IDS],
+  );
   assert.equal(templates[0].label, 'Blank (seven steps)');
   for (const t of templates) {
     assert.equal(t.prefix, t.id === 'blank' ? 'mlsd-doc' : `mlsd-${t.id}`);
@@ -73,14 +87,19 @@ test('snippets: tab stops are numbered 1..n without gaps and every prefix is uni
 });
 
 function get(o: unknown, p: string): unknown {
-  return p.split('.').reduce<unknown>((a, k) => (a && typeof a === 'object' ? (a as Record<string, unknown>)[k] : undefined), o);
+  return p
+    .split('.')
+    .reduce<unknown>((a, k) => (a && typeof a === 'object' ? (a as Record<string, unknown>)[k] : undefined), o);
 }
 
 for (const t of templates) {
   test(`template ${t.id}: valid YAML, seven steps in order, archetype set`, () => {
     const text = expandSnippet(t.body);
     const doc = parseDocument(text, { uniqueKeys: true });
-    assert.deepEqual(doc.errors.map((e) => e.message), []);
+    assert.deepEqual(
+      doc.errors.map((e) => e.message),
+      [],
+    );
     const data = doc.toJS() as Record<string, unknown>;
     assert.equal(data.mlsd, 1);
     assert.ok(typeof data.title === 'string' && data.title.length > 0);
@@ -99,7 +118,8 @@ for (const t of templates) {
     const text = expandSnippet(t.body);
     const res = lint(analyze(text, `untitled:${t.id}.mlsd.yaml`));
     assert.deepEqual(res.internalErrors, []);
-    const show = (sev: string) => res.findings.filter((f) => f.severity === sev).map((f) => `${f.ruleId} ${f.alias}: ${f.message}`);
+    const show = (sev: string) =>
+      res.findings.filter((f) => f.severity === sev).map((f) => `${f.ruleId} ${f.alias}: ${f.message}`);
     assert.deepEqual(show('error'), [], 'errors');
     // Warnings are acceptable but the templates are complete designs: at most a couple (today none).
     assert.ok(show('warning').length <= 2, `too many warnings:\n${show('warning').join('\n')}`);

@@ -13,7 +13,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, CodeActionContext, Diagnostic, Range } from 'vscode-languageserver-types';
 import { Session, type Analysis } from '../../server/src/session';
-import { codeActions, diffEdits, disableLineEdit, fixAllEdit, FIX_ALL_KIND } from '../../server/src/features/codeActions';
+import {
+  codeActions,
+  diffEdits,
+  disableLineEdit,
+  fixAllEdit,
+  FIX_ALL_KIND,
+} from '../../server/src/features/codeActions';
 import { analyze, applyEdits, fixAll, lint } from '../../server/src/lint/engine';
 import { lineOf } from '../../server/src/engine/parse';
 import { toDiagnostic, toOffset, toRange } from '../../server/src/lspConvert';
@@ -34,9 +40,14 @@ function analysis(text: string): Analysis {
 function apply(a: Analysis, action: CodeAction): string {
   assert.ok(action.edit?.changes, `${action.title}: has an edit`);
   assert.deepEqual(Object.keys(action.edit.changes), [a.uri], 'edits only this document');
-  const edits = action.edit.changes[a.uri].map((e) => ({ start: toOffset(a.doc, e.range.start), end: toOffset(a.doc, e.range.end), newText: e.newText }));
+  const edits = action.edit.changes[a.uri].map((e) => ({
+    start: toOffset(a.doc, e.range.start),
+    end: toOffset(a.doc, e.range.end),
+    newText: e.newText,
+  }));
   const sorted = [...edits].sort((x, y) => x.start - y.start || x.end - y.end);
-  for (let i = 1; i < sorted.length; i++) assert.ok(sorted[i - 1].end <= sorted[i].start, `${action.title}: edits do not overlap`);
+  for (let i = 1; i < sorted.length; i++)
+    assert.ok(sorted[i - 1].end <= sorted[i].start, `${action.title}: edits do not overlap`);
   const out = applyEdits(a.doc.text, edits);
   assert.equal(out.applied, edits.length);
   return out.text;
@@ -104,30 +115,59 @@ for (const c of CASES) {
     assert.ok(action, `"${c.title}" offered; got ${actions.map((x) => x.title).join(' | ')}`);
     assert.equal(action.kind, 'quickfix');
     assert.equal(action.isPreferred ?? false, c.preferred ?? false, 'only safe fixes are preferred');
-    assert.ok(action.diagnostics?.some((d) => d.code === c.ruleId), 'the action names the diagnostic it resolves');
+    assert.ok(
+      action.diagnostics?.some((d) => d.code === c.ruleId),
+      'the action names the diagnostic it resolves',
+    );
     const after = apply(a, action);
     expectAfter(c.name, after);
 
     // every comment line of the before text is still there (a merged suppression comment gains the id)
     const unmerged = after.replace(`, ${c.ruleId}`, '');
-    for (const line of text.split('\n')) if (line.trim().startsWith('#')) assert.ok(unmerged.includes(line.trim()), `comment kept: ${line.trim()}`);
+    for (const line of text.split('\n'))
+      if (line.trim().startsWith('#')) assert.ok(unmerged.includes(line.trim()), `comment kept: ${line.trim()}`);
 
     const before = a.lint;
     const res = lint(analyze(after));
     if (c.kind === 'fix' || c.kind === 'suggestion') {
-      assert.equal(countOf(res.findings, c.ruleId), countOf(before.findings, c.ruleId) - 1, 'the fix resolves its finding');
-      assert.equal(countOf(res.findings, 'MLSD001') + countOf(res.findings, 'MLSD003'), countOf(before.findings, 'MLSD001') + countOf(before.findings, 'MLSD003') - (c.ruleId === 'MLSD003' ? 1 : 0), 'the edit leaves valid YAML and values');
+      assert.equal(
+        countOf(res.findings, c.ruleId),
+        countOf(before.findings, c.ruleId) - 1,
+        'the fix resolves its finding',
+      );
+      assert.equal(
+        countOf(res.findings, 'MLSD001') + countOf(res.findings, 'MLSD003'),
+        countOf(before.findings, 'MLSD001') + countOf(before.findings, 'MLSD003') - (c.ruleId === 'MLSD003' ? 1 : 0),
+        'the edit leaves valid YAML and values',
+      );
     }
     if (c.kind === 'disable-line') {
-      const l = lineOf(a.doc.parsed.lineStarts, a.lint.findings.find((f) => f.ruleId === c.ruleId && f.start <= offset && offset <= f.end)!.start);
-      const onLine = before.findings.filter((f) => f.ruleId === c.ruleId && lineOf(a.doc.parsed.lineStarts, f.start) === l).length;
-      assert.equal(countOf(res.findings, c.ruleId), countOf(before.findings, c.ruleId) - onLine, 'the line is suppressed');
-      assert.equal(countOf(res.findings, 'MLSD009'), countOf(before.findings, 'MLSD009'), 'no unused-suppression finding added');
+      const l = lineOf(
+        a.doc.parsed.lineStarts,
+        a.lint.findings.find((f) => f.ruleId === c.ruleId && f.start <= offset && offset <= f.end)!.start,
+      );
+      const onLine = before.findings.filter(
+        (f) => f.ruleId === c.ruleId && lineOf(a.doc.parsed.lineStarts, f.start) === l,
+      ).length;
+      assert.equal(
+        countOf(res.findings, c.ruleId),
+        countOf(before.findings, c.ruleId) - onLine,
+        'the line is suppressed',
+      );
+      assert.equal(
+        countOf(res.findings, 'MLSD009'),
+        countOf(before.findings, 'MLSD009'),
+        'no unused-suppression finding added',
+      );
       assert.equal(res.findings.length, before.findings.length - onLine, 'nothing else changes');
     }
     if (c.kind === 'disable-file') {
       assert.equal(countOf(res.findings, c.ruleId), 0, 'the rule is suppressed in the file');
-      assert.equal(countOf(res.findings, 'MLSD009'), countOf(before.findings, 'MLSD009'), 'no unused-suppression finding added');
+      assert.equal(
+        countOf(res.findings, 'MLSD009'),
+        countOf(before.findings, 'MLSD009'),
+        'no unused-suppression finding added',
+      );
     }
   });
 }
@@ -137,22 +177,43 @@ test('every finding under the cursor gets disable-for-line, disable-for-file and
   const a = analysis(text);
   const diagnostics = diagnosticsAt(a, offset);
   const titles = codeActions(a, rangeAt(a, offset), { diagnostics }).map((x) => x.title);
-  assert.deepEqual(titles, ['Rename to `latency`', 'Disable MLSD002 for this line', 'Disable MLSD002 for this file', 'Show documentation for MLSD002']);
-  const docs = codeActions(a, rangeAt(a, offset), { diagnostics }).find((x) => x.title.startsWith('Show documentation'))!;
-  assert.deepEqual(docs.command, { title: 'Show documentation for MLSD002', command: 'mlsd.showRuleDocumentation', arguments: ['MLSD002'] });
+  assert.deepEqual(titles, [
+    'Rename to `latency`',
+    'Disable MLSD002 for this line',
+    'Disable MLSD002 for this file',
+    'Show documentation for MLSD002',
+  ]);
+  const docs = codeActions(a, rangeAt(a, offset), { diagnostics }).find((x) =>
+    x.title.startsWith('Show documentation'),
+  )!;
+  assert.deepEqual(docs.command, {
+    title: 'Show documentation for MLSD002',
+    command: 'mlsd.showRuleDocumentation',
+    arguments: ['MLSD002'],
+  });
   assert.equal(docs.edit, undefined);
 });
 
 test('disable-for-line copies the indentation of the line (list items, flow entries, 4-space docs)', () => {
   const cases: [string, string, string][] = [
-    ['mlsd: 1\nmodel:\n  stages:\n    - id: x\n      latncy: 1ms\n', 'latncy', '      # mlsd-disable-next-line MLSD002\n      latncy'],
-    ['mlsd: 1\nmodel:\n    stages:\n        - {id: x, latncy: 1ms}\n', 'latncy', '        # mlsd-disable-next-line MLSD002\n        - {id: x, latncy'],
+    [
+      'mlsd: 1\nmodel:\n  stages:\n    - id: x\n      latncy: 1ms\n',
+      'latncy',
+      '      # mlsd-disable-next-line MLSD002\n      latncy',
+    ],
+    [
+      'mlsd: 1\nmodel:\n    stages:\n        - {id: x, latncy: 1ms}\n',
+      'latncy',
+      '        # mlsd-disable-next-line MLSD002\n        - {id: x, latncy',
+    ],
     ['mlsd: 1\r\nmodel:\r\n  latncy: 1ms\r\n', 'latncy', '  # mlsd-disable-next-line MLSD002\r\n  latncy'],
   ];
   for (const [text, at, expected] of cases) {
     const a = analysis(text);
     const offset = text.indexOf(at) + 1;
-    const action = codeActions(a, rangeAt(a, offset), { diagnostics: [] }).find((x) => x.title === 'Disable MLSD002 for this line');
+    const action = codeActions(a, rangeAt(a, offset), { diagnostics: [] }).find(
+      (x) => x.title === 'Disable MLSD002 for this line',
+    );
     assert.ok(action);
     const after = apply(a, action);
     assert.ok(after.includes(expected), JSON.stringify(after));
@@ -267,7 +328,9 @@ test('context.only: quickfix, source, source.fixAll and source.fixAll.mlsd', () 
   const text = read(path.join(ROOT, 'test/fixtures/flawed/flawed-feed.mlsd.yaml'));
   const a = analysis(text);
   const at = rangeAt(a, text.indexOf('latncy: 30ms') + 2);
-  const kinds = (only?: string[], range = at) => [...new Set(codeActions(a, range, { diagnostics: [], only }).map((x) => x.kind))];
+  const kinds = (only?: string[], range = at) => [
+    ...new Set(codeActions(a, range, { diagnostics: [], only }).map((x) => x.kind)),
+  ];
   assert.deepEqual(kinds(['quickfix']), ['quickfix']);
   assert.deepEqual(kinds(['source']), [FIX_ALL_KIND]);
   assert.deepEqual(kinds(['source.fixAll']), [FIX_ALL_KIND]);
@@ -277,7 +340,11 @@ test('context.only: quickfix, source, source.fixAll and source.fixAll.mlsd', () 
   const whole = toRange(a.doc, 0, text.length);
   assert.deepEqual(kinds(undefined, whole), ['quickfix', FIX_ALL_KIND], 'fix-all for a whole-doc request');
   const clean = analysis(read(path.join(ROOT, 'examples/news-feed.mlsd.yaml')));
-  assert.deepEqual(codeActions(clean, toRange(clean.doc, 0, clean.doc.text.length), { diagnostics: [], only: [FIX_ALL_KIND] }), [], 'nothing to fix: no action');
+  assert.deepEqual(
+    codeActions(clean, toRange(clean.doc, 0, clean.doc.text.length), { diagnostics: [], only: [FIX_ALL_KIND] }),
+    [],
+    'nothing to fix: no action',
+  );
   assert.equal(fixAllEdit(clean), null);
 });
 
@@ -313,7 +380,10 @@ test('fix all with fixes that interact (a renamed key whose value is then fixed)
   expectAfter('fix-all-interacting', after);
   const edits = edit.changes![a.uri];
   assert.ok(edits.length > 1, 'separate edits, not one span over the whole doc');
-  assert.ok(!edits.some((e) => e.newText.includes('# two typos') || e.newText.includes('# Fixes that interact')), 'unchanged comments are not rewritten');
+  assert.ok(
+    !edits.some((e) => e.newText.includes('# two typos') || e.newText.includes('# Fixes that interact')),
+    'unchanged comments are not rewritten',
+  );
 });
 
 test('diffEdits turns any text into any other with non-overlapping edits', () => {
@@ -324,7 +394,9 @@ test('diffEdits turns any text into any other with non-overlapping edits', () =>
   };
   const words = ['a: 1', '  b: 2', '# c', '', '  - d', 'e: [f, g]', 'h: i', '\r'];
   for (let i = 0; i < 400; i++) {
-    const mk = () => Array.from({ length: rnd(12) }, () => words[rnd(words.length)]).join(rnd(3) ? '\n' : '\r\n') + (rnd(2) ? '\n' : '');
+    const mk = () =>
+      Array.from({ length: rnd(12) }, () => words[rnd(words.length)]).join(rnd(3) ? '\n' : '\r\n') +
+      (rnd(2) ? '\n' : '');
     const x = mk();
     const y = rnd(4) ? mk() : x.replace('1', '10');
     const edits = diffEdits(x, y, rnd(2) ? 200 : 1);
@@ -337,7 +409,10 @@ test('diffEdits turns any text into any other with non-overlapping edits', () =>
 
 test('disable comments work for every finding of every rule fixture: the finding goes, no MLSD009 comes', () => {
   const dir = path.join(ROOT, 'test/fixtures/rules');
-  const files = fs.readdirSync(dir).map((d) => path.join(dir, d, 'bad.mlsd.yaml')).filter((p) => fs.existsSync(p));
+  const files = fs
+    .readdirSync(dir)
+    .map((d) => path.join(dir, d, 'bad.mlsd.yaml'))
+    .filter((p) => fs.existsSync(p));
   files.push(path.join(ROOT, 'test/fixtures/flawed/flawed-feed.mlsd.yaml'));
   let checked = 0;
   for (const file of files) {
@@ -353,7 +428,10 @@ test('disable comments work for every finding of every rule fixture: the finding
       const d = toDiagnostic(a.doc, f, i);
       const actions = codeActions(a, d.range, { diagnostics: [d] });
       const where = `${path.relative(ROOT, file)}:${lineOfF(f) + 1} ${f.ruleId}`;
-      assert.ok(actions.some((x) => x.title === `Show documentation for ${f.ruleId}`), where);
+      assert.ok(
+        actions.some((x) => x.title === `Show documentation for ${f.ruleId}`),
+        where,
+      );
       const line = actions.find((x) => x.title === `Disable ${f.ruleId} for this line`);
       const file_ = actions.find((x) => x.title === `Disable ${f.ruleId} for this file`);
       if (f.ruleId === 'MLSD009') return assert.ok(!line && !file_, where);
@@ -365,7 +443,11 @@ test('disable comments work for every finding of every rule fixture: the finding
       assert.equal(r1.length, findings.length - onLine, `${where}: nothing else changes (no MLSD009)`);
       const r2 = lint(analyze(apply(a, file_)), a.config).findings;
       assert.equal(countOf(r2, f.ruleId), 0, `${where}: disabled for the file`);
-      assert.equal(r2.length, findings.length - countOf(findings, f.ruleId), `${where}: nothing else changes (no MLSD009)`);
+      assert.equal(
+        r2.length,
+        findings.length - countOf(findings, f.ruleId),
+        `${where}: nothing else changes (no MLSD009)`,
+      );
       checked++;
     });
   }
@@ -402,6 +484,7 @@ test('the examples: fix-all has nothing to do, and cursor requests answer on eve
   for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.mlsd.yaml'))) {
     const a = analysis(read(path.join(dir, f)));
     assert.equal(fixAllEdit(a), null, f);
-    for (let l = 0; l < a.doc.parsed.lineStarts.length; l += 7) codeActions(a, { start: { line: l, character: 0 }, end: { line: l, character: 80 } }, { diagnostics: [] });
+    for (let l = 0; l < a.doc.parsed.lineStarts.length; l += 7)
+      codeActions(a, { start: { line: l, character: 0 }, end: { line: l, character: 80 } }, { diagnostics: [] });
   }
 });

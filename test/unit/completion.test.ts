@@ -8,7 +8,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type MarkupContent, type TextEdit } from 'vscode-languageserver-types';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  InsertTextMode,
+  type CompletionItem,
+  type MarkupContent,
+  type TextEdit,
+} from 'vscode-languageserver-types';
 import { completion } from '../../server/src/features/completion';
 import { cursorContext } from '../../server/src/features/completionContext';
 import { analyze } from '../../server/src/lint/engine';
@@ -42,7 +49,10 @@ function edit(i: CompletionItem): TextEdit {
 
 /** The snippet as the user sees it once inserted: placeholders keep their default text, tab stops vanish. */
 function stripSnippet(s: string): string {
-  return s.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '').replace(/\\([\\$}])/g, '$1');
+  return s
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\d+/g, '')
+    .replace(/\\([\\$}])/g, '$1');
 }
 
 /** Applies an item the way VS Code does: replaces its range, re-indents new lines by the line's leading whitespace (adjustIndentation). */
@@ -70,7 +80,7 @@ const dots = (s: string) => s.replace(/ /g, '·');
 function render(text: string, offset: number, items: CompletionItem[]): string {
   const ls = text.lastIndexOf('\n', offset - 1) + 1;
   const le = text.indexOf('\n', offset);
-  const cursorLine = text.slice(ls, offset) + '$0' + text.slice(offset, le < 0 ? text.length : le);
+  const cursorLine = `${text.slice(ls, offset)}$0${text.slice(offset, le < 0 ? text.length : le)}`;
   const out = [`cursor: ${dots(cursorLine)}`];
   if (!items.length) {
     out.push('(no completions)');
@@ -79,9 +89,14 @@ function render(text: string, offset: number, items: CompletionItem[]): string {
   const e0 = edit(items[0]);
   const rs = offsetAt({ text, lineStarts: lineStarts(text) }, e0.range.start);
   const re = offsetAt({ text, lineStarts: lineStarts(text) }, e0.range.end);
-  out.push(`replaces: "${text.slice(rs, re)}" (${e0.range.start.line + 1}:${e0.range.start.character}-${e0.range.end.character})`, '');
+  out.push(
+    `replaces: "${text.slice(rs, re)}" (${e0.range.start.line + 1}:${e0.range.start.character}-${e0.range.end.character})`,
+    '',
+  );
   for (const i of items) {
-    const flags = [i.insertTextFormat === InsertTextFormat.Snippet ? 'snippet' : '', i.command ? 'then suggest' : ''].filter(Boolean).join(', ');
+    const flags = [i.insertTextFormat === InsertTextFormat.Snippet ? 'snippet' : '', i.command ? 'then suggest' : '']
+      .filter(Boolean)
+      .join(', ');
     out.push(`${i.label}  [${KIND_NAME.get(i.kind!)}]  ${i.detail ?? ''}${flags ? `  (${flags})` : ''}`);
     const newText = edit(i).newText;
     if (newText.includes('\n')) {
@@ -103,10 +118,30 @@ function render(text: string, offset: number, items: CompletionItem[]): string {
 
 // ------------------------------------------------------------------------------------------ snapshots
 
-const fixtures = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.mlsd.yaml')).sort();
+const fixtures = fs
+  .readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.mlsd.yaml'))
+  .sort();
 
 test('completion fixtures cover every case of the brief', () => {
-  for (const f of ['top-level-empty', 'top-level-missing-steps', 'blank-line-in-section', 'half-typed-key', 'dash-list-of-mappings', 'enum-value', 'syntax-error-below', 'four-space-section', 'metrics-ranking-block', 'metrics-ranking-flow', 'ref-source', 'ref-selected', 'ref-stage-model', 'ref-primary', 'in-comment', 'in-block-scalar']) {
+  for (const f of [
+    'top-level-empty',
+    'top-level-missing-steps',
+    'blank-line-in-section',
+    'half-typed-key',
+    'dash-list-of-mappings',
+    'enum-value',
+    'syntax-error-below',
+    'four-space-section',
+    'metrics-ranking-block',
+    'metrics-ranking-flow',
+    'ref-source',
+    'ref-selected',
+    'ref-stage-model',
+    'ref-primary',
+    'in-comment',
+    'in-block-scalar',
+  ]) {
     assert.ok(fixtures.includes(`${f}.mlsd.yaml`), f);
   }
 });
@@ -122,7 +157,9 @@ for (const f of fixtures) {
 // ------------------------------------------------------------------------------------------ keys
 
 test('keys: present ones are left out, the rest come in catalogue order with docs, detail and sortText', () => {
-  const { items } = complete('mlsd: 1\nrequirements:\n  business_objective: x\n  scale: {dau: 1}\n  $0\n  performance: {mode: online}\n');
+  const { items } = complete(
+    'mlsd: 1\nrequirements:\n  business_objective: x\n  scale: {dau: 1}\n  $0\n  performance: {mode: online}\n',
+  );
   assert.deepEqual(labels(items), ['motivation', 'interactions', 'out_of_scope', 'assumptions', 'data', 'constraints']);
   const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
   assert.deepEqual(labels(sorted), labels(items));
@@ -143,7 +180,10 @@ test('a half-typed key is replaced as a whole word (range from the word start to
   assert.equal(apply(text, bo), 'mlsd: 1\nrequirements:\n  scale: {dau: 1}\n  business_objective: \n');
   // the parse reads `busin` and the next line as one key (`busin scale`): keys below still count, from the text
   const below = complete('requirements:\n  busin$0\n  scale: {dau: 1}\n  motivation: x\n');
-  assert.ok(!labels(below.items).includes('scale') && !labels(below.items).includes('motivation'), labels(below.items).join(', '));
+  assert.ok(
+    !labels(below.items).includes('scale') && !labels(below.items).includes('motivation'),
+    labels(below.items).join(', '),
+  );
   assert.ok(labels(below.items).includes('business_objective'));
 });
 
@@ -156,15 +196,55 @@ test('the cursor on an existing key inserts the name only, replacing the whole k
 });
 
 test('keys after `- ` in a list of mappings; keys already in the item are left out', () => {
-  assert.deepEqual(labels(complete('data:\n  sources:\n    - id: a\n    - $0\n').items), ['id', 'kind', 'description', 'volume', 'store', 'temporal', 'pii', 'owner']);
-  assert.deepEqual(labels(complete('data:\n  sources:\n    - id: a\n      $0\n      kind: users\n').items), ['description', 'volume', 'store', 'temporal', 'pii', 'owner']);
-  assert.deepEqual(labels(complete('data:\n  sources:\n  - id: a\n    $0\n').items), ['kind', 'description', 'volume', 'store', 'temporal', 'pii', 'owner'], 'compact list style');
-  assert.deepEqual(labels(complete('model:\n  candidates:\n    - {id: a, $0}\n').items), ['architecture', 'pros', 'cons'], 'flow mapping item');
+  assert.deepEqual(labels(complete('data:\n  sources:\n    - id: a\n    - $0\n').items), [
+    'id',
+    'kind',
+    'description',
+    'volume',
+    'store',
+    'temporal',
+    'pii',
+    'owner',
+  ]);
+  assert.deepEqual(labels(complete('data:\n  sources:\n    - id: a\n      $0\n      kind: users\n').items), [
+    'description',
+    'volume',
+    'store',
+    'temporal',
+    'pii',
+    'owner',
+  ]);
+  assert.deepEqual(
+    labels(complete('data:\n  sources:\n  - id: a\n    $0\n').items),
+    ['kind', 'description', 'volume', 'store', 'temporal', 'pii', 'owner'],
+    'compact list style',
+  );
+  assert.deepEqual(
+    labels(complete('model:\n  candidates:\n    - {id: a, $0}\n').items),
+    ['architecture', 'pros', 'cons'],
+    'flow mapping item',
+  );
 });
 
 test('top level: doc-level keys and whole-section skeletons for the missing steps, in step order', () => {
   const { items } = complete('mlsd: 1\ntitle: x\nframing:\n  task_type: ranking\n$0\nserving:\n  mode: online\n');
-  assert.deepEqual(labels(items), ['archetype', 'status', 'owners', 'summary', 'requirements', 'data', 'model', 'evaluation', 'monitoring', 'infrastructure', 'cost', 'milestones', 'references', 'risks', 'alternatives']);
+  assert.deepEqual(labels(items), [
+    'archetype',
+    'status',
+    'owners',
+    'summary',
+    'requirements',
+    'data',
+    'model',
+    'evaluation',
+    'monitoring',
+    'infrastructure',
+    'cost',
+    'milestones',
+    'references',
+    'risks',
+    'alternatives',
+  ]);
   const data = items.find((i) => i.label === 'data')!;
   assert.equal(data.kind, CompletionItemKind.Module);
   assert.equal(data.insertTextFormat, InsertTextFormat.Snippet);
@@ -173,7 +253,15 @@ test('top level: doc-level keys and whole-section skeletons for the missing step
 
 test('an empty doc offers the whole top level', () => {
   const { items } = complete('$0');
-  assert.deepEqual(labels(items).slice(0, 7), ['mlsd', 'title', 'archetype', 'status', 'owners', 'summary', 'requirements']);
+  assert.deepEqual(labels(items).slice(0, 7), [
+    'mlsd',
+    'title',
+    'archetype',
+    'status',
+    'owners',
+    'summary',
+    'requirements',
+  ]);
   assert.equal(items.length, 19);
 });
 
@@ -187,15 +275,27 @@ function checkApplied(textWith$0: string, expectations: Record<string, string>, 
     assert.ok(item, `${label} offered`);
     const after = apply(text, item);
     const doc = analyze(after);
-    assert.deepEqual(doc.parsed.problems.map((p) => p.message), [], `${label}: the result parses cleanly:\n${after}`);
+    assert.deepEqual(
+      doc.parsed.problems.map((p) => p.message),
+      [],
+      `${label}: the result parses cleanly:\n${after}`,
+    );
     assert.ok(doc.node(nodePath), `${label}: ${nodePath} exists in\n${after}`);
     assert.equal(doc.parsed.indent, unit);
   }
 }
 
 test('inserted skeletons are indented by the doc unit relative to the cursor line (2 spaces)', () => {
-  checkApplied('mlsd: 1\nrequirements:\n  business_objective: x\n  $0\n', { scale: 'requirements.scale', interactions: 'requirements.interactions' }, 2);
-  checkApplied('mlsd: 1\nrequirements:\n  business_objective: x\n$0\n', { data: 'data.sources.0.id', evaluation: 'evaluation.online.metrics', monitoring: 'monitoring.retraining.cadence' }, 2);
+  checkApplied(
+    'mlsd: 1\nrequirements:\n  business_objective: x\n  $0\n',
+    { scale: 'requirements.scale', interactions: 'requirements.interactions' },
+    2,
+  );
+  checkApplied(
+    'mlsd: 1\nrequirements:\n  business_objective: x\n$0\n',
+    { data: 'data.sources.0.id', evaluation: 'evaluation.online.metrics', monitoring: 'monitoring.retraining.cadence' },
+    2,
+  );
   checkApplied('mlsd: 1\ndata:\n  labels: {source: hand}\n  $0\n', { sources: 'data.sources.0.id' }, 2);
   checkApplied('mlsd: 1\nmodel:\n  candidates:\n    - id: a\n    - $0\n', { pros: 'model.candidates.1.pros' }, 2);
 });
@@ -204,11 +304,29 @@ test('inserted skeletons follow a 4-space doc', () => {
   const { items } = complete('mlsd: 1\nrequirements:\n    business_objective: x\n    $0\n');
   assert.equal(edit(items.find((i) => i.label === 'scale')!).newText, 'scale:\n    $1');
   assert.equal(items.find((i) => i.label === 'scale')!.insertTextMode, InsertTextMode.adjustIndentation);
-  checkApplied('mlsd: 1\nrequirements:\n    business_objective: x\n    $0\n', { scale: 'requirements.scale', out_of_scope: 'requirements.out_of_scope' }, 4);
-  checkApplied('mlsd: 1\nrequirements:\n    business_objective: x\n$0\n', { data: 'data.sources.0.id', model: 'model.candidates.0.architecture' }, 4);
-  checkApplied('mlsd: 1\ndata:\n    labels:\n        source: hand\n    $0\n', { sources: 'data.sources.0.id', imbalance: 'data.imbalance' }, 4);
-  checkApplied('mlsd: 1\nmodel:\n    candidates:\n        - id: a\n        - $0\n', { cons: 'model.candidates.1.cons' }, 4);
-  const top = complete('mlsd: 1\nrequirements:\n    business_objective: x\n$0\n').items.find((i) => i.label === 'framing')!;
+  checkApplied(
+    'mlsd: 1\nrequirements:\n    business_objective: x\n    $0\n',
+    { scale: 'requirements.scale', out_of_scope: 'requirements.out_of_scope' },
+    4,
+  );
+  checkApplied(
+    'mlsd: 1\nrequirements:\n    business_objective: x\n$0\n',
+    { data: 'data.sources.0.id', model: 'model.candidates.0.architecture' },
+    4,
+  );
+  checkApplied(
+    'mlsd: 1\ndata:\n    labels:\n        source: hand\n    $0\n',
+    { sources: 'data.sources.0.id', imbalance: 'data.imbalance' },
+    4,
+  );
+  checkApplied(
+    'mlsd: 1\nmodel:\n    candidates:\n        - id: a\n        - $0\n',
+    { cons: 'model.candidates.1.cons' },
+    4,
+  );
+  const top = complete('mlsd: 1\nrequirements:\n    business_objective: x\n$0\n').items.find(
+    (i) => i.label === 'framing',
+  )!;
   assert.match(edit(top).newText, /^framing:\n {4}ml_objective: \$\{1:TBD\}\n {4}task_type: \$\{2:TBD\}/);
 });
 
@@ -223,9 +341,19 @@ test('a list of mappings gets `key:` then `- <id key>: ` one unit deeper', () =>
 // ------------------------------------------------------------------------------------------ half-written YAML
 
 test('half-written docs: a syntax error further down does not stop completion above it', () => {
-  const { items, a } = complete('mlsd: 1\nmodel:\n  baseline: x\n  $0\nevaluation:\n  offline:\n    metrics: [ndcg@10\n  online: : : {\n');
+  const { items, a } = complete(
+    'mlsd: 1\nmodel:\n  baseline: x\n  $0\nevaluation:\n  offline:\n    metrics: [ndcg@10\n  online: : : {\n',
+  );
   assert.ok(a.doc.parsed.problems.length > 0, 'the fixture really has a syntax error');
-  assert.deepEqual(labels(items), ['candidates', 'selected', 'loss', 'stages', 'cold_start', 'calibration', 'training']);
+  assert.deepEqual(labels(items), [
+    'candidates',
+    'selected',
+    'loss',
+    'stages',
+    'cold_start',
+    'calibration',
+    'training',
+  ]);
 });
 
 test('half-written docs: `key: ` with no value yet, `key:` with no space, a `- ` just typed', () => {
@@ -234,7 +362,10 @@ test('half-written docs: `key: ` with no value yet, `key:` with no space, a `- `
   assert.deepEqual(labels(noSpace), ['online', 'batch', 'streaming', 'hybrid']);
   assert.equal(edit(noSpace[0]).newText, ' online', 'a space goes between the colon and the value');
   assert.deepEqual(labels(complete('framing:\n  heads:\n    - $0\n').items), ['name', 'task_type']);
-  assert.deepEqual(labels(complete('data:\n  imbalance:\n    handling:\n      - class-weights\n      -$0\n').items).slice(0, 2), ['undersampling', 'oversampling']);
+  assert.deepEqual(
+    labels(complete('data:\n  imbalance:\n    handling:\n      - class-weights\n      -$0\n').items).slice(0, 2),
+    ['undersampling', 'oversampling'],
+  );
 });
 
 test('enum values carry their descriptions; a partial value is the replaced word', () => {
@@ -271,10 +402,25 @@ test('nothing is offered in comments, block scalars, or under a scalar', () => {
 });
 
 test('flow mappings and sequences, also over several lines', () => {
-  assert.deepEqual(labels(complete('requirements:\n  scale: {dau: 1M, $0, items: 2}\n').items), ['mau', 'requests_per_user_per_day', 'peak_factor', 'qps_peak', 'growth']);
-  assert.deepEqual(labels(complete('requirements:\n  performance: {mode: $0}\n').items), ['online', 'batch', 'streaming', 'hybrid']);
+  assert.deepEqual(labels(complete('requirements:\n  scale: {dau: 1M, $0, items: 2}\n').items), [
+    'mau',
+    'requests_per_user_per_day',
+    'peak_factor',
+    'qps_peak',
+    'growth',
+  ]);
+  assert.deepEqual(labels(complete('requirements:\n  performance: {mode: $0}\n').items), [
+    'online',
+    'batch',
+    'streaming',
+    'hybrid',
+  ]);
   assert.equal(complete('framing:\n  heads: [\n    {name: a, task_type: bin$0\n').items.length, 16);
-  assert.ok(labels(complete('framing: {task_type: ranking}\nevaluation:\n  offline:\n    metrics: [ndcg@10,\n      $0]\n').items).includes('mrr'));
+  assert.ok(
+    labels(
+      complete('framing: {task_type: ranking}\nevaluation:\n  offline:\n    metrics: [ndcg@10,\n      $0]\n').items,
+    ).includes('mrr'),
+  );
   const inFlowKey = complete('requirements:\n  scale: {dau: 1M, $0}\n').items[0];
   assert.ok(!edit(inFlowKey).newText.includes('\n'), 'single-line inserts inside flow collections');
 });
@@ -293,21 +439,35 @@ test('metrics fit the task type: ranking gets @k tab stops, and no regression or
 });
 
 test('metrics: binary classification, detection, regression, heads, and no task type', () => {
-  const binary = labels(complete('framing: {task_type: binary-classification}\nevaluation:\n  offline:\n    metrics: [$0]\n').items);
-  assert.ok(binary.includes('pr-auc') && binary.includes('precision') && !binary.includes('ndcg@k') && !binary.includes('mae'));
+  const binary = labels(
+    complete('framing: {task_type: binary-classification}\nevaluation:\n  offline:\n    metrics: [$0]\n').items,
+  );
+  assert.ok(
+    binary.includes('pr-auc') && binary.includes('precision') && !binary.includes('ndcg@k') && !binary.includes('mae'),
+  );
   const det = complete('framing: {task_type: object-detection}\nevaluation:\n  offline:\n    metrics: [$0]\n').items;
   assert.deepEqual(labels(det), ['iou', 'ap@iou', 'map@iou', 'coco-map', 'precision@iou', 'recall@iou']);
   assert.equal(edit(det[1]).newText, 'ap@iou=${1:0.5}');
-  const heads = labels(complete('framing:\n  task_type: ranking\n  heads: [{name: c, task_type: binary-classification}, {name: d, task_type: regression}]\nevaluation:\n  offline:\n    metrics: [$0]\n').items);
+  const heads = labels(
+    complete(
+      'framing:\n  task_type: ranking\n  heads: [{name: c, task_type: binary-classification}, {name: d, task_type: regression}]\nevaluation:\n  offline:\n    metrics: [$0]\n',
+    ).items,
+  );
   for (const n of ['ndcg@k', 'precision@k', 'precision', 'pr-auc', 'mae']) assert.ok(heads.includes(n), n);
   const none = complete('evaluation:\n  offline:\n    metrics: [$0]\n').items;
   const fam = none.map((i) => i.detail!.split(' ')[0]);
-  assert.deepEqual([...new Set(fam)], ['classification', 'regression', 'ranking', 'detection', 'generation', 'clustering'], 'grouped by family, in order');
+  assert.deepEqual(
+    [...new Set(fam)],
+    ['classification', 'regression', 'ranking', 'detection', 'generation', 'clustering'],
+    'grouped by family, in order',
+  );
   assert.ok(!labels(none).includes('ctr'), 'online metrics are not offline metrics');
 });
 
 test('metrics already listed are left out; online lists offer the online family', () => {
-  const ranked = labels(complete('framing: {task_type: ranking}\nevaluation:\n  offline:\n    metrics: [ndcg@10, mrr, $0]\n').items);
+  const ranked = labels(
+    complete('framing: {task_type: ranking}\nevaluation:\n  offline:\n    metrics: [ndcg@10, mrr, $0]\n').items,
+  );
   assert.ok(!ranked.includes('ndcg@k') && !ranked.includes('mrr') && ranked.includes('map@k'));
   const online = labels(complete('evaluation:\n  online:\n    metrics: [ctr, $0]\n').items);
   assert.ok(online.includes('conversion-rate') && !online.includes('ctr') && !online.includes('ndcg@k'));
@@ -321,24 +481,34 @@ test('metric lists: `- ` added on a line under the key, `[…]` right after it, 
   assert.equal(edit(under.find((i) => i.label === 'recall@k')!).newText, '- recall@${1:10}');
   const after = complete('framing: {task_type: regression}\nevaluation:\n  offline:\n    metrics: $0\n').items;
   assert.equal(edit(after.find((i) => i.label === 'mae')!).newText, '[mae]');
-  const named = complete('framing: {task_type: ranking}\nevaluation:\n  offline:\n    metrics:\n      - {name: $0, k: 10}\n').items;
+  const named = complete(
+    'framing: {task_type: ranking}\nevaluation:\n  offline:\n    metrics:\n      - {name: $0, k: 10}\n',
+  ).items;
   assert.ok(labels(named).includes('ndcg') && !labels(named).includes('ndcg@k'));
 });
 
 // ------------------------------------------------------------------------------------------ references
 
 test('references: source ids, candidate ids, listed online metrics', () => {
-  const src = 'data:\n  sources:\n    - {id: registrations, kind: interactions}\n    - {id: events, kind: items}\n  features:\n    - id: f\n      source: $0\n';
+  const src =
+    'data:\n  sources:\n    - {id: registrations, kind: interactions}\n    - {id: events, kind: items}\n  features:\n    - id: f\n      source: $0\n';
   const s = complete(src).items;
   assert.deepEqual(labels(s), ['registrations', 'events']);
   assert.equal(s[0].kind, CompletionItemKind.Reference);
   assert.match((s[0].documentation as MarkupContent).value, /interactions/);
-  assert.deepEqual(labels(complete('data:\n  labels:\n    source: $0\n').items).slice(0, 2), ['natural', 'implicit'], 'data.labels.source is an enum, not a reference');
+  assert.deepEqual(
+    labels(complete('data:\n  labels:\n    source: $0\n').items).slice(0, 2),
+    ['natural', 'implicit'],
+    'data.labels.source is an enum, not a reference',
+  );
   const cands = 'model:\n  candidates: [{id: gbdt}, {id: dnn}]\n';
   assert.deepEqual(labels(complete(`${cands}  selected: $0\n`).items), ['gbdt', 'dnn']);
   assert.deepEqual(labels(complete(`${cands}  stages:\n    - id: ranking\n      model: $0\n`).items), ['gbdt', 'dnn']);
   assert.deepEqual(labels(complete(`${cands}  stages: [{id: ranking, model: $0}]\n`).items), ['gbdt', 'dnn']);
-  assert.deepEqual(labels(complete('evaluation:\n  online:\n    metrics: [ctr, conversion-rate]\n    primary: $0\n').items), ['ctr', 'conversion-rate']);
+  assert.deepEqual(
+    labels(complete('evaluation:\n  online:\n    metrics: [ctr, conversion-rate]\n    primary: $0\n').items),
+    ['ctr', 'conversion-rate'],
+  );
 });
 
 test('losses that fit the task type; booleans; the format version', () => {
@@ -356,10 +526,19 @@ test('the cursor context is read from the text, whatever the parse says', () => 
     return cursorContext(analyze(text), offset);
   };
   assert.deepEqual(ctx('data:\n  sources:\n    - id: a\n    - $0\n')?.path, ['data', 'sources']);
-  assert.deepEqual(ctx('data:\n  features:\n  - id: a\n  - id: b\n    source: $0\n')?.path, ['data', 'features', 1, 'source']);
+  assert.deepEqual(ctx('data:\n  features:\n  - id: a\n  - id: b\n    source: $0\n')?.path, [
+    'data',
+    'features',
+    1,
+    'source',
+  ]);
   assert.deepEqual(ctx('a:\n  b:\n\n    # note\n\n    $0\n')?.path, ['a', 'b']);
   assert.equal(ctx('a: [1, 2]\n  $0\n'), undefined);
-  assert.equal(ctx('requirements:\n  performance: {x: "a # b", $0}\n')?.kind, 'key', 'a # inside quotes starts no comment');
+  assert.equal(
+    ctx('requirements:\n  performance: {x: "a # b", $0}\n')?.kind,
+    'key',
+    'a # inside quotes starts no comment',
+  );
   assert.equal(ctx('requirements:\n  performance: {x: "a", $0} # b\n')?.kind, 'key');
   assert.equal(ctx('requirements:\n  performance: {x: "a"} # b, $0\n'), undefined);
 });

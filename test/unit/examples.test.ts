@@ -11,9 +11,17 @@ const ROOT = path.resolve(__dirname, '../../..');
 const EXAMPLES = path.join(ROOT, 'examples');
 
 test('one example per archetype of the book', () => {
-  const files = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.mlsd.yaml')).sort();
-  const archetypes = ARCHETYPE_ENUM.map((e) => e.value).filter((a) => a !== 'other').sort();
-  assert.deepEqual(files.map((f) => f.replace('.mlsd.yaml', '')), archetypes);
+  const files = fs
+    .readdirSync(EXAMPLES)
+    .filter((f) => f.endsWith('.mlsd.yaml'))
+    .sort();
+  const archetypes = ARCHETYPE_ENUM.map((e) => e.value)
+    .filter((a) => a !== 'other')
+    .sort();
+  assert.deepEqual(
+    files.map((f) => f.replace('.mlsd.yaml', '')),
+    archetypes,
+  );
   for (const f of files) {
     const doc = analyze(fs.readFileSync(path.join(EXAMPLES, f), 'utf8'));
     assert.equal(doc.enumOf('archetype'), f.replace('.mlsd.yaml', ''), `${f} declares its archetype`);
@@ -26,13 +34,19 @@ for (const preset of ['recommended', 'strict'] as const) {
     for (const f of fs.readdirSync(EXAMPLES).filter((x) => x.endsWith('.mlsd.yaml'))) {
       const res = lint(analyze(fs.readFileSync(path.join(EXAMPLES, f), 'utf8'), f), config);
       assert.deepEqual(res.internalErrors, []);
-      assert.deepEqual(res.findings.map((x) => `${x.ruleId}: ${x.message}`), [], f);
+      assert.deepEqual(
+        res.findings.map((x) => `${x.ruleId}: ${x.message}`),
+        [],
+        f,
+      );
     }
   });
 }
 
 test('the flawed sample gets exactly the planted findings', () => {
   const text = fs.readFileSync(path.join(ROOT, 'test/fixtures/flawed/flawed-feed.mlsd.yaml'), 'utf8');
-  const ids = lint(analyze(text)).findings.map((f) => f.ruleId).sort();
+  const ids = lint(analyze(text))
+    .findings.map((f) => f.ruleId)
+    .sort();
   assert.deepEqual(ids, ['MLSD002', 'MLSD003', 'MLSD004', 'MLSD303', 'MLSD502', 'MLSD504', 'MLSD505', 'MLSD601']);
 });

@@ -7,8 +7,19 @@ import type { InlayHint, MarkupContent, Range } from 'vscode-languageserver-type
 import { Session } from '../../server/src/session';
 import { analyze } from '../../server/src/lint/engine';
 import {
-  abDaysNeeded, abSampleSizePerArm, averageQps, downtime, downtimeHoursPerYear, experimentFigures, indexMemory, labelCoverage, latencyCheck,
-  latencyRequirement, perDay, qpsFigures, servingLatency,
+  abDaysNeeded,
+  abSampleSizePerArm,
+  averageQps,
+  downtime,
+  downtimeHoursPerYear,
+  experimentFigures,
+  indexMemory,
+  labelCoverage,
+  latencyCheck,
+  latencyRequirement,
+  perDay,
+  qpsFigures,
+  servingLatency,
 } from '../../server/src/engine/figures';
 import { fmtHours, inlayHints } from '../../server/src/features/figures';
 import { expectSnapshot } from '../harness/snapshot';
@@ -17,7 +28,8 @@ const ROOT = path.resolve(__dirname, '../../..');
 const ALL: Range = { start: { line: 0, character: 0 }, end: { line: 100_000, character: 0 } };
 const analysis = (text: string) => new Session().analysis('file:///t/doc.mlsd.yaml', 1, text);
 const labels = (text: string, range = ALL) => inlayHints(analysis(text), range).map((h) => h.label);
-const close = (actual: number, expected: number, rel = 1e-9) => assert.ok(Math.abs(actual - expected) <= Math.abs(expected) * rel, `${actual} ≉ ${expected}`);
+const close = (actual: number, expected: number, rel = 1e-9) =>
+  assert.ok(Math.abs(actual - expected) <= Math.abs(expected) * rel, `${actual} ≉ ${expected}`);
 
 const NEWS_FEED = `mlsd: 1
 title: feed
@@ -49,10 +61,10 @@ serving:
 // ---------------------------------------------------------------------------- pure formulas
 
 test('F1/F2: news feed 2B DAU × 2 / 86,400 ≈ 46.3k QPS average, 92.6k at the default peak factor 2', () => {
-  close(averageQps(2e9, 2), 46_296.296296296296);
+  close(averageQps(2e9, 2), 46_296.2962962963);
   const q = qpsFigures(analyze(NEWS_FEED))!;
-  close(q.average, 46_296.296296296296);
-  close(q.peak, 92_592.59259259259);
+  close(q.average, 46_296.2962962963);
+  close(q.peak, 92_592.5925925926);
   assert.equal(q.peakFactor, 2);
   assert.equal(q.statedPeakFactor, undefined);
 });
@@ -104,7 +116,9 @@ test('the latency requirement: p99 > p95 > p50 > bare; a stated but invalid perc
 });
 
 test('serving latency: stages without latency count 0 and are named; no timed stage → nothing', () => {
-  const s = servingLatency(analyze('model:\n  stages:\n    - {id: a, latency: 10ms}\n    - {id: b}\n    - {id: c, latency: soon}\n'))!;
+  const s = servingLatency(
+    analyze('model:\n  stages:\n    - {id: a, latency: 10ms}\n    - {id: b}\n    - {id: c, latency: soon}\n'),
+  )!;
   assert.equal(s.sum, 10);
   assert.deepEqual(s.untimed, ['b', 'c']);
   assert.equal(servingLatency(analyze('model:\n  stages:\n    - {id: b}\n')), undefined);
@@ -112,12 +126,25 @@ test('serving latency: stages without latency count 0 and are named; no timed st
 });
 
 test('F12: label coverage from annotation and content volumes per day', () => {
-  const doc = analyze('data:\n  sources:\n    - {id: posts, kind: content, volume: 500M/day}\n    - {id: reviews, kind: annotations, volume: 10k/day}\n    - {id: ev, kind: interactions, volume: 200B/day}\n');
+  const doc = analyze(
+    'data:\n  sources:\n    - {id: posts, kind: content, volume: 500M/day}\n    - {id: reviews, kind: annotations, volume: 10k/day}\n    - {id: ev, kind: interactions, volume: 200B/day}\n',
+  );
   const c = labelCoverage(doc)!;
   close(c.coverage, 2e-5);
   assert.equal(c.items.id, 'posts');
-  assert.deepEqual(c.labels.map((l) => l.id), ['reviews']);
-  assert.equal(labelCoverage(analyze('data:\n  sources:\n    - {id: posts, kind: content, volume: 500M}\n    - {id: r, kind: annotations, volume: 10k/day}\n')), undefined, 'a volume without a time unit is not a rate');
+  assert.deepEqual(
+    c.labels.map((l) => l.id),
+    ['reviews'],
+  );
+  assert.equal(
+    labelCoverage(
+      analyze(
+        'data:\n  sources:\n    - {id: posts, kind: content, volume: 500M}\n    - {id: r, kind: annotations, volume: 10k/day}\n',
+      ),
+    ),
+    undefined,
+    'a volume without a time unit is not a rate',
+  );
 });
 
 test('per-day rates from quantity units', () => {
@@ -134,21 +161,43 @@ test('inputs not stated or not valid give no figure', () => {
   assert.equal(qpsFigures(analyze('requirements:\n  scale: {dau: lots, requests_per_user_per_day: 2}\n')), undefined);
   assert.equal(qpsFigures(analyze('requirements:\n  scale: {dau: 0, requests_per_user_per_day: 2}\n')), undefined);
   assert.equal(experimentFigures(analyze('evaluation: {online: {experiment: {baseline_rate: 2%}}}\n')), undefined);
-  assert.equal(experimentFigures(analyze('evaluation: {online: {experiment: {type: interleaving, baseline_rate: 2%, mde_relative: 1%}}}\n')), undefined, 'the formula is for A/B tests');
-  assert.equal(experimentFigures(analyze('evaluation: {online: {experiment: {baseline_rate: 200%, mde_relative: 1%}}}\n')), undefined);
-  const partial = experimentFigures(analyze('evaluation: {online: {experiment: {baseline_rate: 2%, mde_relative: 1%}}}\n'))!;
+  assert.equal(
+    experimentFigures(
+      analyze('evaluation: {online: {experiment: {type: interleaving, baseline_rate: 2%, mde_relative: 1%}}}\n'),
+    ),
+    undefined,
+    'the formula is for A/B tests',
+  );
+  assert.equal(
+    experimentFigures(analyze('evaluation: {online: {experiment: {baseline_rate: 200%, mde_relative: 1%}}}\n')),
+    undefined,
+  );
+  const partial = experimentFigures(
+    analyze('evaluation: {online: {experiment: {baseline_rate: 2%, mde_relative: 1%}}}\n'),
+  )!;
   assert.equal(partial.daysNeeded, undefined);
-  assert.equal(indexMemory(analyze('serving: {index: {dim: 128, bytes_per_dim: 4}}\n')), undefined, 'items come from requirements.scale.items');
+  assert.equal(
+    indexMemory(analyze('serving: {index: {dim: 128, bytes_per_dim: 4}}\n')),
+    undefined,
+    'items come from requirements.scale.items',
+  );
   assert.equal(downtime(analyze('requirements: {performance: {availability: 150%}}\n')), undefined);
 });
 
 test('a stated peak factor wins; otherwise the default_peak_factor option applies', () => {
-  assert.equal(qpsFigures(analyze('requirements:\n  scale: {dau: 2B, requests_per_user_per_day: 2, peak_factor: 3}\n'))!.peakFactor, 3);
+  assert.equal(
+    qpsFigures(analyze('requirements:\n  scale: {dau: 2B, requests_per_user_per_day: 2, peak_factor: 3}\n'))!
+      .peakFactor,
+    3,
+  );
   const s = new Session();
   const uri = 'file:///t/pf.mlsd.yaml';
   s.setSettings(uri, { options: { defaultPeakFactor: 3 } });
   const a = s.analysis(uri, 1, 'requirements:\n  scale: {dau: 2B, requests_per_user_per_day: 2}\n');
-  assert.deepEqual(inlayHints(a, ALL).map((h) => h.label), ['≈ 46.3k QPS avg · 139k peak']);
+  assert.deepEqual(
+    inlayHints(a, ALL).map((h) => h.label),
+    ['≈ 46.3k QPS avg · 139k peak'],
+  );
 });
 
 // ---------------------------------------------------------------------------- inlay hints
@@ -171,28 +220,57 @@ test('inlay hints: QPS next to scale, latency next to the requirement, sample si
 });
 
 test('inlay hints: no ⚠ when the figures fit; plain figures without the optional inputs', () => {
-  const text = NEWS_FEED.replace('p99: 200ms', 'p99: 300ms').replace('duration_days: 14', 'duration_days: 200').replace('memory: 64GB', 'memory: 6TB');
-  assert.deepEqual(labels(text).slice(1), ['stages 230ms + network 20ms = 250ms of 300ms p99', 'n ≈ 7.84M/arm · 157 days needed (200 planned)', 'index ≈ 5.12 TB of 6 TB']);
-  const bare = 'requirements:\n  performance: {latency: 100ms}\nmodel:\n  stages: [{id: a, latency: 40ms}]\nevaluation: {online: {experiment: {baseline_rate: 2%, mde_relative: 1%}}}\n';
+  const text = NEWS_FEED.replace('p99: 200ms', 'p99: 300ms')
+    .replace('duration_days: 14', 'duration_days: 200')
+    .replace('memory: 64GB', 'memory: 6TB');
+  assert.deepEqual(labels(text).slice(1), [
+    'stages 230ms + network 20ms = 250ms of 300ms p99',
+    'n ≈ 7.84M/arm · 157 days needed (200 planned)',
+    'index ≈ 5.12 TB of 6 TB',
+  ]);
+  const bare =
+    'requirements:\n  performance: {latency: 100ms}\nmodel:\n  stages: [{id: a, latency: 40ms}]\nevaluation: {online: {experiment: {baseline_rate: 2%, mde_relative: 1%}}}\n';
   assert.deepEqual(labels(bare), ['stages 40ms of 100ms', 'n ≈ 7.84M/arm']);
-  assert.deepEqual(labels('requirements:\n  scale: {items: 10B}\nserving:\n  index:\n    dim: 128\n    bytes_per_dim: 4\n'), ['index ≈ 5.12 TB']);
+  assert.deepEqual(
+    labels('requirements:\n  scale: {items: 10B}\nserving:\n  index:\n    dim: 128\n    bytes_per_dim: 4\n'),
+    ['index ≈ 5.12 TB'],
+  );
 });
 
 test('inlay hints: only inside the requested range', () => {
   const a = analysis(NEWS_FEED);
   const lineOf = (s: string) => NEWS_FEED.split('\n').findIndex((l) => l.includes(s));
-  const only = (from: number, to: number): string[] => inlayHints(a, { start: { line: from, character: 0 }, end: { line: to, character: 0 } }).map((h: InlayHint) => String(h.label));
+  const only = (from: number, to: number): string[] =>
+    inlayHints(a, { start: { line: from, character: 0 }, end: { line: to, character: 0 } }).map((h: InlayHint) =>
+      String(h.label),
+    );
   assert.deepEqual(only(0, lineOf('latency: {')), ['≈ 46.3k QPS avg · 92.6k peak']);
   assert.deepEqual(only(lineOf('evaluation:'), lineOf('serving:')), ['⚠ n ≈ 7.84M/arm · 157 days needed (14 planned)']);
   assert.deepEqual(only(lineOf('model:'), lineOf('evaluation:')), []);
   const end = NEWS_FEED.split('\n')[lineOf('scale:')].length;
-  assert.equal(inlayHints(a, { start: { line: lineOf('scale:'), character: end }, end: { line: lineOf('scale:'), character: end } }).length, 1, 'a range ending exactly at the hint includes it');
+  assert.equal(
+    inlayHints(a, {
+      start: { line: lineOf('scale:'), character: end },
+      end: { line: lineOf('scale:'), character: end },
+    }).length,
+    1,
+    'a range ending exactly at the hint includes it',
+  );
 });
 
 test('inlay hints: half-written and odd docs give no hints and never throw', () => {
-  for (const text of ['', '- a\n', 'requirements:\n  scale:\n    dau: 2B\n    requests_per_user_per_day:\n', 'requirements:\n  scale:\n    dau: 2B\n    requests_per_user_per_day: 2\n  performance: [\n', 'requirements: {scale: [1, 2]}\n', 'serving: {index: {dim: x, bytes_per_dim: 4}}\nrequirements: {scale: {items: 1M}}\n', 'model: {stages: [{latency: 5ms}]}\n']) {
+  for (const text of [
+    '',
+    '- a\n',
+    'requirements:\n  scale:\n    dau: 2B\n    requests_per_user_per_day:\n',
+    'requirements:\n  scale:\n    dau: 2B\n    requests_per_user_per_day: 2\n  performance: [\n',
+    'requirements: {scale: [1, 2]}\n',
+    'serving: {index: {dim: x, bytes_per_dim: 4}}\nrequirements: {scale: {items: 1M}}\n',
+    'model: {stages: [{latency: 5ms}]}\n',
+  ]) {
     const got = labels(text);
-    if (text.includes('performance: [')) assert.deepEqual(got, ['≈ 46.3k QPS avg · 92.6k peak'], 'a syntax error further down leaves the valid part');
+    if (text.includes('performance: ['))
+      assert.deepEqual(got, ['≈ 46.3k QPS avg · 92.6k peak'], 'a syntax error further down leaves the valid part');
     else assert.deepEqual(got, [], JSON.stringify(text));
   }
 });
@@ -208,7 +286,10 @@ test('inlay hints: CRLF line ends put the hint before the \\r', () => {
 test('snapshot: the figures of the ten examples', () => {
   const dir = path.join(ROOT, 'examples');
   const out: string[] = [];
-  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.mlsd.yaml')).sort()) {
+  for (const f of fs
+    .readdirSync(dir)
+    .filter((x) => x.endsWith('.mlsd.yaml'))
+    .sort()) {
     const text = fs.readFileSync(path.join(dir, f), 'utf8');
     const lines = text.split(/\r?\n/);
     out.push(`## ${f}`);

@@ -12,7 +12,10 @@ import * as features from '../../server/src/features';
 import { positionAt } from '../../server/src/engine/parse';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const examples = fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.mlsd.yaml')).map((f) => fs.readFileSync(path.join(ROOT, 'examples', f), 'utf8'));
+const examples = fs
+  .readdirSync(path.join(ROOT, 'examples'))
+  .filter((f) => f.endsWith('.mlsd.yaml'))
+  .map((f) => fs.readFileSync(path.join(ROOT, 'examples', f), 'utf8'));
 
 function rng(seed: number) {
   let s = seed >>> 0;
@@ -22,7 +25,32 @@ function rng(seed: number) {
   };
 }
 
-const JUNK = [':', '-', ' ', '\n', '  ', '{', '}', '[', ']', '&a ', '*a', '<<: ', '#', '"', "'", '|', '>', '!', '@', '%', '\t', '?', 'TBD', '\u0000'];
+const JUNK = [
+  ':',
+  '-',
+  ' ',
+  '\n',
+  '  ',
+  '{',
+  '}',
+  '[',
+  ']',
+  '&a ',
+  '*a',
+  '<<: ',
+  '#',
+  '"',
+  "'",
+  '|',
+  '>',
+  '!',
+  '@',
+  '%',
+  '\t',
+  '?',
+  'TBD',
+  '\u0000',
+];
 
 function mutate(text: string, r: () => number): string {
   let t = text;

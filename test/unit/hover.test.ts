@@ -98,7 +98,7 @@ function at(needle: string, atChar = 1, nth = 0): string {
     i = DOC.indexOf(needle, i + 1);
     if (i < 0) throw new Error(`${needle} not in DOC`);
   }
-  return DOC.slice(0, i + atChar) + '$0' + DOC.slice(i + atChar);
+  return `${DOC.slice(0, i + atChar)}$0${DOC.slice(i + atChar)}`;
 }
 
 const CASES: [string, string][] = [
@@ -174,21 +174,42 @@ test('task type and archetype values carry their domain knowledge', () => {
 test('quantities show the figures they imply', () => {
   assert.match(value(at('dau:', 1))!, /46\.3k QPS\*\* on average.*92\.6k QPS\*\* at peak/);
   assert.match(value(at('requests_per_user_per_day', 3))!, /46\.3k QPS/);
-  assert.match(value(at('items: 10B', 1))!, /Index memory:.*10B items × 128 dims × 4 B = 5\.12 TB \+ 2\.56 TB of HNSW links.*\*\*7\.68 TB\*\*; ⚠ over the 64 GB/);
+  assert.match(
+    value(at('items: 10B', 1))!,
+    /Index memory:.*10B items × 128 dims × 4 B = 5\.12 TB \+ 2\.56 TB of HNSW links.*\*\*7\.68 TB\*\*; ⚠ over the 64 GB/,
+  );
   assert.match(value(at('availability', 1))!, /8\.76 h a year/);
   assert.match(value(at('duration_days', 1))!, /7\.84M per arm.*157 days.*14 days planned ⚠ underpowered/);
-  assert.match(value(at('network_latency', 1))!, /retrieval 120ms \+ ranking 90ms \+ network 20ms = \*\*230ms\*\*.*⚠ over the p99 requirement of 200ms by 30ms/);
+  assert.match(
+    value(at('network_latency', 1))!,
+    /retrieval 120ms \+ ranking 90ms \+ network 20ms = \*\*230ms\*\*.*⚠ over the p99 requirement of 200ms by 30ms/,
+  );
 });
 
 test('quantity keys say what is missing for their figure', () => {
-  assert.match(value('requirements:\n  scale:\n    da$0u: 2B\n')!, /State `requests_per_user_per_day` to get the average and peak QPS/);
-  assert.match(value('serving:\n  index:\n    di$0m: 128\n    bytes_per_dim: 4\n')!, /State `requirements\.scale\.items` to get the index memory/);
-  assert.match(value('evaluation:\n  online:\n    experiment:\n      baseline$0_rate: 2%\n')!, /State `mde_relative` to get the A\/B sample size/);
+  assert.match(
+    value('requirements:\n  scale:\n    da$0u: 2B\n')!,
+    /State `requests_per_user_per_day` to get the average and peak QPS/,
+  );
+  assert.match(
+    value('serving:\n  index:\n    di$0m: 128\n    bytes_per_dim: 4\n')!,
+    /State `requirements\.scale\.items` to get the index memory/,
+  );
+  assert.match(
+    value('evaluation:\n  online:\n    experiment:\n      baseline$0_rate: 2%\n')!,
+    /State `mde_relative` to get the A\/B sample size/,
+  );
 });
 
 test('references show the referenced entry', () => {
-  assert.match(value(at('source: impressions', 10))!, /\*\*`impressions`\*\* · data source \(interactions\)\n\nevery post shown/);
-  assert.match(value(at('selected: dcn', 11))!, /model candidate \(selected\)[\s\S]*\*\*Pros:\*\* learns feature crosses; fast to serve[\s\S]*\*\*Cons:\*\* needs calibration/);
+  assert.match(
+    value(at('source: impressions', 10))!,
+    /\*\*`impressions`\*\* · data source \(interactions\)\n\nevery post shown/,
+  );
+  assert.match(
+    value(at('selected: dcn', 11))!,
+    /model candidate \(selected\)[\s\S]*\*\*Pros:\*\* learns feature crosses; fast to serve[\s\S]*\*\*Cons:\*\* needs calibration/,
+  );
   assert.match(value(at('model: gbdt', 8))!, /\*\*`gbdt`\*\* · model candidate\n\nXGBoost/);
 });
 
@@ -213,9 +234,16 @@ test('no hover where a diagnostic speaks, or where there is nothing to say', () 
 test('half-written docs: keys still explained; a syntax error further down does not stop hover above it', () => {
   assert.match(value('framing:\n  task_t$0ype:\n')!, /\*\*`task_type`\*\* · enum/);
   assert.match(value('framing:\n  task_type: ranking$0\n  input: [unclosed\nmodel: {\n')!, /task type/);
-  assert.match(value('requirements:\n  scale:\n    dau$0:\n    requests_per_user_per_day: 2\n')!, /\*\*`dau`\*\* · quantity/);
+  assert.match(
+    value('requirements:\n  scale:\n    dau$0:\n    requests_per_user_per_day: 2\n')!,
+    /\*\*`dau`\*\* · quantity/,
+  );
   assert.match(value('evaluation:\n  offline:\n    metrics:\n      - ndcg@5$0\n      -\n')!, /top 5 results/);
-  assert.match(value('evaluation: {offline: {metrics: ndcg@$03}}\n')!, /top 3 results/, 'a single scalar in place of a metric list');
+  assert.match(
+    value('evaluation: {offline: {metrics: ndcg@$03}}\n')!,
+    /top 3 results/,
+    'a single scalar in place of a metric list',
+  );
   assert.match(value('serving:\n  index:\n    memory: 64G$0iB\n')!, /68,719,476,736 bytes/);
 });
 
@@ -228,9 +256,12 @@ test('4-space docs and flow style hover the same', () => {
   assert.equal(flow, v2);
 });
 
-test('aliases: the alias site is not hovered as the anchored value; the anchor\'s own keys are', () => {
+test("aliases: the alias site is not hovered as the anchored value; the anchor's own keys are", () => {
   assert.equal(hoverAt('x-base: &b {dau: 2B, requests_per_user_per_day: 2}\nrequirements:\n  scale: *$0b\n').h, null);
-  assert.match(value('requirements:\n  scale: &s\n    da$0u: 2B\n    requests_per_user_per_day: 2\nx-copy: *s\n')!, /46\.3k QPS/);
+  assert.match(
+    value('requirements:\n  scale: &s\n    da$0u: 2B\n    requests_per_user_per_day: 2\nx-copy: *s\n')!,
+    /46\.3k QPS/,
+  );
 });
 
 test('hover over every key and value of the ten examples never throws and is concise', () => {
@@ -245,7 +276,10 @@ test('hover over every key and value of the ten examples never throws and is con
       hovers++;
       const v = (h.contents as MarkupContent).value;
       assert.ok(v.length < 2500, `${f}@${o}: hover of ${v.length} chars`);
-      assert.ok(h.range && offsetAt(a.doc.parsed, h.range.start) <= o && o <= offsetAt(a.doc.parsed, h.range.end), `${f}@${o}: the range covers the cursor`);
+      assert.ok(
+        h.range && offsetAt(a.doc.parsed, h.range.start) <= o && o <= offsetAt(a.doc.parsed, h.range.end),
+        `${f}@${o}: the range covers the cursor`,
+      );
     }
     assert.ok(hovers > 100, `${f}: ${hovers} hovers`);
   }

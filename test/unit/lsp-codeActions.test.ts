@@ -20,35 +20,62 @@ after(async () => {
 /** Applies LSP text edits to a text. */
 function applyLsp(text: string, edits: TextEdit[]): string {
   const parsed = analyze(text).parsed;
-  return applyEdits(text, edits.map((e) => ({ start: offsetAt(parsed, e.range.start), end: offsetAt(parsed, e.range.end), newText: e.newText }))).text;
+  return applyEdits(
+    text,
+    edits.map((e) => ({
+      start: offsetAt(parsed, e.range.start),
+      end: offsetAt(parsed, e.range.end),
+      newText: e.newText,
+    })),
+  ).text;
 }
 
 const FLAWED = fs.readFileSync(path.join(ROOT, 'test/fixtures/flawed/flawed-feed.mlsd.yaml'), 'utf8');
 
 test('textDocument/codeAction: the quick fix, disable and docs actions for a diagnostic', async () => {
   const uri = fileUri('test/fixtures/lsp/code-actions.mlsd.yaml');
-  const text = 'mlsd: 1\ntitle: x\nmodel:\n  baseline: popular items\n  stages:\n    - id: ranking\n      latncy: 20ms   # typo\n';
+  const text =
+    'mlsd: 1\ntitle: x\nmodel:\n  baseline: popular items\n  stages:\n    - id: ranking\n      latncy: 20ms   # typo\n';
   client.open(uri, text);
   const diags = await client.diagnostics(uri);
   const d = diags.find((x) => x.code === 'MLSD002');
   assert.ok(d, `MLSD002 expected, got ${diags.map((x) => x.code).join(', ')}`);
-  const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: d.range,
+    context: { diagnostics: [d] },
+  });
   const titles = actions.map((a) => a.title);
-  for (const t of ['Disable MLSD002 for this line', 'Disable MLSD002 for this file', 'Show documentation for MLSD002']) assert.ok(titles.includes(t), `${t} in ${titles.join(' | ')}`);
+  for (const t of ['Disable MLSD002 for this line', 'Disable MLSD002 for this file', 'Show documentation for MLSD002'])
+    assert.ok(titles.includes(t), `${t} in ${titles.join(' | ')}`);
   const fix = actions.find((a) => a.isPreferred)!;
   assert.ok(fix, 'a preferred quick fix');
   assert.equal(fix.kind, 'quickfix');
   assert.equal(fix.title, 'Rename to `latency`');
-  assert.deepEqual(fix.diagnostics?.map((x: Diagnostic) => x.code), ['MLSD002']);
+  assert.deepEqual(
+    fix.diagnostics?.map((x: Diagnostic) => x.code),
+    ['MLSD002'],
+  );
   assert.equal(applyLsp(text, fix.edit!.changes![uri]), text.replace('latncy', 'latency'));
 
   const line = actions.find((a) => a.title === 'Disable MLSD002 for this line')!;
-  assert.equal(applyLsp(text, line.edit!.changes![uri]), text.replace('      latncy', '      # mlsd-disable-next-line MLSD002\n      latncy'));
+  assert.equal(
+    applyLsp(text, line.edit!.changes![uri]),
+    text.replace('      latncy', '      # mlsd-disable-next-line MLSD002\n      latncy'),
+  );
   const docs = actions.find((a) => a.title === 'Show documentation for MLSD002')!;
-  assert.deepEqual(docs.command, { title: 'Show documentation for MLSD002', command: 'mlsd.showRuleDocumentation', arguments: ['MLSD002'] });
+  assert.deepEqual(docs.command, {
+    title: 'Show documentation for MLSD002',
+    command: 'mlsd.showRuleDocumentation',
+    arguments: ['MLSD002'],
+  });
 
   // only quick fixes when asked for them
-  const onlyQuick = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } });
+  const onlyQuick = await client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: d.range,
+    context: { diagnostics: [d], only: ['quickfix'] },
+  });
   assert.ok(onlyQuick.length > 0 && onlyQuick.every((a) => a.kind === 'quickfix'));
 });
 

@@ -55,7 +55,10 @@ after(async () => {
 });
 
 async function complete(position: { line: number; character: number }): Promise<CompletionItem[]> {
-  const res = await client.request<CompletionItem[] | CompletionList | null>('textDocument/completion', { textDocument: { uri }, position });
+  const res = await client.request<CompletionItem[] | CompletionList | null>('textDocument/completion', {
+    textDocument: { uri },
+    position,
+  });
   if (!res) return [];
   return Array.isArray(res) ? res : res.items;
 }
@@ -64,7 +67,8 @@ test('the server announces completion with its trigger characters', async () => 
   const c = new LspClient();
   const res = (await c.initialize()) as { capabilities: { completionProvider?: { triggerCharacters?: string[] } } };
   assert.ok(res.capabilities.completionProvider);
-  for (const ch of [':', ' ', '-', '@']) assert.ok(res.capabilities.completionProvider.triggerCharacters?.includes(ch), ch);
+  for (const ch of [':', ' ', '-', '@'])
+    assert.ok(res.capabilities.completionProvider.triggerCharacters?.includes(ch), ch);
   await c.stop();
 });
 
@@ -98,8 +102,14 @@ test('metric names that fit the ranking task, with @k as a tab stop', async () =
 });
 
 test('references: declared source ids and the listed online metrics', async () => {
-  assert.deepEqual((await complete(endOf('      source:'))).map((i) => i.label), ['registrations', 'events']);
-  assert.deepEqual((await complete(endOf('    primary:'))).map((i) => i.label), ['ctr', 'conversion-rate']);
+  assert.deepEqual(
+    (await complete(endOf('      source:'))).map((i) => i.label),
+    ['registrations', 'events'],
+  );
+  assert.deepEqual(
+    (await complete(endOf('    primary:'))).map((i) => i.label),
+    ['ctr', 'conversion-rate'],
+  );
 });
 
 test('top-level skeletons for the missing steps, in step order, on an example', async () => {
@@ -108,7 +118,10 @@ test('top-level skeletons for the missing steps, in step order, on an example', 
   const u = fileUri('test/fixtures/completion/lsp/cut.mlsd.yaml');
   client.open(u, `${cut}\n`);
   const lastLine = cut.split('\n').length;
-  const res = await client.request<CompletionItem[] | null>('textDocument/completion', { textDocument: { uri: u }, position: { line: lastLine, character: 0 } });
+  const res = await client.request<CompletionItem[] | null>('textDocument/completion', {
+    textDocument: { uri: u },
+    position: { line: lastLine, character: 0 },
+  });
   const names = (res ?? []).map((i) => i.label);
   assert.ok(names.includes('model'), 'the removed step is offered');
   assert.ok(!names.includes('data') && !names.includes('evaluation'), 'present steps are not');
@@ -119,6 +132,9 @@ test('top-level skeletons for the missing steps, in step order, on an example', 
 test('nothing inside a comment', async () => {
   const u = fileUri('test/fixtures/completion/lsp/comment.mlsd.yaml');
   client.open(u, 'mlsd: 1\n# requirements: \n');
-  const res = await client.request<CompletionItem[] | null>('textDocument/completion', { textDocument: { uri: u }, position: { line: 1, character: 16 } });
+  const res = await client.request<CompletionItem[] | null>('textDocument/completion', {
+    textDocument: { uri: u },
+    position: { line: 1, character: 16 },
+  });
   assert.deepEqual(res ?? [], []);
 });

@@ -18,7 +18,15 @@ test('initialize announces the capabilities', async () => {
   const c = new LspClient();
   const res = (await c.initialize()) as { capabilities: Record<string, unknown>; serverInfo: { name: string } };
   assert.equal(res.serverInfo.name, 'mlsd-language-server');
-  for (const k of ['completionProvider', 'hoverProvider', 'documentSymbolProvider', 'codeActionProvider', 'definitionProvider', 'renameProvider']) assert.ok(res.capabilities[k], k);
+  for (const k of [
+    'completionProvider',
+    'hoverProvider',
+    'documentSymbolProvider',
+    'codeActionProvider',
+    'definitionProvider',
+    'renameProvider',
+  ])
+    assert.ok(res.capabilities[k], k);
   await c.stop();
 });
 
@@ -33,7 +41,10 @@ test('publishes diagnostics with rule codes, docs links, source and severity', a
   assert.deepEqual(unknown.range, { start: { line: 4, character: 2 }, end: { line: 4, character: 8 } });
   assert.match(unknown.codeDescription!.href, /^file:.*docs\/rules\/MLSD002\.md$/);
   assert.ok(fs.existsSync(new URL(unknown.codeDescription!.href)), 'the docs link points at a real page');
-  assert.ok(diags.some((d) => d.code === 'MLSD006' && d.severity === 2), 'missing sections are warnings');
+  assert.ok(
+    diags.some((d) => d.code === 'MLSD006' && d.severity === 2),
+    'missing sections are warnings',
+  );
 });
 
 test('diagnostics follow edits, and a syntax error mid-file still leaves the valid part checked', async () => {
@@ -43,7 +54,10 @@ test('diagnostics follow edits, and a syntax error mid-file still leaves the val
   assert.ok(!first.some((d) => d.code === 'MLSD001'));
   client.change(uri, 'mlsd: 1\ntitle: x\nrequirements:\n  business_objective: [unclosed\n  latncy: 1\n', 2);
   const second = await client.diagnosticsFor(uri, 2);
-  assert.ok(second.some((d) => d.code === 'MLSD001'), 'syntax error reported');
+  assert.ok(
+    second.some((d) => d.code === 'MLSD001'),
+    'syntax error reported',
+  );
   const syntax = second.find((d) => d.code === 'MLSD001')!;
   assert.equal(syntax.range.start.line, syntax.range.end.line, 'a syntax error range stays on one line');
   client.change(uri, 'mlsd: 2\ntitle: x\n', 3);
@@ -73,7 +87,16 @@ test('bad input never crashes the server', async (t) => {
   const c = new LspClient();
   t.after(() => c.stop());
   await c.initialize();
-  const bomb = 'a: &a [x, x, x, x, x, x, x, x, x]\n' + Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill('*' + String.fromCharCode(97 + i)).join(', ')}]`).join('\n') + '\n';
+  const bomb =
+    'a: &a [x, x, x, x, x, x, x, x, x]\n' +
+    Array.from(
+      { length: 8 },
+      (_, i) =>
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(97 + i)}`)
+          .join(', ')}]`,
+    ).join('\n') +
+    '\n';
   const inputs: [string, string][] = [
     ['empty', ''],
     ['list', '- a\n- b\n'],

@@ -50,7 +50,11 @@ after(async () => {
 });
 
 function noHandlerErrors(c: LspClient): void {
-  assert.deepEqual(c.logs.filter((l) => / failed/.test(l)), [], 'no request handler threw');
+  assert.deepEqual(
+    c.logs.filter((l) => / failed/.test(l)),
+    [],
+    'no request handler threw',
+  );
 }
 
 test('initialize announces hover and inlay hints', async () => {
@@ -65,11 +69,15 @@ test('textDocument/hover: keys, task type, metrics with cutoff and alias, quanti
   const uri = fileUri('test/fixtures/lsp/hover.mlsd.yaml');
   client.open(uri, DOC);
   await client.diagnostics(uri);
-  const hoverAt = (p: { line: number; character: number }) => client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: p });
+  const hoverAt = (p: { line: number; character: number }) =>
+    client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: p });
 
   const key = (await hoverAt(pos('dau:')))!;
   assert.equal((key.contents as MarkupContent).kind, 'markdown');
-  assert.match((key.contents as MarkupContent).value, /\*\*`dau`\*\* · quantity[\s\S]*Step 1 of 7 · Requirements[\s\S]*46\.3k QPS\*\* on average/);
+  assert.match(
+    (key.contents as MarkupContent).value,
+    /\*\*`dau`\*\* · quantity[\s\S]*Step 1 of 7 · Requirements[\s\S]*46\.3k QPS\*\* on average/,
+  );
   assert.deepEqual(key.range, { start: pos('dau:', 0), end: pos('dau:', 3) });
 
   const task = (await hoverAt(pos('task_type: ranking', 13)))!;
@@ -83,7 +91,10 @@ test('textDocument/hover: keys, task type, metrics with cutoff and alias, quanti
   assert.match((auroc.contents as MarkupContent).value, /`roc-auc`.*alias/);
 
   const latency = (await hoverAt(pos('200ms', 1)))!;
-  assert.match((latency.contents as MarkupContent).value, /= \*\*230ms\*\*.*⚠ over the p99 requirement of 200ms by 30ms/);
+  assert.match(
+    (latency.contents as MarkupContent).value,
+    /= \*\*230ms\*\*.*⚠ over the p99 requirement of 200ms by 30ms/,
+  );
 
   assert.equal(await hoverAt({ line: 1, character: 10 }), null, 'plain text has no hover');
   assert.equal(await hoverAt({ line: 999, character: 0 }), null, 'past the end');
@@ -95,15 +106,24 @@ test('textDocument/inlayHint: the figures within the requested range, following 
   client.open(uri, DOC, 1);
   await client.diagnosticsFor(uri, 1);
   const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: ALL });
-  assert.deepEqual(hints.map((h) => [h.position.line, h.label]), [
-    [pos('scale:').line, '≈ 46.3k QPS avg · 92.6k peak'],
-    [pos('p99').line, '⚠ stages 210ms + network 20ms = 230ms of 200ms p99'],
-    [pos('experiment:').line, 'n ≈ 7.84M/arm · 157 days needed'],
-  ]);
+  assert.deepEqual(
+    hints.map((h) => [h.position.line, h.label]),
+    [
+      [pos('scale:').line, '≈ 46.3k QPS avg · 92.6k peak'],
+      [pos('p99').line, '⚠ stages 210ms + network 20ms = 230ms of 200ms p99'],
+      [pos('experiment:').line, 'n ≈ 7.84M/arm · 157 days needed'],
+    ],
+  );
   assert.ok(hints.every((h) => h.paddingLeft === true && h.position.character === lines[h.position.line].length));
 
-  const some = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: pos('evaluation:').line, character: 0 }, end: ALL.end } });
-  assert.deepEqual(some.map((h) => h.label), ['n ≈ 7.84M/arm · 157 days needed']);
+  const some = await client.request<InlayHint[]>('textDocument/inlayHint', {
+    textDocument: { uri },
+    range: { start: { line: pos('evaluation:').line, character: 0 }, end: ALL.end },
+  });
+  assert.deepEqual(
+    some.map((h) => h.label),
+    ['n ≈ 7.84M/arm · 157 days needed'],
+  );
 
   client.change(uri, DOC.replace('p99: 200ms', 'p99: 300ms'), 2);
   await client.diagnosticsFor(uri, 2);
@@ -112,7 +132,10 @@ test('textDocument/inlayHint: the figures within the requested range, following 
 
   client.change(uri, 'requirements:\n  scale:\n    dau: 2B\n    requests_per_user_per_day: [\n', 3);
   await client.diagnosticsFor(uri, 3);
-  assert.deepEqual(await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: ALL }), []);
+  assert.deepEqual(
+    await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: ALL }),
+    [],
+  );
   noHandlerErrors(client);
 });
 
@@ -137,9 +160,15 @@ test('hover and inlay hints answer on every example without errors', async () =>
     await client.diagnostics(uri);
     const ls = text.split('\n');
     const archetype = ls.findIndex((l) => l.startsWith('archetype:'));
-    const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: archetype, character: 13 } });
+    const h = await client.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: archetype, character: 13 },
+    });
     assert.ok(h, `${f}: archetype hover`);
-    const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: ls.length, character: 0 } } });
+    const hints = await client.request<InlayHint[]>('textDocument/inlayHint', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: ls.length, character: 0 } },
+    });
     assert.ok(Array.isArray(hints));
   }
   noHandlerErrors(client);

@@ -6,7 +6,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DocumentHighlightKind, type Location, type Position, type Range, type TextEdit } from 'vscode-languageserver-types';
+import {
+  DocumentHighlightKind,
+  type Location,
+  type Position,
+  type Range,
+  type TextEdit,
+} from 'vscode-languageserver-types';
 import { definition, highlights, prepareRename, references, rename } from '../../server/src/features/navigation';
 import { positionAt } from '../../server/src/engine/parse';
 import { refIndex } from '../../server/src/engine/refs';
@@ -56,7 +62,8 @@ function shows(text: string, locs: (Location | { range: Range })[]): string[] {
 function applyEdits(text: string, edits: TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => offsetOf(text, b.range.start) - offsetOf(text, a.range.start));
   let out = text;
-  for (const e of sorted) out = out.slice(0, offsetOf(text, e.range.start)) + e.newText + out.slice(offsetOf(text, e.range.end));
+  for (const e of sorted)
+    out = out.slice(0, offsetOf(text, e.range.start)) + e.newText + out.slice(offsetOf(text, e.range.end));
   return out;
 }
 
@@ -71,7 +78,9 @@ const lineOfText = (text: string, line: number) => text.split('\n')[line - 1];
 
 test('index: declarations and references of every namespace, with the spans of the written text', () => {
   const a = analysis(FIXTURE);
-  const sites = refIndex(a.doc).sites.map((s) => `${s.ns} ${s.role[0]} ${s.path} ${JSON.stringify(s.text)}${s.editable ? '' : ' (alias)'}`);
+  const sites = refIndex(a.doc).sites.map(
+    (s) => `${s.ns} ${s.role[0]} ${s.path} ${JSON.stringify(s.text)}${s.editable ? '' : ' (alias)'}`,
+  );
   assert.deepEqual(sites, [
     'head d framing.heads[0].name "register"',
     'head d framing.heads[1].name "bookmark"',
@@ -105,23 +114,36 @@ test('index: declarations and references of every namespace, with the spans of t
 test('definition: from a reference to its declaration; quoted, mixed-case and aliased uses resolve', () => {
   const t = FIXTURE;
   const a = analysis(t);
-  assert.deepEqual(shows(t, definition(a, pos(t, 'events', { after: 'event_age' }))), ['18:events'], 'quoted reference → the source, not the feature `events`');
+  assert.deepEqual(
+    shows(t, definition(a, pos(t, 'events', { after: 'event_age' }))),
+    ['18:events'],
+    'quoted reference → the source, not the feature `events`',
+  );
   assert.deepEqual(shows(t, definition(a, pos(t, 'Interactions'))), ['21:interactions'], 'case-insensitive');
-  assert.deepEqual(shows(t, definition(a, pos(t, '*fav'))), ['21:interactions'], 'an aliased reference resolves through the alias');
+  assert.deepEqual(
+    shows(t, definition(a, pos(t, '*fav'))),
+    ['21:interactions'],
+    'an aliased reference resolves through the alias',
+  );
   assert.deepEqual(shows(t, definition(a, pos(t, 'gbdt', { after: 'selected:' }))), ['41:gbdt']);
   assert.deepEqual(shows(t, definition(a, pos(t, 'dnn', { after: 'stages:' }))), ['43:dnn']);
-  assert.deepEqual(shows(t, definition(a, pos(t, 'conversion-rate', { after: 'primary:' }))), ['53:Conversion_Rate'], 'metric names match with _ and - alike');
+  assert.deepEqual(
+    shows(t, definition(a, pos(t, 'conversion-rate', { after: 'primary:' }))),
+    ['53:Conversion_Rate'],
+    'metric names match with _ and - alike',
+  );
   // on a declaration: itself
   assert.deepEqual(shows(t, definition(a, pos(t, 'gbdt', { after: 'candidates:' }))), ['41:gbdt']);
   // not an id or a reference: nothing (prose, a key, the guardrail with the same name, an enum value)
   assert.deepEqual(definition(a, pos(t, 'gbdt', { after: 'baseline:' })), []);
-  assert.deepEqual(definition(a, pos(t, 'selected'))  , []);
+  assert.deepEqual(definition(a, pos(t, 'selected')), []);
   assert.deepEqual(definition(a, pos(t, 'conversion-rate', { after: 'guardrails:' })), []);
   assert.deepEqual(definition(a, pos(t, 'ranking', { after: 'task_type:' })), []);
 });
 
 test('definition of an unresolved reference is empty; a duplicate id gives every declaration', () => {
-  const t = 'mlsd: 1\nmodel:\n  candidates:\n    - id: gbdt\n    - id: GBDT\n  selected: xgb\n  stages: [{id: r, model: gbdt}]\n';
+  const t =
+    'mlsd: 1\nmodel:\n  candidates:\n    - id: gbdt\n    - id: GBDT\n  selected: xgb\n  stages: [{id: r, model: gbdt}]\n';
   const a = analysis(t);
   assert.deepEqual(definition(a, pos(t, 'xgb')), []);
   assert.deepEqual(shows(t, definition(a, pos(t, 'gbdt', { after: 'stages' }))), ['4:gbdt', '5:GBDT']);
@@ -134,12 +156,26 @@ test('references: declaration + uses, includeDeclaration honoured, same-named va
   assert.deepEqual(shows(t, references(a, fromDecl, true)), ['18:events', '26:events', '29:events']);
   assert.deepEqual(shows(t, references(a, fromDecl, false)), ['26:events', '29:events']);
   // from a use: the same set
-  assert.deepEqual(shows(t, references(a, pos(t, 'events', { after: 'event_age' }), true)), ['18:events', '26:events', '29:events']);
+  assert.deepEqual(shows(t, references(a, pos(t, 'events', { after: 'event_age' }), true)), [
+    '18:events',
+    '26:events',
+    '29:events',
+  ]);
   // the feature `events` is its own thing: no uses
   assert.deepEqual(shows(t, references(a, pos(t, 'events', { after: 'features:' }), true)), ['25:events']);
-  assert.deepEqual(shows(t, references(a, pos(t, 'gbdt', { after: 'candidates:' }), true)), ['41:gbdt', '45:gbdt', '49:gbdt']);
-  assert.deepEqual(shows(t, references(a, pos(t, 'interactions', { after: 'sources:' }), false)), ['33:Interactions', '36:*fav']);
-  assert.deepEqual(shows(t, references(a, pos(t, 'Conversion_Rate'), true)), ['53:Conversion_Rate', '54:conversion-rate']);
+  assert.deepEqual(shows(t, references(a, pos(t, 'gbdt', { after: 'candidates:' }), true)), [
+    '41:gbdt',
+    '45:gbdt',
+    '49:gbdt',
+  ]);
+  assert.deepEqual(shows(t, references(a, pos(t, 'interactions', { after: 'sources:' }), false)), [
+    '33:Interactions',
+    '36:*fav',
+  ]);
+  assert.deepEqual(shows(t, references(a, pos(t, 'Conversion_Rate'), true)), [
+    '53:Conversion_Rate',
+    '54:conversion-rate',
+  ]);
   assert.deepEqual(references(a, pos(t, 'summary'), true), []);
 });
 
@@ -147,9 +183,15 @@ test('highlights: declaration as Write, uses as Read', () => {
   const t = FIXTURE;
   const a = analysis(t);
   const hs = highlights(a, pos(t, 'gbdt', { after: 'selected:' }));
-  assert.deepEqual(hs.map((h) => `${show(t, h.range)} ${h.kind === DocumentHighlightKind.Write ? 'W' : 'R'}`), ['41:gbdt W', '45:gbdt R', '49:gbdt R']);
+  assert.deepEqual(
+    hs.map((h) => `${show(t, h.range)} ${h.kind === DocumentHighlightKind.Write ? 'W' : 'R'}`),
+    ['41:gbdt W', '45:gbdt R', '49:gbdt R'],
+  );
   const hm = highlights(a, pos(t, 'conversion-rate', { after: 'primary:' }));
-  assert.deepEqual(hm.map((h) => `${show(t, h.range)} ${h.kind}`), [`53:Conversion_Rate ${DocumentHighlightKind.Write}`, `54:conversion-rate ${DocumentHighlightKind.Read}`]);
+  assert.deepEqual(
+    hm.map((h) => `${show(t, h.range)} ${h.kind}`),
+    [`53:Conversion_Rate ${DocumentHighlightKind.Write}`, `54:conversion-rate ${DocumentHighlightKind.Read}`],
+  );
   assert.deepEqual(highlights(a, pos(t, 'XGBoost')), []);
 });
 
@@ -166,7 +208,11 @@ test('prepareRename: on ids and references (declaration or use) only, range insi
   assert.equal(prepareRename(a, pos(t, 'gbdt', { after: 'baseline:' })), null, 'prose');
   assert.equal(prepareRename(a, pos(t, 'architecture')), null, 'a key');
   assert.equal(prepareRename(a, pos(t, 'XGBoost')), null, 'a text value');
-  assert.equal(prepareRename(a, pos(t, 'conversion-rate', { after: 'guardrails:' })), null, 'a guardrail is neither declaration nor reference');
+  assert.equal(
+    prepareRename(a, pos(t, 'conversion-rate', { after: 'guardrails:' })),
+    null,
+    'a guardrail is neither declaration nor reference',
+  );
   assert.equal(prepareRename(a, pos(t, '*fav')), null, 'aliased nodes are never edited');
 });
 
@@ -228,7 +274,10 @@ test('rename keeps each metric cutoff as written; aliases of a metric name match
   // two cutoffs of one metric: primary with a cutoff belongs to its own
   const t3 = 'mlsd: 1\nevaluation:\n  online:\n    metrics: [ndcg@5, ndcg@10]\n    primary: ndcg@10\n';
   const refs3 = references(analysis(t3), pos(t3, 'ndcg', { after: 'primary' }), true);
-  assert.deepEqual(refs3.map((l) => `${l.range.start.line + 1}:${l.range.start.character}`), [`4:${lineOfText(t3, 4).indexOf('ndcg@10')}`, '5:13']);
+  assert.deepEqual(
+    refs3.map((l) => `${l.range.start.line + 1}:${l.range.start.character}`),
+    [`4:${lineOfText(t3, 4).indexOf('ndcg@10')}`, '5:13'],
+  );
   assert.deepEqual(references(analysis(t3), pos(t3, 'ndcg@5'), false), [], 'ndcg@5 is not the primary');
 });
 
@@ -246,7 +295,10 @@ test('rename errors: invalid names and clashes with an id of the same list', () 
   assert.match(err(src, 'my events'), /not a valid/);
   assert.match(err(src, ''), /cannot be empty/);
   assert.match(err(src, 'users'), /already has an entry with id `users` \(line 23\)/);
-  assert.match(err(pos(t, 'users', { after: 'sources:' }), 'Interactions'.toLowerCase()), /already has an entry with id `interactions`/);
+  assert.match(
+    err(pos(t, 'users', { after: 'sources:' }), 'Interactions'.toLowerCase()),
+    /already has an entry with id `interactions`/,
+  );
   assert.match(err(pos(t, 'gbdt', { after: 'selected:' }), 'dnn'), /`model\.candidates` already has/);
   assert.match(err(pos(t, 'ctr'), 'watch_time'), /already lists `watch-time`/, 'metric names clash with _ and - alike');
   // `users` is a source id, not a feature id: the feature `events` may take it
@@ -260,7 +312,10 @@ test('rename errors: invalid names and clashes with an id of the same list', () 
   const t2 = 'mlsd: 1\nmodel:\n  candidates: [{id: gbdt}]\n  selected: gdbt\n';
   const fix = rename(analysis(t2), pos(t2, 'gdbt'), 'gbdt');
   assert.ok(fix && 'edit' in fix);
-  assert.equal(applyEdits(t2, fix.edit.changes![URI]), 'mlsd: 1\nmodel:\n  candidates: [{id: gbdt}]\n  selected: gbdt\n');
+  assert.equal(
+    applyEdits(t2, fix.edit.changes![URI]),
+    'mlsd: 1\nmodel:\n  candidates: [{id: gbdt}]\n  selected: gbdt\n',
+  );
   // nothing under the cursor: null
   assert.equal(rename(a, pos(t, 'title'), 'x'), null);
 });
@@ -294,7 +349,11 @@ test('half-written and odd shapes never throw', () => {
       highlights(a, p);
       const pr = prepareRename(a, p);
       const r = rename(a, p, 'renamed');
-      if (pr) assert.ok(r && 'edit' in r, `prepareRename accepted ${JSON.stringify(p)} in ${JSON.stringify(t)} but rename failed: ${JSON.stringify(r)}`);
+      if (pr)
+        assert.ok(
+          r && 'edit' in r,
+          `prepareRename accepted ${JSON.stringify(p)} in ${JSON.stringify(t)} but rename failed: ${JSON.stringify(r)}`,
+        );
     }
   }
   // the merged copies of an anchored source are aliased: found, never edited
@@ -323,7 +382,11 @@ test('on every example: references resolve, and renaming a referenced id keeps t
       const out = renamed(text, p, fresh);
       const after = analysis(out);
       const errors = after.lint.findings.filter((x) => x.ruleId === 'MLSD004' || x.ruleId === 'MLSD005');
-      assert.deepEqual(errors.map((e) => e.message), [], `${f}: renaming ${d.path} (${d.text})`);
+      assert.deepEqual(
+        errors.map((e) => e.message),
+        [],
+        `${f}: renaming ${d.path} (${d.text})`,
+      );
       const again = refIndex(after.doc).sites.filter((s) => s.text === fresh || s.text.startsWith(`${fresh}@`));
       assert.equal(again.length, idx.group(d).length, `${f}: every site of ${d.text} renamed`);
     }

@@ -25,7 +25,11 @@ const cut = (s: string, n = 90) => (s.length > n ? `${s.slice(0, n - 1)}…` : s
 const countsText = (c: Record<string, number>) => `e${c.error} w${c.warning} i${c.info} h${c.hint}`;
 
 function render(o: DesignOutline, source: string): string {
-  const out = [`# mlsd/designOutline of ${source} (line:column 1-based; messages cut at 90 characters)`, `title: ${o.title ?? '—'}`, `counts: ${countsText(o.counts)}`];
+  const out = [
+    `# mlsd/designOutline of ${source} (line:column 1-based; messages cut at 90 characters)`,
+    `title: ${o.title ?? '—'}`,
+    `counts: ${countsText(o.counts)}`,
+  ];
   for (const s of o.steps) {
     out.push(`${s.label} [${s.key}] ${s.status}${s.range ? ` ${rng(s.range)}` : ''} ${countsText(s.counts)}`);
     for (const c of s.children) out.push(`    ${c.label} ${rng(c.range)}${c.detail ? ` «${c.detail}»` : ''}`);
@@ -37,12 +41,18 @@ function render(o: DesignOutline, source: string): string {
 test('outline snapshots: two examples and a half-written doc', () => {
   for (const name of ['event-recommendation', 'visual-search']) {
     const o = designOutline(analysis(read(`examples/${name}.mlsd.yaml`)));
-    assert.ok(o.steps.every((s) => s.status === 'present'), `${name}: a complete example has every step present`);
+    assert.ok(
+      o.steps.every((s) => s.status === 'present'),
+      `${name}: a complete example has every step present`,
+    );
     expectSnapshot(`outline/${name}`, render(o, `examples/${name}.mlsd.yaml`));
   }
   const half = designOutline(analysis(read('test/fixtures/navigation/half-written.mlsd.yaml')));
   expectSnapshot('outline/half-written', render(half, 'test/fixtures/navigation/half-written.mlsd.yaml'));
-  assert.deepEqual(half.steps.map((s) => s.status), ['present', 'partial', 'partial', 'partial', 'partial', 'missing', 'partial']);
+  assert.deepEqual(
+    half.steps.map((s) => s.status),
+    ['present', 'partial', 'partial', 'partial', 'partial', 'missing', 'partial'],
+  );
 });
 
 test('outline: uri, version, title, labels and the doc-level counts', () => {
@@ -51,10 +61,18 @@ test('outline: uri, version, title, labels and the doc-level counts', () => {
   assert.equal(o.uri, URI);
   assert.equal(o.version, 7);
   assert.equal(o.title, 'Fraud detection');
-  assert.deepEqual(o.steps.map((s) => `${s.step}|${s.key}|${s.title}|${s.label}`), [
-    '1|requirements|Requirements|1 · Requirements', '2|framing|Framing|2 · Framing', '3|data|Data|3 · Data', '4|model|Model|4 · Model',
-    '5|evaluation|Evaluation|5 · Evaluation', '6|serving|Serving|6 · Serving', '7|monitoring|Monitoring|7 · Monitoring',
-  ]);
+  assert.deepEqual(
+    o.steps.map((s) => `${s.step}|${s.key}|${s.title}|${s.label}`),
+    [
+      '1|requirements|Requirements|1 · Requirements',
+      '2|framing|Framing|2 · Framing',
+      '3|data|Data|3 · Data',
+      '4|model|Model|4 · Model',
+      '5|evaluation|Evaluation|5 · Evaluation',
+      '6|serving|Serving|6 · Serving',
+      '7|monitoring|Monitoring|7 · Monitoring',
+    ],
+  );
   const total = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const f of a.lint.findings) total[f.severity]++;
   assert.deepEqual(o.counts, total, 'doc-level counts count every finding once');
@@ -67,7 +85,11 @@ test('missing steps: no range, MLSD006 listed under the step it is about', () =>
     assert.equal(s.status, 'missing', s.key);
     assert.equal(s.range, undefined);
     assert.deepEqual(s.children, []);
-    assert.deepEqual(s.findings.map((f) => f.code), ['MLSD006'], s.key);
+    assert.deepEqual(
+      s.findings.map((f) => f.code),
+      ['MLSD006'],
+      s.key,
+    );
     assert.match(s.findings[0].message, new RegExp(`Step ${s.step} `));
     assert.equal(s.counts.warning, 1);
   }
@@ -84,24 +106,39 @@ test('an empty section is partial (its MLSD006 sits on its key) and has a range'
 });
 
 test('children: the direct sub-keys with ranges and a short detail', () => {
-  const text = 'mlsd: 1\nmodel:\n  baseline: popularity\n  candidates:\n    - {id: gbdt}\n    - {id: dnn}\n  training: {from: scratch}\n  cold_start:\n';
+  const text =
+    'mlsd: 1\nmodel:\n  baseline: popularity\n  candidates:\n    - {id: gbdt}\n    - {id: dnn}\n  training: {from: scratch}\n  cold_start:\n';
   const model = designOutline(analysis(text)).steps[3];
-  assert.deepEqual(model.children.map((c) => `${c.key}|${c.label}|${rng(c.range)}|${c.detail}`), [
-    'baseline|baseline|3:3-3:23|popularity',
-    'candidates|candidates|4:3-6:16|2 items',
-    'training|training|7:3-7:28|1 key',
-    'cold_start|cold_start|8:3-8:13|empty',
-  ]);
+  assert.deepEqual(
+    model.children.map((c) => `${c.key}|${c.label}|${rng(c.range)}|${c.detail}`),
+    [
+      'baseline|baseline|3:3-3:23|popularity',
+      'candidates|candidates|4:3-6:16|2 items',
+      'training|training|7:3-7:28|1 key',
+      'cold_start|cold_start|8:3-8:13|empty',
+    ],
+  );
   assert.equal(rng(model.range!), '2:1-8:14');
 });
 
 /** The analysis of `text` with its findings replaced by synthetic ones (rule id + the text they sit on). */
-function withFindings(text: string, specs: { ruleId: string; on: string; severity: Finding['severity']; data?: Record<string, unknown> }[]): Analysis {
+function withFindings(
+  text: string,
+  specs: { ruleId: string; on: string; severity: Finding['severity']; data?: Record<string, unknown> }[],
+): Analysis {
   const a = analysis(text);
   const findings: Finding[] = specs.map((s) => {
     const start = text.indexOf(s.on);
     assert.ok(start >= 0, s.on);
-    return { ruleId: s.ruleId, alias: 'x', severity: s.severity, start, end: start + s.on.length, message: `${s.ruleId} on ${s.on}`, data: s.data };
+    return {
+      ruleId: s.ruleId,
+      alias: 'x',
+      severity: s.severity,
+      start,
+      end: start + s.on.length,
+      message: `${s.ruleId} on ${s.on}`,
+      data: s.data,
+    };
   });
   return { ...a, lint: { findings, suppressed: [], internalErrors: [] } };
 }
@@ -138,20 +175,37 @@ test('status and counts: step rules by meta.step, structural findings by locatio
   const o = designOutline(a);
   const by = Object.fromEntries(o.steps.map((s) => [s.key, s]));
   assert.equal(by.requirements.status, 'present', 'a hint of a step rule does not make it partial');
-  assert.deepEqual(by.requirements.findings.map((f) => f.code), ['MLSD105']);
+  assert.deepEqual(
+    by.requirements.findings.map((f) => f.code),
+    ['MLSD105'],
+  );
   assert.equal(by.requirements.counts.hint, 1);
   assert.equal(by.framing.status, 'partial', 'a structural warning inside the section');
   assert.equal(by.data.status, 'present', 'an info finding does not make it partial');
   assert.equal(by.data.counts.info, 1);
-  assert.equal(by.model.status, 'present', 'a finding of another step inside the section is counted, but the status is about this step');
-  assert.deepEqual(by.model.findings.map((f) => f.code), ['MLSD502']);
+  assert.equal(
+    by.model.status,
+    'present',
+    'a finding of another step inside the section is counted, but the status is about this step',
+  );
+  assert.deepEqual(
+    by.model.findings.map((f) => f.code),
+    ['MLSD502'],
+  );
   assert.equal(by.model.counts.warning, 1);
   assert.equal(by.evaluation.status, 'partial', 'the step-5 rule makes evaluation partial wherever it points');
-  assert.deepEqual(by.evaluation.findings.map((f) => f.code), ['MLSD502']);
+  assert.deepEqual(
+    by.evaluation.findings.map((f) => f.code),
+    ['MLSD502'],
+  );
   assert.equal(by.serving.status, 'partial');
   assert.equal(by.monitoring.status, 'present');
   assert.deepEqual(o.counts, { error: 2, warning: 2, info: 1, hint: 1 }, 'each finding once at the doc level');
-  for (const s of o.steps) assert.ok(!s.findings.some((f) => f.code === 'MLSD008'), 'a doc-level finding outside every section belongs to no step');
+  for (const s of o.steps)
+    assert.ok(
+      !s.findings.some((f) => f.code === 'MLSD008'),
+      'a doc-level finding outside every section belongs to no step',
+    );
 });
 
 test('findings: sorted by position, with code, alias, severity, message and range', () => {
@@ -161,20 +215,43 @@ test('findings: sorted by position, with code, alias, severity, message and rang
   ]);
   const ev = designOutline(a).steps[4];
   assert.deepEqual(ev.findings, [
-    { code: 'MLSD503', alias: 'x', message: 'MLSD503 on offline', severity: 'info', range: { start: { line: 11, character: 2 }, end: { line: 11, character: 9 } } },
-    { code: 'MLSD502', alias: 'x', message: 'MLSD502 on ndcg@10', severity: 'warning', range: { start: { line: 11, character: 22 }, end: { line: 11, character: 29 } } },
+    {
+      code: 'MLSD503',
+      alias: 'x',
+      message: 'MLSD503 on offline',
+      severity: 'info',
+      range: { start: { line: 11, character: 2 }, end: { line: 11, character: 9 } },
+    },
+    {
+      code: 'MLSD502',
+      alias: 'x',
+      message: 'MLSD502 on ndcg@10',
+      severity: 'warning',
+      range: { start: { line: 11, character: 22 }, end: { line: 11, character: 29 } },
+    },
   ]);
 });
 
 test('a syntax error at the end of a half-written doc belongs to the last section', () => {
   const o = designOutline(analysis('mlsd: 1\ntitle: x\nmonitoring:\n  ml: [prediction-drift\n'));
   const mon = o.steps[6];
-  assert.ok(mon.findings.some((f) => f.code === 'MLSD001'), JSON.stringify(mon.findings.map((f) => f.code)));
+  assert.ok(
+    mon.findings.some((f) => f.code === 'MLSD001'),
+    JSON.stringify(mon.findings.map((f) => f.code)),
+  );
   assert.equal(mon.status, 'partial');
 });
 
 test('odd shapes never throw', () => {
-  const docs = ['', '# comment only\n', '- a\n- b\n', 'text', 'mlsd: 1\nrequirements: [a]\nframing: text\ndata:\n  - x\n', 'a: &a {x: 1}\nmodel: *a\nserving: {<<: *a}\n', '"": 1\n? [k]\n: v\n'];
+  const docs = [
+    '',
+    '# comment only\n',
+    '- a\n- b\n',
+    'text',
+    'mlsd: 1\nrequirements: [a]\nframing: text\ndata:\n  - x\n',
+    'a: &a {x: 1}\nmodel: *a\nserving: {<<: *a}\n',
+    '"": 1\n? [k]\n: v\n',
+  ];
   for (const t of docs) {
     const o = designOutline(analysis(t));
     assert.equal(o.steps.length, 7);
@@ -182,5 +259,9 @@ test('odd shapes never throw', () => {
   }
   const aliased = designOutline(analysis(docs[5]));
   assert.equal(aliased.steps[3].status !== 'missing', true);
-  assert.deepEqual(aliased.steps[5].children.map((c) => c.key), ['x'], 'merged keys are listed (at the merge site)');
+  assert.deepEqual(
+    aliased.steps[5].children.map((c) => c.key),
+    ['x'],
+    'merged keys are listed (at the merge site)',
+  );
 });

@@ -24,15 +24,22 @@ test('aliases resolve for rules, and findings point at the alias site', () => {
 });
 
 test('merge keys `<<` merge mappings without overriding explicit keys', () => {
-  const doc = analyze('x-base: &b {mode: batch, freshness: 1d}\nrequirements:\n  performance:\n    <<: *b\n    mode: online\n');
+  const doc = analyze(
+    'x-base: &b {mode: batch, freshness: 1d}\nrequirements:\n  performance:\n    <<: *b\n    mode: online\n',
+  );
   assert.equal(doc.enumOf('requirements.performance.mode'), 'online');
   assert.equal(doc.duration('requirements.performance.freshness'), 86_400_000);
 });
 
 test('alias bombs stop expanding with a clear MLSD001, in bounded time', () => {
   const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-  for (let i = 1; i < 10; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill('*' + String.fromCharCode(96 + i)).join(', ')}]`);
-  const doc = analyze(levels.join('\n') + '\n');
+  for (let i = 1; i < 10; i++)
+    levels.push(
+      `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+        .fill(`*${String.fromCharCode(96 + i)}`)
+        .join(', ')}]`,
+    );
+  const doc = analyze(`${levels.join('\n')}\n`);
   const res = lint(doc);
   assert.ok(res.findings.some((f) => f.ruleId === 'MLSD001' && /alias bomb/.test(f.message)));
 });
@@ -44,7 +51,10 @@ test('a self-referencing alias is reported, not followed forever', () => {
 
 test('duplicate keys, second documents and custom tags are clear MLSD001 errors', () => {
   const res = lint(analyze('mlsd: 1\ntitle: a\ntitle: b\nsummary: !Ref x\n---\nmlsd: 1\n'));
-  const msgs = res.findings.filter((f) => f.ruleId === 'MLSD001').map((f) => f.message).join('\n');
+  const msgs = res.findings
+    .filter((f) => f.ruleId === 'MLSD001')
+    .map((f) => f.message)
+    .join('\n');
   assert.match(msgs, /Duplicate key `title`/);
   assert.match(msgs, /Custom tag !Ref/);
   assert.match(msgs, /one YAML document/);
@@ -52,10 +62,16 @@ test('duplicate keys, second documents and custom tags are clear MLSD001 errors'
 
 test('binary junk and oversized files are not parsed, with one clear finding', () => {
   const bin = lint(analyze('mlsd: 1\n\u0000\u0001junk'));
-  assert.deepEqual(bin.findings.map((f) => f.ruleId), ['MLSD001']);
+  assert.deepEqual(
+    bin.findings.map((f) => f.ruleId),
+    ['MLSD001'],
+  );
   assert.match(bin.findings[0].message, /binary/);
-  const big = lint(analyze('mlsd: 1\nx-pad: "' + 'a'.repeat(600_000) + '"\n'));
-  assert.deepEqual(big.findings.map((f) => f.ruleId), ['MLSD001']);
+  const big = lint(analyze(`mlsd: 1\nx-pad: "${'a'.repeat(600_000)}"\n`));
+  assert.deepEqual(
+    big.findings.map((f) => f.ruleId),
+    ['MLSD001'],
+  );
   assert.match(big.findings[0].message, /MB/);
 });
 
@@ -66,12 +82,18 @@ test('a syntax error mid-file: MLSD001 on one line, and the valid part is still 
   const syntax = res.findings.filter((f) => f.ruleId === 'MLSD001');
   assert.ok(syntax.length >= 1);
   for (const f of syntax) assert.equal(positionAt(doc.parsed, f.start).line, positionAt(doc.parsed, f.end).line);
-  assert.ok(res.findings.some((f) => f.ruleId === 'MLSD003'), 'the invalid task type before the error is still reported');
+  assert.ok(
+    res.findings.some((f) => f.ruleId === 'MLSD003'),
+    'the invalid task type before the error is still reported',
+  );
 });
 
 test('a top level that is not a mapping gets one MLSD003 and nothing else', () => {
   const res = lint(analyze('- requirements\n- framing\n'));
-  assert.deepEqual(res.findings.map((f) => f.ruleId), ['MLSD003']);
+  assert.deepEqual(
+    res.findings.map((f) => f.ruleId),
+    ['MLSD003'],
+  );
 });
 
 test('an empty doc says what to write', () => {
@@ -80,7 +102,7 @@ test('an empty doc says what to write', () => {
   assert.ok(res.findings.some((f) => f.ruleId === 'MLSD006'));
 });
 
-test('inserted section skeletons are valid YAML at the doc\'s indentation (2, 3 and 4 spaces)', async () => {
+test("inserted section skeletons are valid YAML at the doc's indentation (2, 3 and 4 spaces)", async () => {
   const { insertSectionEdit } = await import('../../server/src/engine/skeleton');
   const { applyEdits } = await import('../../server/src/lint/engine');
   const { STEP_KEYS } = await import('../../server/src/engine/catalog');

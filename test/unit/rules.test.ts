@@ -26,12 +26,14 @@ function actual(text: string, id: string): Expected[] {
   const doc = analyze(text);
   const res = lint(doc, configFor(text, id), { only: [id] });
   assert.deepEqual(res.internalErrors, [], 'a rule threw');
-  return res.findings.filter((f) => f.ruleId === id).map((f) => {
-    const s = positionAt(doc.parsed, f.start);
-    const lineEnd = lineEndAt(doc.parsed, f.start);
-    const endOnLine = Math.min(f.end, lineEnd);
-    return { id, line: s.line, startCol: s.character, endCol: s.character + Math.max(0, endOnLine - f.start) };
-  });
+  return res.findings
+    .filter((f) => f.ruleId === id)
+    .map((f) => {
+      const s = positionAt(doc.parsed, f.start);
+      const lineEnd = lineEndAt(doc.parsed, f.start);
+      const endOnLine = Math.min(f.end, lineEnd);
+      return { id, line: s.line, startCol: s.character, endCol: s.character + Math.max(0, endOnLine - f.start) };
+    });
 }
 
 test('registry: ids and aliases are unique and well-formed', () => {
@@ -54,7 +56,8 @@ for (const rule of RULES) {
     assert.ok(fs.existsSync(p), `missing docs/rules/${id}.md`);
     const md = read(p);
     assert.ok(md.includes(id) && md.includes(rule.meta.alias), 'the page names the id and alias');
-    for (const h of ['## What it checks', '## Why it matters', '## Bad', '## Good', '## How to fix']) assert.ok(md.includes(h), `docs/rules/${id}.md lacks "${h}"`);
+    for (const h of ['## What it checks', '## Why it matters', '## Bad', '## Good', '## How to fix'])
+      assert.ok(md.includes(h), `docs/rules/${id}.md lacks "${h}"`);
   });
 
   test(`${id} ${rule.meta.alias}: fixtures`, () => {

@@ -1,7 +1,16 @@
 /** Value parsers on odd spellings (format.md "Value types"). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseDuration, parseMetricSpelling, parseQuantity, parseRate, isPlaceholder, formatCount, formatBytes, formatDuration } from '../../server/src/engine/values';
+import {
+  parseDuration,
+  parseMetricSpelling,
+  parseQuantity,
+  parseRate,
+  isPlaceholder,
+  formatCount,
+  formatBytes,
+  formatDuration,
+} from '../../server/src/engine/values';
 import { findMetric } from '../../server/src/engine/domain';
 
 test('quantity: numbers, suffixes, units, bytes', () => {
@@ -60,8 +69,17 @@ test('metric spellings: cutoffs, iou, aliases, case and separators', () => {
   assert.deepEqual(parseMetricSpelling('ndcg@10'), { name: 'ndcg', normalized: 'ndcg', hasCutoff: true, k: 10 });
   assert.deepEqual(parseMetricSpelling('NDCG@k'), { name: 'NDCG', normalized: 'ndcg', hasCutoff: true, k: 'k' });
   assert.deepEqual(parseMetricSpelling('map@iou=0.5'), { name: 'map', normalized: 'map', hasCutoff: true, iou: 0.5 });
-  assert.deepEqual(parseMetricSpelling('mAP@IoU=0.5:0.95'), { name: 'mAP', normalized: 'map', hasCutoff: true, iou: 0.5 });
-  assert.deepEqual(parseMetricSpelling('Precision_At_Recall'), { name: 'Precision_At_Recall', normalized: 'precision-at-recall', hasCutoff: false });
+  assert.deepEqual(parseMetricSpelling('mAP@IoU=0.5:0.95'), {
+    name: 'mAP',
+    normalized: 'map',
+    hasCutoff: true,
+    iou: 0.5,
+  });
+  assert.deepEqual(parseMetricSpelling('Precision_At_Recall'), {
+    name: 'Precision_At_Recall',
+    normalized: 'precision-at-recall',
+    hasCutoff: false,
+  });
   assert.equal(parseMetricSpelling('ndcg@ten'), undefined);
   assert.equal(parseMetricSpelling('@10'), undefined);
   assert.equal(findMetric('AUROC')?.name, 'roc-auc');

@@ -36,7 +36,10 @@ export interface CliOptions {
 
 export class UsageError extends Error {
   /** true when the command itself is missing or unknown: the general usage is printed too */
-  constructor(message: string, readonly showUsage = false) {
+  constructor(
+    message: string,
+    readonly showUsage = false,
+  ) {
     super(message);
   }
 }
@@ -59,7 +62,11 @@ const OPTIONS = {
 
 /** Options each command accepts (besides --help / --version / --color / --no-color). */
 const LINT_ONLY = ['max-warnings', 'fix', 'fix-dry-run', 'config', 'rule', 'preset', 'quiet', 'output-file'];
-const STRING_OPTIONS = new Set(Object.entries(OPTIONS).filter(([, o]) => o.type === 'string').flatMap(([k, o]) => ['--' + k, ...('short' in o ? ['-' + o.short] : [])]));
+const STRING_OPTIONS = new Set(
+  Object.entries(OPTIONS)
+    .filter(([, o]) => o.type === 'string')
+    .flatMap(([k, o]) => [`--${k}`, ...('short' in o ? [`-${o.short}`] : [])]),
+);
 
 export function parseCli(argv: string[]): CliOptions {
   // parseArgs refuses `--max-warnings -1` as ambiguous: glue a negative number to its option
@@ -89,11 +96,15 @@ export function parseCli(argv: string[]): CliOptions {
   } else if ((COMMANDS as readonly string[]).includes(first)) {
     command = first as Command;
   } else {
-    throw new UsageError(`Unknown command \`${first}\`.${looksLikePath(first) ? ` To lint files, run \`mlsd lint ${first}\`.` : ''}`, true);
+    throw new UsageError(
+      `Unknown command \`${first}\`.${looksLikePath(first) ? ` To lint files, run \`mlsd lint ${first}\`.` : ''}`,
+      true,
+    );
   }
   if (command === 'help') {
     helpTopic = positionals.shift();
-    if (helpTopic !== undefined && !(COMMANDS as readonly string[]).includes(helpTopic)) throw new UsageError(`Unknown command \`${helpTopic}\`.`, true);
+    if (helpTopic !== undefined && !(COMMANDS as readonly string[]).includes(helpTopic))
+      throw new UsageError(`Unknown command \`${helpTopic}\`.`, true);
     if (positionals.length) throw new UsageError(`Unexpected argument \`${positionals[0]}\`.`);
   }
   if ((command === 'rules' || command === 'version') && positionals.length) {
@@ -101,43 +112,55 @@ export function parseCli(argv: string[]): CliOptions {
   }
   if (command !== 'lint') {
     for (const k of LINT_ONLY) {
-      if (v[k as keyof typeof v] !== undefined) throw new UsageError(`--${k} is an option of \`mlsd lint\`, not of \`mlsd ${command}\`.`);
+      if (v[k as keyof typeof v] !== undefined)
+        throw new UsageError(`--${k} is an option of \`mlsd lint\`, not of \`mlsd ${command}\`.`);
     }
   }
 
   const format = (v.format ?? 'stylish').toLowerCase();
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`Unknown format \`${v.format}\`; use stylish, json or sarif.`);
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`Unknown format \`${v.format}\`; use stylish, json or sarif.`);
   if (command === 'rules' && format === 'sarif') throw new UsageError('`mlsd rules` prints stylish (a table) or json.');
 
   let maxWarnings = -1;
   if (v['max-warnings'] !== undefined) {
     const s = v['max-warnings'].trim();
-    if (!/^-?\d+$/.test(s) || Number(s) < -1) throw new UsageError(`--max-warnings takes a whole number ≥ -1 (-1 = unlimited), not \`${v['max-warnings']}\`.`);
+    if (!/^-?\d+$/.test(s) || Number(s) < -1)
+      throw new UsageError(`--max-warnings takes a whole number ≥ -1 (-1 = unlimited), not \`${v['max-warnings']}\`.`);
     maxWarnings = Number(s);
   }
 
   let preset: Preset | undefined;
   if (v.preset !== undefined) {
-    const p = v.preset.replace(/^mlsd:/, '').trim().toLowerCase();
-    if (!(PRESETS as string[]).includes(p)) throw new UsageError(`Unknown preset \`${v.preset}\`; use recommended or strict.`);
+    const p = v.preset
+      .replace(/^mlsd:/, '')
+      .trim()
+      .toLowerCase();
+    if (!(PRESETS as string[]).includes(p))
+      throw new UsageError(`Unknown preset \`${v.preset}\`; use recommended or strict.`);
     preset = p as Preset;
   }
 
   const rules: CliOptions['rules'] = [];
   for (const r of v.rule ?? []) {
     const m = /^\s*([^=:\s]+)\s*[=:]\s*(\S+)\s*$/.exec(r);
-    if (!m) throw new UsageError(`--rule takes ID=severity (for example \`--rule MLSD107=off\` or \`--rule missing-online-metric=error\`), not \`${r}\`.`);
+    if (!m)
+      throw new UsageError(
+        `--rule takes ID=severity (for example \`--rule MLSD107=off\` or \`--rule missing-online-metric=error\`), not \`${r}\`.`,
+      );
     const rule = ruleByName(m[1]);
     if (!rule) throw new UsageError(`Unknown rule \`${m[1]}\` in --rule. \`mlsd rules\` lists the ids and aliases.`);
     let sev = m[2].toLowerCase();
     if (sev === 'warn') sev = 'warning';
-    if (!(SEVERITIES as string[]).includes(sev)) throw new UsageError(`Invalid severity \`${m[2]}\` in --rule ${r}; use off, hint, info, warning or error.`);
+    if (!(SEVERITIES as string[]).includes(sev))
+      throw new UsageError(`Invalid severity \`${m[2]}\` in --rule ${r}; use off, hint, info, warning or error.`);
     rules.push({ name: m[1], id: rule.meta.id, severity: sev as SeverityOrOff });
   }
 
   if (v.fix && v['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together.');
   if (v.color && v['no-color']) throw new UsageError('--color and --no-color cannot be used together.');
-  if (v['output-file'] !== undefined && v['output-file'].trim() === '') throw new UsageError('--output-file needs a file name.');
+  if (v['output-file'] !== undefined && v['output-file'].trim() === '')
+    throw new UsageError('--output-file needs a file name.');
   if (v.config !== undefined && v.config.trim() === '') throw new UsageError('--config needs a file name.');
 
   return {

@@ -16,7 +16,10 @@ const SEVERITY_DOCS: Record<string, string> = {
   error: 'Shown as an error; `mlsd lint` exits 1.',
 };
 
-const OPTION_DOCS: Record<keyof RuleOptions, { text: string; minimum?: number; maximum?: number; exclusiveMinimum?: number }> = {
+const OPTION_DOCS: Record<
+  keyof RuleOptions,
+  { text: string; minimum?: number; maximum?: number; exclusiveMinimum?: number }
+> = {
   imbalance_threshold: {
     text: 'A positive rate below this (or above 1 − this) counts as imbalanced. A fraction (`0.05`) or a percentage (`5%`).',
     exclusiveMinimum: 0,
@@ -71,12 +74,16 @@ export function configSchema(): Record<string, unknown> {
         type: 'string',
         enum: ['recommended', 'strict'],
         default: 'recommended',
-        markdownEnumDescriptions: ['The default severities of every rule.', 'Raises every `info` rule to `warning`: for docs going to review.'],
+        markdownEnumDescriptions: [
+          'The default severities of every rule.',
+          'Raises every `info` rule to `warning`: for docs going to review.',
+        ],
         markdownDescription: 'The preset the severities start from.',
       },
       rules: {
         type: 'object',
-        markdownDescription: 'Severity per rule, by id (`MLSD107`) or alias (`missing-out-of-scope`): `off`, `hint`, `info`, `warning` or `error`, or `[severity, {options}]`. `mlsd rules` lists them.',
+        markdownDescription:
+          'Severity per rule, by id (`MLSD107`) or alias (`missing-out-of-scope`): `off`, `hint`, `info`, `warning` or `error`, or `[severity, {options}]`. `mlsd rules` lists them.',
         propertyNames: { enum: names },
         properties: ruleProps,
         additionalProperties: false,
@@ -112,7 +119,7 @@ export function configSchema(): Record<string, unknown> {
 }
 
 export function configSchemaText(): string {
-  return JSON.stringify(configSchema(), null, 2) + '\n';
+  return `${JSON.stringify(configSchema(), null, 2)}\n`;
 }
 
 export const CONFIG_SCHEMA_PATH = path.join('schemas', 'mlsdrc.schema.json');

@@ -6,7 +6,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findConfigFile, loadConfigFile, resolveConfig, type FileReader, type RawConfig, type ResolvedConfig } from '../lint/config';
+import {
+  findConfigFile,
+  loadConfigFile,
+  resolveConfig,
+  type FileReader,
+  type RawConfig,
+  type ResolvedConfig,
+} from '../lint/config';
 import type { CliOptions } from './args';
 
 import { nodeFs as nodeReader } from '../lint/nodeFs';
@@ -46,7 +53,14 @@ export class CliConfigs {
     if (opts.config !== undefined) {
       const file = path.resolve(cwd, opts.config);
       if (!reader.exists(file)) {
-        this.explicit = { errors: [{ source: opts.config, message: `The config file ${opts.config} (--config) does not exist or is not a file.` }] };
+        this.explicit = {
+          errors: [
+            {
+              source: opts.config,
+              message: `The config file ${opts.config} (--config) does not exist or is not a file.`,
+            },
+          ],
+        };
       } else this.explicit = this.load(file);
       this.note(this.explicit.errors);
     }

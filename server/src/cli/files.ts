@@ -70,7 +70,8 @@ export function expandPatterns(patterns: string[], cwd: string): Expansion {
     }
     if (stat?.isDirectory()) {
       const found = docsUnder(abs);
-      if (!found.length) errors.push(`No design docs (*.mlsd.yaml, *.mlsd.yml) were found in the directory "${pattern}".`);
+      if (!found.length)
+        errors.push(`No design docs (*.mlsd.yaml, *.mlsd.yml) were found in the directory "${pattern}".`);
       add(found);
     } else if (stat) {
       add([abs]); // an explicit file is linted whatever its name (and a read error is reported later)
@@ -79,7 +80,14 @@ export function expandPatterns(patterns: string[], cwd: string): Expansion {
       // `docs/**` or `docs/*` names no file type: it means the design docs there; `docs/*.yaml` means every match
       const last = posix.split('/').pop() ?? '';
       const docsOnly = !last.includes('.');
-      let found = globSync(posix, { cwd, ignore: IGNORE, dot: false, absolute: true, followSymbolicLinks: false, expandDirectories: false });
+      let found = globSync(posix, {
+        cwd,
+        ignore: IGNORE,
+        dot: false,
+        absolute: true,
+        followSymbolicLinks: false,
+        expandDirectories: false,
+      });
       if (docsOnly) found = found.filter(isDesignDocName);
       found = found.map((f) => path.resolve(f)).sort();
       if (!found.length) errors.push(`No files matching the pattern "${pattern}" were found.`);

@@ -52,7 +52,12 @@ function paint(style: Style, sev: Severity, s: string): string {
 
 // ------------------------------------------------------------------------------------------ stylish
 
-export function formatStylish(results: FileResult[], cwd: string, style: Style, mode: { fix: boolean; fixDryRun: boolean }): string {
+export function formatStylish(
+  results: FileResult[],
+  cwd: string,
+  style: Style,
+  mode: { fix: boolean; fixDryRun: boolean },
+): string {
   let out = '';
   for (const r of results) {
     if (!r.messages.length) continue;
@@ -78,12 +83,23 @@ export function formatStylish(results: FileResult[], cwd: string, style: Style, 
   const total = t.errors + t.warnings + t.infos + t.hints;
   if (total > 0) {
     const color = t.errors ? style.red : t.warnings ? style.yellow : style.blue;
-    out += '\n' + color(style.bold(`✖ ${plural(total, 'problem')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.infos, 'info')}, ${plural(t.hints, 'hint')})`)) + '\n';
-    if (t.fixable > 0 && !mode.fix) out += color(style.bold(`  ${plural(t.fixable, 'problem')} fixable with the \`--fix\` option.`)) + '\n';
+    out +=
+      '\n' +
+      color(
+        style.bold(
+          `✖ ${plural(total, 'problem')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.infos, 'info')}, ${plural(t.hints, 'hint')})`,
+        ),
+      ) +
+      '\n';
+    if (t.fixable > 0 && !mode.fix)
+      out += `${color(style.bold(`  ${plural(t.fixable, 'problem')} fixable with the \`--fix\` option.`))}\n`;
   }
   if (t.fixed > 0) {
     const verb = mode.fixDryRun ? 'Would fix' : 'Fixed';
-    out += (total ? '' : '\n') + style.green(`✔ ${verb} ${plural(t.fixed, 'problem')} in ${plural(t.fixedFiles, 'file')}.`) + '\n';
+    out +=
+      (total ? '' : '\n') +
+      style.green(`✔ ${verb} ${plural(t.fixed, 'problem')} in ${plural(t.fixedFiles, 'file')}.`) +
+      '\n';
   }
   return out;
 }
@@ -119,12 +135,17 @@ export function formatJson(results: FileResult[]): string {
     if (r.output !== undefined) o.output = r.output;
     return o;
   });
-  return JSON.stringify(out) + '\n';
+  return `${JSON.stringify(out)}\n`;
 }
 
 // -------------------------------------------------------------------------------------------- sarif
 
-const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+  hint: 'note',
+};
 
 function sarifUri(file: string, cwd: string): { uri: string; uriBaseId?: string } {
   const rel = path.relative(cwd, file);
@@ -188,5 +209,5 @@ export function formatSarif(results: FileResult[], cwd: string, extras: SarifExt
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return `${JSON.stringify(log, null, 2)}\n`;
 }

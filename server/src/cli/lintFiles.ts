@@ -82,7 +82,11 @@ export function lintFile(file: string, label: string, config: ResolvedConfig, op
       res = lint(analyze(text, uri), config);
     }
   } catch (err) {
-    return { ok: true, result: emptyResult(file), internalErrors: [`linting ${label} failed: ${(err as Error)?.stack ?? String(err)}`] };
+    return {
+      ok: true,
+      result: emptyResult(file),
+      internalErrors: [`linting ${label} failed: ${(err as Error)?.stack ?? String(err)}`],
+    };
   }
   let output: string | undefined;
   if (finalText !== text) {
@@ -126,7 +130,18 @@ export function lintFile(file: string, label: string, config: ResolvedConfig, op
 }
 
 function emptyResult(filePath: string): FileResult {
-  return { filePath, messages: [], errorCount: 0, warningCount: 0, infoCount: 0, hintCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, fixableCount: 0, fixedCount: 0 };
+  return {
+    filePath,
+    messages: [],
+    errorCount: 0,
+    warningCount: 0,
+    infoCount: 0,
+    hintCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+    fixableCount: 0,
+    fixedCount: 0,
+  };
 }
 
 function toMessage(f: Finding, lines: { text: string; lineStarts: number[] }): CliMessage {
@@ -168,7 +183,10 @@ export function mergeEdits(text: string, edits: TextEdit[]): EslintFix | undefin
   const end = Math.max(...sorted.map((e) => e.end));
   if (start < 0 || end > text.length || start > end) return undefined;
   if (sorted.length === 1) return { range: [start, end], text: sorted[0].newText };
-  const merged = applyEdits(text.slice(start, end), sorted.map((e) => ({ start: e.start - start, end: e.end - start, newText: e.newText })));
+  const merged = applyEdits(
+    text.slice(start, end),
+    sorted.map((e) => ({ start: e.start - start, end: e.end - start, newText: e.newText })),
+  );
   if (merged.applied !== sorted.length) return undefined;
   return { range: [start, end], text: merged.text };
 }

@@ -37,7 +37,9 @@ export function run(argv: string[], io: CliIo): number {
   } catch (err) {
     if (err instanceof UsageError) {
       const cmd = argv.find((a) => a === 'lint' || a === 'rules');
-      io.stderr.write(`mlsd: ${err.message}\n${err.showUsage ? `\n${USAGE}` : `Run \`mlsd help${cmd ? ` ${cmd}` : ''}\` for the options.\n`}`);
+      io.stderr.write(
+        `mlsd: ${err.message}\n${err.showUsage ? `\n${USAGE}` : `Run \`mlsd help${cmd ? ` ${cmd}` : ''}\` for the options.\n`}`,
+      );
       return EXIT_FAILURE;
     }
     throw err;
@@ -84,16 +86,29 @@ export function ruleRows(): RuleRow[] {
 function rulesCommand(opts: CliOptions, io: CliIo): number {
   const rows = ruleRows();
   if (opts.format === 'json') {
-    io.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+    io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return EXIT_OK;
   }
   const style = makeStyle(shouldColor(opts.color, io.env, io.stdout.isTTY));
-  const table = [['ID', 'ALIAS', 'STEP', 'SEVERITY', 'FIXABLE', 'TITLE'], ...rows.map((r) => [r.id, r.alias, String(r.step), r.defaultSeverity, r.fixable === 'none' ? '' : r.fixable, r.title])];
+  const table = [
+    ['ID', 'ALIAS', 'STEP', 'SEVERITY', 'FIXABLE', 'TITLE'],
+    ...rows.map((r) => [
+      r.id,
+      r.alias,
+      String(r.step),
+      r.defaultSeverity,
+      r.fixable === 'none' ? '' : r.fixable,
+      r.title,
+    ]),
+  ];
   const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
   let out = '';
   table.forEach((row, n) => {
-    const line = row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd();
-    out += (n === 0 ? style.bold(line) : line) + '\n';
+    const line = row
+      .map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
+    out += `${n === 0 ? style.bold(line) : line}\n`;
   });
   out += `\n${rows.length} rules. Severities are those of the recommended preset (strict raises info to warning).\n`;
   io.stdout.write(out);
@@ -149,7 +164,13 @@ function lintCommand(opts: CliOptions, io: CliIo): number {
   const toFile = opts.outputFile !== undefined;
   if (opts.format === 'json') text = formatJson(results);
   else if (opts.format === 'sarif') text = formatSarif(results, cwd, { notifications });
-  else text = formatStylish(results, cwd, makeStyle(toFile ? (opts.color ?? false) : shouldColor(opts.color, io.env, io.stdout.isTTY)), opts);
+  else
+    text = formatStylish(
+      results,
+      cwd,
+      makeStyle(toFile ? (opts.color ?? false) : shouldColor(opts.color, io.env, io.stdout.isTTY)),
+      opts,
+    );
 
   if (toFile) {
     const target = path.resolve(cwd, opts.outputFile!);

@@ -20,7 +20,10 @@ export type ScalarType =
   | 'ref' // a reference to an id elsewhere
   | 'free'; // anything: no checks inside
 
-export interface EnumValue { value: string; description: string }
+export interface EnumValue {
+  value: string;
+  description: string;
+}
 
 export type RefTarget = 'source' | 'candidate' | 'onlineMetric';
 
@@ -63,7 +66,12 @@ export function stepNumber(key: string): number | undefined {
 }
 
 const e = (value: string, description: string): EnumValue => ({ value, description });
-const f = (key: string, type: FieldSpec['type'], description: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({ key, type, description, ...extra });
+const f = (key: string, type: FieldSpec['type'], description: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({
+  key,
+  type,
+  description,
+  ...extra,
+});
 const textList = (key: string, description: string, extra: Partial<FieldSpec> = {}): FieldSpec =>
   f(key, 'list', description, { item: f('[]', 'text', 'One item.'), scalarAsList: true, ...extra });
 const enumList = (key: string, description: string, values: EnumValue[], extra: Partial<FieldSpec> = {}): FieldSpec =>
@@ -75,7 +83,10 @@ const listOf = (key: string, description: string, fields: FieldSpec[], extra: Pa
 
 export const MODE_ENUM = [
   e('online', 'Predictions computed per request, within a latency budget.'),
-  e('batch', 'Predictions precomputed on a schedule and looked up; needs the inputs known in advance and reacts slowly to change.'),
+  e(
+    'batch',
+    'Predictions precomputed on a schedule and looked up; needs the inputs known in advance and reacts slowly to change.',
+  ),
   e('streaming', 'Predictions computed on an event stream as events arrive.'),
   e('hybrid', 'Part precomputed in batch, part computed online (e.g. batch candidate generation, online ranking).'),
 ];
@@ -86,15 +97,27 @@ export const DEPLOY_ENUM = [
   e('hybrid', 'Some parts on device, some in the cloud.'),
 ];
 export const TASK_TYPE_ENUM = [
-  e('binary-classification', 'One yes/no label per input (click, harmful, fraud). Metrics: PR-AUC, ROC-AUC, log loss, precision/recall.'),
+  e(
+    'binary-classification',
+    'One yes/no label per input (click, harmful, fraud). Metrics: PR-AUC, ROC-AUC, log loss, precision/recall.',
+  ),
   e('multiclass-classification', 'Exactly one of N classes per input. Metrics: accuracy, macro-F1, top-k accuracy.'),
-  e('multilabel-classification', 'Any subset of N labels per input. Metrics: per-label AUC/AP, micro/macro-F1, Hamming loss.'),
+  e(
+    'multilabel-classification',
+    'Any subset of N labels per input. Metrics: per-label AUC/AP, micro/macro-F1, Hamming loss.',
+  ),
   e('multitask-classification', 'One shared model with several classification heads (declare them under `heads`).'),
   e('regression', 'A real-valued target (ETA, price, watch time). Metrics: MAE, RMSE, MAPE.'),
   e('forecasting', 'A future value of a time series. Metrics: MAE, MASE, WAPE; always split by time.'),
   e('ranking', 'Order items for a query or user (learning to rank). Metrics: nDCG@k, mAP@k, MRR.'),
-  e('recommendation', 'Suggest items to a user from a large catalogue. Metrics: precision@k, recall@k, mAP, diversity.'),
-  e('retrieval', 'Find the nearest items in an embedding space (representation learning + ANN). Metrics: recall@k, MRR.'),
+  e(
+    'recommendation',
+    'Suggest items to a user from a large catalogue. Metrics: precision@k, recall@k, mAP, diversity.',
+  ),
+  e(
+    'retrieval',
+    'Find the nearest items in an embedding space (representation learning + ANN). Metrics: recall@k, MRR.',
+  ),
   e('link-prediction', 'Predict edges in a graph (people you may know). Metrics: ROC-AUC, mAP over the ranked list.'),
   e('object-detection', 'Boxes and classes in images. Metrics: AP / mAP at an IoU threshold.'),
   e('segmentation', 'A class per pixel. Metrics: mIoU, Dice.'),
@@ -107,17 +130,29 @@ export const ARCHETYPE_ENUM = [
   e('visual-search', 'Visual search (Pinterest-like), book ch. 2: representation learning + ANN retrieval.'),
   e('object-detection', 'Google Street View blurring, book ch. 3: two-stage object detection, batch.'),
   e('video-search', 'YouTube video search, book ch. 4: text-to-video ranking fused with text search.'),
-  e('harmful-content', 'Harmful content detection, book ch. 5: multi-task classification with one head per harm class.'),
-  e('video-recommendation', 'YouTube homepage recommendations, book ch. 6: candidate generation → scoring → re-ranking.'),
+  e(
+    'harmful-content',
+    'Harmful content detection, book ch. 5: multi-task classification with one head per harm class.',
+  ),
+  e(
+    'video-recommendation',
+    'YouTube homepage recommendations, book ch. 6: candidate generation → scoring → re-ranking.',
+  ),
   e('event-recommendation', 'Eventbrite-like event recommendation, book ch. 7: pointwise learning to rank.'),
-  e('ad-click-prediction', 'Ad click prediction on social platforms, book ch. 8: calibrated P(click) with continual learning.'),
+  e(
+    'ad-click-prediction',
+    'Ad click prediction on social platforms, book ch. 8: calibrated P(click) with continual learning.',
+  ),
   e('similar-items', 'Airbnb-like similar listings, book ch. 9: session-based embeddings + ANN.'),
   e('news-feed', 'Personalized news feed, book ch. 10: ranking by multi-task engagement prediction.'),
   e('people-you-may-know', 'LinkedIn-like PYMK, book ch. 11: link prediction with a GNN, batch precompute.'),
   e('other', 'Any other ML system.'),
 ];
 const LABEL_SOURCE_ENUM = [
-  e('natural', 'Labels the product produces by itself (a booking, a registration); cheap and plentiful, may be delayed.'),
+  e(
+    'natural',
+    'Labels the product produces by itself (a booking, a registration); cheap and plentiful, may be delayed.',
+  ),
   e('implicit', 'Labels inferred from behaviour (clicks, watch time); biased by position and exposure.'),
   e('hand', 'Human annotation: accurate but slow and expensive; best for evaluation sets.'),
   e('weak', 'Heuristics or labelling functions; noisy.'),
@@ -135,260 +170,521 @@ const IMBALANCE_ENUM = [
   e('threshold-tuning', 'Pick the decision threshold on a validation set for the target precision/recall.'),
 ];
 
-const METRIC_ITEM = f('[]', 'metric', 'A metric: a name with an optional cutoff (`ndcg@10`, `map@iou=0.5`) or a mapping `{name, k, iou_threshold, target, rationale}`.', {
-  alt: mapOf('[]', 'A metric with details.', [
-    f('name', 'text', 'The metric name (`ndcg`, `pr-auc`, `recall`).', { required: true }),
-    f('k', 'integer', 'Cutoff for ranking metrics (`@k`).'),
-    f('iou_threshold', 'number', 'IoU threshold for detection metrics (0.5 = PASCAL VOC).'),
-    f('target', 'text', 'The target value, e.g. `">= 0.6"`.'),
-    f('rationale', 'text', 'Why this metric, over its alternatives.'),
-  ]),
-});
+const METRIC_ITEM = f(
+  '[]',
+  'metric',
+  'A metric: a name with an optional cutoff (`ndcg@10`, `map@iou=0.5`) or a mapping `{name, k, iou_threshold, target, rationale}`.',
+  {
+    alt: mapOf('[]', 'A metric with details.', [
+      f('name', 'text', 'The metric name (`ndcg`, `pr-auc`, `recall`).', { required: true }),
+      f('k', 'integer', 'Cutoff for ranking metrics (`@k`).'),
+      f('iou_threshold', 'number', 'IoU threshold for detection metrics (0.5 = PASCAL VOC).'),
+      f('target', 'text', 'The target value, e.g. `">= 0.6"`.'),
+      f('rationale', 'text', 'Why this metric, over its alternatives.'),
+    ]),
+  },
+);
 const metricList = (key: string, description: string): FieldSpec => f(key, 'list', description, { item: METRIC_ITEM });
 
-export const REQUIREMENTS: FieldSpec = mapOf('requirements', '**Step 1 — Clarify requirements.** What the business wants, the interactions that become labels, the scale, the performance budget (latency, freshness), the data at hand and the constraints. Everything later is checked against it.', [
-  f('business_objective', 'text', 'What the business wants (increase bookings, revenue, platform safety). Every metric derives from it: state it first.', { example: 'Increase ticket sales' }),
-  f('motivation', 'text', 'Why now: the pain or opportunity.'),
-  textList('interactions', 'User interactions that can become labels: click, like, hide, report, purchase.', { example: '[click, like, hide]' }),
-  textList('out_of_scope', 'What this design deliberately leaves out (moderation, other languages, personalization). Keeps review focused.'),
-  textList('assumptions', 'Assumptions the design rests on.'),
-  mapOf('scale', 'The scale of the system: users, items, traffic. Drives candidate generation, ANN indexes, serving fleet size.', [
-    f('dau', 'quantity', 'Daily active users (`500M`, `2e9`). With `requests_per_user_per_day` it gives the average QPS: dau × rpu / 86,400.', { example: '100M' }),
-    f('mau', 'quantity', 'Monthly active users.'),
-    f('items', 'quantity', 'Catalogue / corpus size (videos, ads, listings, images). Above ~1M, one model cannot score everything per request: use candidate generation.', { example: '10B' }),
-    f('requests_per_user_per_day', 'quantity', 'Requests (feed loads, searches) per active user per day.', { example: '2' }),
-    f('peak_factor', 'number', 'Peak / average traffic; 2 when not stated.', { example: '2' }),
-    f('qps_peak', 'quantity', 'Stated peak queries per second; checked against dau × requests_per_user_per_day / 86,400 × peak_factor.'),
-    f('growth', 'text', 'Expected growth (users, items, traffic).'),
-  ]),
-  mapOf('performance', 'How fast and how fresh predictions must be, and how available the service is.', [
-    f('mode', 'enum', 'How predictions are served: online per request, batch precomputed, streaming, or hybrid.', { enum: MODE_ENUM }),
-    mapOf('latency', 'End-to-end latency requirement by percentile (`p99: 200ms`). A bare duration (`latency: 200ms`) is accepted but leaves the percentile unspecified.', [
-      f('p50', 'latency', 'Median latency (a bare number is milliseconds).'),
-      f('p95', 'latency', '95th-percentile latency (a bare number is milliseconds).'),
-      f('p99', 'latency', '99th-percentile latency, the usual budget for user-facing serving (a bare number is milliseconds).', { example: '200ms' }),
-    ], { alt: f('latency', 'latency', 'End-to-end latency, percentile unspecified (a bare number is milliseconds).') }),
-    f('freshness', 'duration', 'Maximum tolerated model staleness (`1d`, `15min`): how old the model (or its features) may get before quality suffers.', { example: '1d' }),
-    f('availability', 'rate', 'Target availability (`99.9%` ≈ 8.8 h of downtime a year).', { example: '99.9%' }),
-  ]),
-  mapOf('data', 'The data available for the problem: is it labeled, how much of it.', [
-    f('labeled', 'bool', 'Whether labeled data exists today.'),
-    f('size', 'text', 'How much data (`1M annotated images`, `10M query–video pairs`).'),
-  ]),
-  mapOf('constraints', 'Constraints on the solution: where it runs, compute budget, privacy, fairness, explainability.', [
-    f('deployment', 'enum', 'Where the model runs.', { enum: DEPLOY_ENUM }),
-    f('compute', 'text', 'Compute budget (GPUs, CPU-only serving).'),
-    f('privacy', 'text', 'Privacy constraints (on-device only, no PII leaves the region).'),
-    f('fairness', 'text', 'Fairness constraints (parity across demographics).'),
-    f('explainability', 'text', 'Explainability constraints (removals must be explained to users).'),
-  ]),
-], { step: 1 });
+export const REQUIREMENTS: FieldSpec = mapOf(
+  'requirements',
+  '**Step 1 — Clarify requirements.** What the business wants, the interactions that become labels, the scale, the performance budget (latency, freshness), the data at hand and the constraints. Everything later is checked against it.',
+  [
+    f(
+      'business_objective',
+      'text',
+      'What the business wants (increase bookings, revenue, platform safety). Every metric derives from it: state it first.',
+      { example: 'Increase ticket sales' },
+    ),
+    f('motivation', 'text', 'Why now: the pain or opportunity.'),
+    textList('interactions', 'User interactions that can become labels: click, like, hide, report, purchase.', {
+      example: '[click, like, hide]',
+    }),
+    textList(
+      'out_of_scope',
+      'What this design deliberately leaves out (moderation, other languages, personalization). Keeps review focused.',
+    ),
+    textList('assumptions', 'Assumptions the design rests on.'),
+    mapOf(
+      'scale',
+      'The scale of the system: users, items, traffic. Drives candidate generation, ANN indexes, serving fleet size.',
+      [
+        f(
+          'dau',
+          'quantity',
+          'Daily active users (`500M`, `2e9`). With `requests_per_user_per_day` it gives the average QPS: dau × rpu / 86,400.',
+          { example: '100M' },
+        ),
+        f('mau', 'quantity', 'Monthly active users.'),
+        f(
+          'items',
+          'quantity',
+          'Catalogue / corpus size (videos, ads, listings, images). Above ~1M, one model cannot score everything per request: use candidate generation.',
+          { example: '10B' },
+        ),
+        f('requests_per_user_per_day', 'quantity', 'Requests (feed loads, searches) per active user per day.', {
+          example: '2',
+        }),
+        f('peak_factor', 'number', 'Peak / average traffic; 2 when not stated.', { example: '2' }),
+        f(
+          'qps_peak',
+          'quantity',
+          'Stated peak queries per second; checked against dau × requests_per_user_per_day / 86,400 × peak_factor.',
+        ),
+        f('growth', 'text', 'Expected growth (users, items, traffic).'),
+      ],
+    ),
+    mapOf('performance', 'How fast and how fresh predictions must be, and how available the service is.', [
+      f('mode', 'enum', 'How predictions are served: online per request, batch precomputed, streaming, or hybrid.', {
+        enum: MODE_ENUM,
+      }),
+      mapOf(
+        'latency',
+        'End-to-end latency requirement by percentile (`p99: 200ms`). A bare duration (`latency: 200ms`) is accepted but leaves the percentile unspecified.',
+        [
+          f('p50', 'latency', 'Median latency (a bare number is milliseconds).'),
+          f('p95', 'latency', '95th-percentile latency (a bare number is milliseconds).'),
+          f(
+            'p99',
+            'latency',
+            '99th-percentile latency, the usual budget for user-facing serving (a bare number is milliseconds).',
+            { example: '200ms' },
+          ),
+        ],
+        { alt: f('latency', 'latency', 'End-to-end latency, percentile unspecified (a bare number is milliseconds).') },
+      ),
+      f(
+        'freshness',
+        'duration',
+        'Maximum tolerated model staleness (`1d`, `15min`): how old the model (or its features) may get before quality suffers.',
+        { example: '1d' },
+      ),
+      f('availability', 'rate', 'Target availability (`99.9%` ≈ 8.8 h of downtime a year).', { example: '99.9%' }),
+    ]),
+    mapOf('data', 'The data available for the problem: is it labeled, how much of it.', [
+      f('labeled', 'bool', 'Whether labeled data exists today.'),
+      f('size', 'text', 'How much data (`1M annotated images`, `10M query–video pairs`).'),
+    ]),
+    mapOf(
+      'constraints',
+      'Constraints on the solution: where it runs, compute budget, privacy, fairness, explainability.',
+      [
+        f('deployment', 'enum', 'Where the model runs.', { enum: DEPLOY_ENUM }),
+        f('compute', 'text', 'Compute budget (GPUs, CPU-only serving).'),
+        f('privacy', 'text', 'Privacy constraints (on-device only, no PII leaves the region).'),
+        f('fairness', 'text', 'Fairness constraints (parity across demographics).'),
+        f('explainability', 'text', 'Explainability constraints (removals must be explained to users).'),
+      ],
+    ),
+  ],
+  { step: 1 },
+);
 
-export const FRAMING: FieldSpec = mapOf('framing', '**Step 2 — Frame the problem as an ML task.** The ML objective, the task type, input and output, and how the output is used. Metric and loss choices follow from the task type.', [
-  f('ml_objective', 'text', 'The business objective turned into something a model can optimize (maximize registrations, predict P(click)).', { example: 'Maximize the number of event registrations' }),
-  f('task_type', 'enum', 'The ML category. Which offline metrics and losses fit depends on it.', { enum: TASK_TYPE_ENUM }),
-  listOf('heads', 'Multitask models: one entry per head, each with its own task type (one binary head per harm class, one per reaction).', [
-    f('name', 'id', 'The head name (unique).', { isId: true }),
-    f('task_type', 'enum', 'This head\'s task type.', { enum: TASK_TYPE_ENUM }),
-  ]),
-  f('input', 'text', 'What the system takes as input (a user, a query, an image).'),
-  f('output', 'text', 'What it produces (events ranked by P(register), bounding boxes).'),
-  f('output_use', 'enum', 'What the output is used for. A probability consumed downstream (auctions, thresholds) must be calibrated.', {
-    enum: [
-      e('ranking', 'The scores only order a list.'),
-      e('threshold', 'A threshold turns scores into decisions (remove, blur, alert).'),
-      e('probability', 'The value is used as a probability (ad auctions, expected value): calibration matters.'),
-      e('action', 'The output triggers an action directly.'),
-      e('generation', 'The output is generated content.'),
-    ],
-  }),
-  listOf('alternatives', 'Other ML objectives considered, and why they were rejected (clicks vs watch time vs relevance).', [
-    f('objective', 'text', 'The alternative objective.'),
-    f('rejected_because', 'text', 'Why it was rejected.'),
-  ]),
-], { step: 2 });
+export const FRAMING: FieldSpec = mapOf(
+  'framing',
+  '**Step 2 — Frame the problem as an ML task.** The ML objective, the task type, input and output, and how the output is used. Metric and loss choices follow from the task type.',
+  [
+    f(
+      'ml_objective',
+      'text',
+      'The business objective turned into something a model can optimize (maximize registrations, predict P(click)).',
+      { example: 'Maximize the number of event registrations' },
+    ),
+    f('task_type', 'enum', 'The ML category. Which offline metrics and losses fit depends on it.', {
+      enum: TASK_TYPE_ENUM,
+    }),
+    listOf(
+      'heads',
+      'Multitask models: one entry per head, each with its own task type (one binary head per harm class, one per reaction).',
+      [
+        f('name', 'id', 'The head name (unique).', { isId: true }),
+        f('task_type', 'enum', "This head's task type.", { enum: TASK_TYPE_ENUM }),
+      ],
+    ),
+    f('input', 'text', 'What the system takes as input (a user, a query, an image).'),
+    f('output', 'text', 'What it produces (events ranked by P(register), bounding boxes).'),
+    f(
+      'output_use',
+      'enum',
+      'What the output is used for. A probability consumed downstream (auctions, thresholds) must be calibrated.',
+      {
+        enum: [
+          e('ranking', 'The scores only order a list.'),
+          e('threshold', 'A threshold turns scores into decisions (remove, blur, alert).'),
+          e('probability', 'The value is used as a probability (ad auctions, expected value): calibration matters.'),
+          e('action', 'The output triggers an action directly.'),
+          e('generation', 'The output is generated content.'),
+        ],
+      },
+    ),
+    listOf(
+      'alternatives',
+      'Other ML objectives considered, and why they were rejected (clicks vs watch time vs relevance).',
+      [f('objective', 'text', 'The alternative objective.'), f('rejected_because', 'text', 'Why it was rejected.')],
+    ),
+  ],
+  { step: 2 },
+);
 
-export const DATA: FieldSpec = mapOf('data', '**Step 3 — Data preparation.** Sources, labels, features, the train/eval split, class imbalance, privacy and bias.', [
-  listOf('sources', 'Where the data comes from; each source has a unique `id` that features reference.', [
-    f('id', 'id', 'Unique id of the source, referenced by `data.features[].source`.', { isId: true, required: true }),
-    f('kind', 'enum', 'What the source holds.', {
+export const DATA: FieldSpec = mapOf(
+  'data',
+  '**Step 3 — Data preparation.** Sources, labels, features, the train/eval split, class imbalance, privacy and bias.',
+  [
+    listOf('sources', 'Where the data comes from; each source has a unique `id` that features reference.', [
+      f('id', 'id', 'Unique id of the source, referenced by `data.features[].source`.', { isId: true, required: true }),
+      f('kind', 'enum', 'What the source holds.', {
+        enum: [
+          e('users', 'User profiles and attributes.'),
+          e('items', 'The catalogue (videos, events, ads, listings).'),
+          e('interactions', 'User–item interactions (impressions, clicks, watches): time-ordered.'),
+          e('content', 'Raw content (text, images, video).'),
+          e('annotations', 'Human labels.'),
+          e('logs', 'Event or request logs: time-ordered.'),
+          e('external', 'Third-party data (maps, weather).'),
+        ],
+      }),
+      f('description', 'text', 'What the source contains.'),
+      f('volume', 'quantity', 'How much data it holds or receives (`5B/day`).'),
+      f('store', 'text', 'Where it is stored (object storage, warehouse table, feature store).'),
+      f('temporal', 'bool', 'Rows carry time order (events, logs): the split must then be by time.'),
+      f('pii', 'bool', 'Holds personally identifiable information: needs a privacy plan.'),
+      f('owner', 'text', 'Team that owns the source.'),
+    ]),
+    mapOf('labels', 'How training labels are obtained.', [
+      f('source', 'enum', 'Where labels come from.', { enum: LABEL_SOURCE_ENUM }),
+      f('positive', 'text', 'What makes a positive example (registered within 7 days of the impression).'),
+      f('negative', 'text', 'What makes a negative example (impression with no click within t seconds, or a hide).'),
+      f('positive_rate', 'rate', 'Share of positives (`2%`, `0.01`). Below 10% the data is imbalanced.', {
+        example: '2%',
+      }),
+      f('delay', 'duration', 'Time until the label is known (`7d` for a booking): bounds how fresh the model can be.'),
+      f(
+        'eval_source',
+        'enum',
+        'Label source used for evaluation, if different (hand labels for evaluation, user reports for training).',
+        { enum: LABEL_SOURCE_ENUM },
+      ),
+    ]),
+    listOf('features', 'Model features; each has a unique `id` and names its `source`.', [
+      f('id', 'id', 'Unique id of the feature.', { isId: true, required: true }),
+      f('source', 'ref', 'The `data.sources[].id` this feature comes from.', { ref: 'source' }),
+      f('entity', 'enum', 'What the feature describes.', {
+        enum: [
+          e('user', 'A user feature.'),
+          e('item', 'An item feature.'),
+          e('context', 'Request context (time, device, location).'),
+          e('cross', 'A user–item interaction or affinity feature.'),
+          e('content', 'Derived from raw content.'),
+        ],
+      }),
+      f('type', 'enum', "The feature's data type.", {
+        enum: [
+          'numerical',
+          'categorical',
+          'text',
+          'image',
+          'video',
+          'audio',
+          'embedding',
+          'id',
+          'sequence',
+          'timestamp',
+          'graph',
+        ].map((v) => e(v, `A ${v} feature.`)),
+      }),
+      f('transform', 'text', 'Preprocessing (log scaling, bucketizing, embedding lookup).'),
+      f('freshness', 'enum', 'How fresh the value is at prediction time.', {
+        enum: [
+          e('batch', 'Computed periodically (daily).'),
+          e('streaming', 'Updated from an event stream (minutes).'),
+          e('realtime', 'Computed at request time.'),
+        ],
+      }),
+      f('sensitive', 'bool', 'A protected attribute (age, gender, …): evaluate fairness across it.'),
+      f('pii', 'bool', 'Personally identifiable: needs a privacy plan.'),
+    ]),
+    mapOf('split', 'How data is split into train / validation / test.', [
+      f(
+        'strategy',
+        'enum',
+        'The split strategy. Time-ordered data must be split by time, or the model sees the future.',
+        {
+          enum: [
+            e('random', 'Random rows: leaks the future on time-ordered data.'),
+            e('temporal', 'Train on the past, evaluate on the later period.'),
+            e('group', 'Keep all rows of a group (user, session) on one side.'),
+            e('stratified', 'Random, preserving the label distribution.'),
+          ],
+        },
+      ),
+      f('key', 'text', 'The column the split uses (event_time, user_id).'),
+      f('ratios', 'text', 'The split sizes (`80/10/10`, `last 7 days for test`).'),
+    ]),
+    mapOf('imbalance', 'How class imbalance is handled.', [
+      enumList('handling', 'Techniques used against class imbalance.', IMBALANCE_ENUM),
+    ]),
+    mapOf('privacy', 'How personal data is protected.', [
+      f('plan', 'text', 'The privacy plan: what is collected, who can access it, how it is protected.'),
+      f('anonymization', 'text', 'Anonymization or pseudonymization applied.'),
+      f('retention', 'duration', 'How long data is kept (`90d`).'),
+      f('consent', 'text', 'The consent basis for using the data.'),
+    ]),
+    mapOf('bias', 'Biases in the data and how they are corrected.', [
+      f(
+        'position',
+        'text',
+        'Position bias in click labels and its correction (position as a training-only feature, randomized slots).',
+      ),
+      f('selection', 'text', 'Selection / exposure bias (only shown items get labels).'),
+    ]),
+  ],
+  { step: 3 },
+);
+
+export const MODEL: FieldSpec = mapOf(
+  'model',
+  '**Step 4 — Model development.** Baseline, candidate models, the selected one, the loss, multi-stage architecture, cold start, calibration and training.',
+  [
+    f('baseline', 'text', 'The simple baseline to beat (most popular items, logistic regression, a heuristic).', {
+      alt: mapOf('baseline', 'The baseline with a name and description.', [
+        f('name', 'text', 'Baseline name.'),
+        f('description', 'text', 'What it does.'),
+      ]),
+    }),
+    listOf('candidates', 'Model architectures considered, each with a unique `id`, pros and cons.', [
+      f('id', 'id', 'Unique id of the candidate, referenced by `model.selected` and `model.stages[].model`.', {
+        isId: true,
+        required: true,
+      }),
+      f('architecture', 'text', 'The architecture (XGBoost, two-tower DNN, DCN, GNN).'),
+      textList('pros', 'Advantages.'),
+      textList('cons', 'Disadvantages.'),
+    ]),
+    f('selected', 'ref', 'The chosen candidate (`model.candidates[].id`).', { ref: 'candidate' }),
+    f(
+      'loss',
+      'text',
+      'The training loss (bce, cross-entropy, focal, mse, huber, contrastive, pairwise, listwise …). Must fit the task type.',
+      { example: 'bce' },
+    ),
+    listOf(
+      'stages',
+      'Multi-stage systems in request order (candidate generation → ranking → re-ranking); each stage has a latency budget.',
+      [
+        f('id', 'id', 'Unique id of the stage (candidate-generation, ranking, re-ranking).', {
+          isId: true,
+          required: true,
+        }),
+        f('model', 'ref', 'The candidate used in this stage (`model.candidates[].id`).', { ref: 'candidate' }),
+        f('input', 'text', 'What the stage receives (10B videos, 1k candidates).'),
+        f('output', 'text', 'What it returns (1k candidates, top 50).'),
+        f(
+          'latency',
+          'latency',
+          "This stage's latency budget (a bare number is milliseconds). Stages run in sequence: their sum plus network latency must fit the requirement.",
+          { example: '50ms' },
+        ),
+      ],
+    ),
+    f('cold_start', 'text', 'How new users and new items get predictions (popularity, content features, exploration).'),
+    f(
+      'calibration',
+      'text',
+      'How predicted probabilities are calibrated (Platt scaling, isotonic, recalibration after negative downsampling q = p / (p + (1 − p) / w)).',
+    ),
+    mapOf('training', 'How the model is trained.', [
+      f(
+        'negative_sampling_rate',
+        'rate',
+        'Share of negatives kept (`0.1`). Below 1, predicted probabilities are inflated and must be recalibrated.',
+      ),
+      f('from', 'enum', 'Train from scratch or start from a pretrained model.', {
+        enum: [
+          e('scratch', 'Random initialization.'),
+          e('fine-tune', 'Fine-tune a pretrained model.'),
+          e('pretrained', 'Use a pretrained model as is.'),
+        ],
+      }),
+      f('distributed', 'text', 'Distributed training (data or model parallelism).'),
+      f('hardware', 'text', 'Training hardware.'),
+      f('regularization', 'text', 'Regularization (L2, dropout, early stopping).'),
+      f('optimizer', 'text', 'Optimizer (Adam, Adagrad, SGD with momentum).'),
+    ]),
+  ],
+  { step: 4 },
+);
+
+export const EVALUATION: FieldSpec = mapOf(
+  'evaluation',
+  '**Step 5 — Evaluation.** Offline metrics that fit the task, online metrics tied to the business objective, the experiment, and fairness.',
+  [
+    f('relevance', 'enum', 'Relevance labels for ranking metrics: binary (mAP, precision@k) or graded (nDCG).', {
       enum: [
-        e('users', 'User profiles and attributes.'),
-        e('items', 'The catalogue (videos, events, ads, listings).'),
-        e('interactions', 'User–item interactions (impressions, clicks, watches): time-ordered.'),
-        e('content', 'Raw content (text, images, video).'),
-        e('annotations', 'Human labels.'),
-        e('logs', 'Event or request logs: time-ordered.'),
-        e('external', 'Third-party data (maps, weather).'),
+        e('binary', 'Relevant or not: mAP, precision@k, MRR fit.'),
+        e('graded', 'Degrees of relevance: nDCG fits.'),
       ],
     }),
-    f('description', 'text', 'What the source contains.'),
-    f('volume', 'quantity', 'How much data it holds or receives (`5B/day`).'),
-    f('store', 'text', 'Where it is stored (object storage, warehouse table, feature store).'),
-    f('temporal', 'bool', 'Rows carry time order (events, logs): the split must then be by time.'),
-    f('pii', 'bool', 'Holds personally identifiable information: needs a privacy plan.'),
-    f('owner', 'text', 'Team that owns the source.'),
-  ]),
-  mapOf('labels', 'How training labels are obtained.', [
-    f('source', 'enum', 'Where labels come from.', { enum: LABEL_SOURCE_ENUM }),
-    f('positive', 'text', 'What makes a positive example (registered within 7 days of the impression).'),
-    f('negative', 'text', 'What makes a negative example (impression with no click within t seconds, or a hide).'),
-    f('positive_rate', 'rate', 'Share of positives (`2%`, `0.01`). Below 10% the data is imbalanced.', { example: '2%' }),
-    f('delay', 'duration', 'Time until the label is known (`7d` for a booking): bounds how fresh the model can be.'),
-    f('eval_source', 'enum', 'Label source used for evaluation, if different (hand labels for evaluation, user reports for training).', { enum: LABEL_SOURCE_ENUM }),
-  ]),
-  listOf('features', 'Model features; each has a unique `id` and names its `source`.', [
-    f('id', 'id', 'Unique id of the feature.', { isId: true, required: true }),
-    f('source', 'ref', 'The `data.sources[].id` this feature comes from.', { ref: 'source' }),
-    f('entity', 'enum', 'What the feature describes.', {
-      enum: [e('user', 'A user feature.'), e('item', 'An item feature.'), e('context', 'Request context (time, device, location).'), e('cross', 'A user–item interaction or affinity feature.'), e('content', 'Derived from raw content.')],
-    }),
-    f('type', 'enum', 'The feature\'s data type.', {
-      enum: ['numerical', 'categorical', 'text', 'image', 'video', 'audio', 'embedding', 'id', 'sequence', 'timestamp', 'graph'].map((v) => e(v, `A ${v} feature.`)),
-    }),
-    f('transform', 'text', 'Preprocessing (log scaling, bucketizing, embedding lookup).'),
-    f('freshness', 'enum', 'How fresh the value is at prediction time.', {
-      enum: [e('batch', 'Computed periodically (daily).'), e('streaming', 'Updated from an event stream (minutes).'), e('realtime', 'Computed at request time.')],
-    }),
-    f('sensitive', 'bool', 'A protected attribute (age, gender, …): evaluate fairness across it.'),
-    f('pii', 'bool', 'Personally identifiable: needs a privacy plan.'),
-  ]),
-  mapOf('split', 'How data is split into train / validation / test.', [
-    f('strategy', 'enum', 'The split strategy. Time-ordered data must be split by time, or the model sees the future.', {
-      enum: [e('random', 'Random rows: leaks the future on time-ordered data.'), e('temporal', 'Train on the past, evaluate on the later period.'), e('group', 'Keep all rows of a group (user, session) on one side.'), e('stratified', 'Random, preserving the label distribution.')],
-    }),
-    f('key', 'text', 'The column the split uses (event_time, user_id).'),
-    f('ratios', 'text', 'The split sizes (`80/10/10`, `last 7 days for test`).'),
-  ]),
-  mapOf('imbalance', 'How class imbalance is handled.', [
-    enumList('handling', 'Techniques used against class imbalance.', IMBALANCE_ENUM),
-  ]),
-  mapOf('privacy', 'How personal data is protected.', [
-    f('plan', 'text', 'The privacy plan: what is collected, who can access it, how it is protected.'),
-    f('anonymization', 'text', 'Anonymization or pseudonymization applied.'),
-    f('retention', 'duration', 'How long data is kept (`90d`).'),
-    f('consent', 'text', 'The consent basis for using the data.'),
-  ]),
-  mapOf('bias', 'Biases in the data and how they are corrected.', [
-    f('position', 'text', 'Position bias in click labels and its correction (position as a training-only feature, randomized slots).'),
-    f('selection', 'text', 'Selection / exposure bias (only shown items get labels).'),
-  ]),
-], { step: 3 });
-
-export const MODEL: FieldSpec = mapOf('model', '**Step 4 — Model development.** Baseline, candidate models, the selected one, the loss, multi-stage architecture, cold start, calibration and training.', [
-  f('baseline', 'text', 'The simple baseline to beat (most popular items, logistic regression, a heuristic).', {
-    alt: mapOf('baseline', 'The baseline with a name and description.', [f('name', 'text', 'Baseline name.'), f('description', 'text', 'What it does.')]),
-  }),
-  listOf('candidates', 'Model architectures considered, each with a unique `id`, pros and cons.', [
-    f('id', 'id', 'Unique id of the candidate, referenced by `model.selected` and `model.stages[].model`.', { isId: true, required: true }),
-    f('architecture', 'text', 'The architecture (XGBoost, two-tower DNN, DCN, GNN).'),
-    textList('pros', 'Advantages.'),
-    textList('cons', 'Disadvantages.'),
-  ]),
-  f('selected', 'ref', 'The chosen candidate (`model.candidates[].id`).', { ref: 'candidate' }),
-  f('loss', 'text', 'The training loss (bce, cross-entropy, focal, mse, huber, contrastive, pairwise, listwise …). Must fit the task type.', { example: 'bce' }),
-  listOf('stages', 'Multi-stage systems in request order (candidate generation → ranking → re-ranking); each stage has a latency budget.', [
-    f('id', 'id', 'Unique id of the stage (candidate-generation, ranking, re-ranking).', { isId: true, required: true }),
-    f('model', 'ref', 'The candidate used in this stage (`model.candidates[].id`).', { ref: 'candidate' }),
-    f('input', 'text', 'What the stage receives (10B videos, 1k candidates).'),
-    f('output', 'text', 'What it returns (1k candidates, top 50).'),
-    f('latency', 'latency', 'This stage\'s latency budget (a bare number is milliseconds). Stages run in sequence: their sum plus network latency must fit the requirement.', { example: '50ms' }),
-  ]),
-  f('cold_start', 'text', 'How new users and new items get predictions (popularity, content features, exploration).'),
-  f('calibration', 'text', 'How predicted probabilities are calibrated (Platt scaling, isotonic, recalibration after negative downsampling q = p / (p + (1 − p) / w)).'),
-  mapOf('training', 'How the model is trained.', [
-    f('negative_sampling_rate', 'rate', 'Share of negatives kept (`0.1`). Below 1, predicted probabilities are inflated and must be recalibrated.'),
-    f('from', 'enum', 'Train from scratch or start from a pretrained model.', { enum: [e('scratch', 'Random initialization.'), e('fine-tune', 'Fine-tune a pretrained model.'), e('pretrained', 'Use a pretrained model as is.')] }),
-    f('distributed', 'text', 'Distributed training (data or model parallelism).'),
-    f('hardware', 'text', 'Training hardware.'),
-    f('regularization', 'text', 'Regularization (L2, dropout, early stopping).'),
-    f('optimizer', 'text', 'Optimizer (Adam, Adagrad, SGD with momentum).'),
-  ]),
-], { step: 4 });
-
-export const EVALUATION: FieldSpec = mapOf('evaluation', '**Step 5 — Evaluation.** Offline metrics that fit the task, online metrics tied to the business objective, the experiment, and fairness.', [
-  f('relevance', 'enum', 'Relevance labels for ranking metrics: binary (mAP, precision@k) or graded (nDCG).', {
-    enum: [e('binary', 'Relevant or not: mAP, precision@k, MRR fit.'), e('graded', 'Degrees of relevance: nDCG fits.')],
-  }),
-  mapOf('offline', 'Offline evaluation on held-out data.', [
-    metricList('metrics', 'Offline metrics that fit the task type (`ndcg@10`, `pr-auc`, `map@iou=0.5`).'),
-    textList('slices', 'Segments evaluated separately (new users, locales, long-tail items): averages hide weak slices.'),
-    f('quality_gate', 'text', 'The threshold a model must pass before it is deployed.'),
-  ]),
-  mapOf('online', 'Online evaluation in production.', [
-    metricList('metrics', 'Online metrics tied to the business objective (ctr, conversion-rate, watch-time).'),
-    f('primary', 'ref', 'The primary online metric (one of `evaluation.online.metrics`).', { ref: 'onlineMetric' }),
-    metricList('guardrails', 'Metrics that must not regress (hide-rate, latency, report-rate).'),
-    mapOf('experiment', 'The online experiment. With all fields stated, the A/B sample size is checked.', [
-      f('type', 'enum', 'Experiment type.', { enum: [e('ab', 'A/B test: random split of units.'), e('interleaving', 'Interleave two rankers in one list: more sensitive for ranking.'), e('bandit', 'Multi-armed bandit: shifts traffic to the winner.'), e('shadow', 'Shadow deployment: predictions logged, not shown.')] }),
-      f('unit', 'enum', 'Randomization unit.', { enum: [e('user', 'Per user (consistent experience).'), e('session', 'Per session.'), e('request', 'Per request.')] }),
-      f('baseline_rate', 'rate', 'Current value of the primary metric (e.g. CTR 2%).'),
-      f('mde_relative', 'rate', 'Minimum detectable effect, relative (`1%` = detect a 1% relative lift).'),
-      f('duration_days', 'number', 'Planned experiment length in days.'),
-      f('eligible_units_per_day', 'quantity', 'Units (users) eligible per day.'),
-      f('traffic_fraction', 'rate', 'Share of eligible traffic in the experiment (both arms).'),
+    mapOf('offline', 'Offline evaluation on held-out data.', [
+      metricList('metrics', 'Offline metrics that fit the task type (`ndcg@10`, `pr-auc`, `map@iou=0.5`).'),
+      textList(
+        'slices',
+        'Segments evaluated separately (new users, locales, long-tail items): averages hide weak slices.',
+      ),
+      f('quality_gate', 'text', 'The threshold a model must pass before it is deployed.'),
     ]),
-  ]),
-  mapOf('fairness', 'Fairness evaluation across protected attributes.', [
-    textList('attributes', 'Attributes evaluated (age, gender, region).'),
-    f('method', 'text', 'How fairness is measured (per-group recall, demographic parity).'),
-  ]),
-], { step: 5 });
+    mapOf('online', 'Online evaluation in production.', [
+      metricList('metrics', 'Online metrics tied to the business objective (ctr, conversion-rate, watch-time).'),
+      f('primary', 'ref', 'The primary online metric (one of `evaluation.online.metrics`).', { ref: 'onlineMetric' }),
+      metricList('guardrails', 'Metrics that must not regress (hide-rate, latency, report-rate).'),
+      mapOf('experiment', 'The online experiment. With all fields stated, the A/B sample size is checked.', [
+        f('type', 'enum', 'Experiment type.', {
+          enum: [
+            e('ab', 'A/B test: random split of units.'),
+            e('interleaving', 'Interleave two rankers in one list: more sensitive for ranking.'),
+            e('bandit', 'Multi-armed bandit: shifts traffic to the winner.'),
+            e('shadow', 'Shadow deployment: predictions logged, not shown.'),
+          ],
+        }),
+        f('unit', 'enum', 'Randomization unit.', {
+          enum: [
+            e('user', 'Per user (consistent experience).'),
+            e('session', 'Per session.'),
+            e('request', 'Per request.'),
+          ],
+        }),
+        f('baseline_rate', 'rate', 'Current value of the primary metric (e.g. CTR 2%).'),
+        f('mde_relative', 'rate', 'Minimum detectable effect, relative (`1%` = detect a 1% relative lift).'),
+        f('duration_days', 'number', 'Planned experiment length in days.'),
+        f('eligible_units_per_day', 'quantity', 'Units (users) eligible per day.'),
+        f('traffic_fraction', 'rate', 'Share of eligible traffic in the experiment (both arms).'),
+      ]),
+    ]),
+    mapOf('fairness', 'Fairness evaluation across protected attributes.', [
+      textList('attributes', 'Attributes evaluated (age, gender, region).'),
+      f('method', 'text', 'How fairness is measured (per-group recall, demographic parity).'),
+    ]),
+  ],
+  { step: 5 },
+);
 
-export const SERVING: FieldSpec = mapOf('serving', '**Step 6 — Deployment and serving.** Prediction mode, where it runs, components, compression, the ANN index, rollout and fallback.', [
-  f('mode', 'enum', 'Prediction pipeline: online per request, batch precomputed, streaming, or hybrid.', { enum: MODE_ENUM }),
-  f('target', 'enum', 'Where the model is served.', { enum: DEPLOY_ENUM }),
-  f('network_latency', 'latency', 'Network latency added to the stage budgets when checking the requirement (a bare number is milliseconds).'),
-  f('components', 'list', 'Serving components and their responsibilities (embedding service, ANN service, ranking service, re-ranker).', {
-    item: f('[]', 'text', 'A component.', { alt: mapOf('[]', 'A component with an id.', [f('id', 'id', 'Component id.', { isId: true }), f('description', 'text', 'What it does.')]) }),
-    scalarAsList: true,
-  }),
-  enumList('compression', 'Model compression for on-device or latency-bound serving.', [
-    e('quantization', 'Lower-precision weights (int8).'),
-    e('distillation', 'Train a small student on a large teacher.'),
-    e('pruning', 'Remove weights or channels.'),
-    e('low-rank', 'Low-rank factorization of weight matrices.'),
-  ]),
-  f('feature_store', 'text', 'The online feature store.'),
-  mapOf('index', 'The approximate-nearest-neighbour index for embedding retrieval.', [
-    f('type', 'enum', 'Index type.', {
-      enum: [e('flat', 'Exact search.'), e('hnsw', 'Graph-based ANN: fast, memory-hungry (links per item).'), e('ivf', 'Inverted file: clusters then exact search.'), e('ivf-pq', 'Inverted file with product quantization: compact.'), e('pq', 'Product quantization.'), e('lsh', 'Locality-sensitive hashing.'), e('scann', 'ScaNN (anisotropic quantization).')],
+export const SERVING: FieldSpec = mapOf(
+  'serving',
+  '**Step 6 — Deployment and serving.** Prediction mode, where it runs, components, compression, the ANN index, rollout and fallback.',
+  [
+    f('mode', 'enum', 'Prediction pipeline: online per request, batch precomputed, streaming, or hybrid.', {
+      enum: MODE_ENUM,
     }),
-    f('dim', 'number', 'Embedding dimension.'),
-    f('bytes_per_dim', 'number', 'Bytes per dimension: 4 for fp32, 2 for fp16, 1 for int8.'),
-    f('recall_target', 'rate', 'Target ANN recall@k versus exact search.'),
-    f('memory', 'bytes', 'Memory available for the index (`64GB`, `2TiB`).'),
-  ]),
-  mapOf('rollout', 'How a new model reaches users.', [
-    f('strategy', 'enum', 'Rollout strategy.', {
-      enum: [e('shadow', 'Run beside production, log only.'), e('canary', 'Small share of traffic first.'), e('ab', 'A/B test against production.'), e('blue-green', 'Switch all traffic between two fleets.'), e('interleaving', 'Interleave rankings.'), e('bandit', 'Bandit allocation.')],
-    }),
-    f('rollback', 'text', 'How to roll back a bad model (keep the previous version warm, one-click revert).'),
-  ]),
-  f('fallback', 'text', 'What is served when the model times out or fails (popular items, cached results).'),
-], { step: 6 });
+    f('target', 'enum', 'Where the model is served.', { enum: DEPLOY_ENUM }),
+    f(
+      'network_latency',
+      'latency',
+      'Network latency added to the stage budgets when checking the requirement (a bare number is milliseconds).',
+    ),
+    f(
+      'components',
+      'list',
+      'Serving components and their responsibilities (embedding service, ANN service, ranking service, re-ranker).',
+      {
+        item: f('[]', 'text', 'A component.', {
+          alt: mapOf('[]', 'A component with an id.', [
+            f('id', 'id', 'Component id.', { isId: true }),
+            f('description', 'text', 'What it does.'),
+          ]),
+        }),
+        scalarAsList: true,
+      },
+    ),
+    enumList('compression', 'Model compression for on-device or latency-bound serving.', [
+      e('quantization', 'Lower-precision weights (int8).'),
+      e('distillation', 'Train a small student on a large teacher.'),
+      e('pruning', 'Remove weights or channels.'),
+      e('low-rank', 'Low-rank factorization of weight matrices.'),
+    ]),
+    f('feature_store', 'text', 'The online feature store.'),
+    mapOf('index', 'The approximate-nearest-neighbour index for embedding retrieval.', [
+      f('type', 'enum', 'Index type.', {
+        enum: [
+          e('flat', 'Exact search.'),
+          e('hnsw', 'Graph-based ANN: fast, memory-hungry (links per item).'),
+          e('ivf', 'Inverted file: clusters then exact search.'),
+          e('ivf-pq', 'Inverted file with product quantization: compact.'),
+          e('pq', 'Product quantization.'),
+          e('lsh', 'Locality-sensitive hashing.'),
+          e('scann', 'ScaNN (anisotropic quantization).'),
+        ],
+      }),
+      f('dim', 'number', 'Embedding dimension.'),
+      f('bytes_per_dim', 'number', 'Bytes per dimension: 4 for fp32, 2 for fp16, 1 for int8.'),
+      f('recall_target', 'rate', 'Target ANN recall@k versus exact search.'),
+      f('memory', 'bytes', 'Memory available for the index (`64GB`, `2TiB`).'),
+    ]),
+    mapOf('rollout', 'How a new model reaches users.', [
+      f('strategy', 'enum', 'Rollout strategy.', {
+        enum: [
+          e('shadow', 'Run beside production, log only.'),
+          e('canary', 'Small share of traffic first.'),
+          e('ab', 'A/B test against production.'),
+          e('blue-green', 'Switch all traffic between two fleets.'),
+          e('interleaving', 'Interleave rankings.'),
+          e('bandit', 'Bandit allocation.'),
+        ],
+      }),
+      f('rollback', 'text', 'How to roll back a bad model (keep the previous version warm, one-click revert).'),
+    ]),
+    f('fallback', 'text', 'What is served when the model times out or fails (popular items, cached results).'),
+  ],
+  { step: 6 },
+);
 
-export const MONITORING: FieldSpec = mapOf('monitoring', '**Step 7 — Monitoring and infrastructure.** Operational and ML metrics, alerts, retraining, exploration and training/serving skew.', [
-  textList('operational', 'Operational metrics: latency, throughput, error-rate, cpu, gpu, memory.'),
-  textList('ml', 'ML metrics: input-drift, feature-drift, prediction-drift, label-drift, online-metric, model-version.'),
-  listOf('alerts', 'Alerts: which metric, which threshold, what happens.', [
-    f('metric', 'text', 'The monitored metric.'),
-    f('threshold', 'text', 'The threshold that fires the alert.'),
-    f('action', 'text', 'What happens (page on-call, roll back, retrain).'),
-  ]),
-  mapOf('retraining', 'When the model is retrained.', [
-    f('cadence', 'duration', 'Retraining cadence (`1d`, `1w`); must not exceed the freshness requirement.'),
-    f('trigger', 'enum', 'What triggers retraining.', { enum: [e('schedule', 'A fixed schedule.'), e('drift', 'Detected drift.'), e('performance', 'A drop in the monitored metric.'), e('manual', 'A person decides.')] }),
-  ]),
-  f('exploration', 'text', 'How the system avoids feedback loops: randomized traffic, a holdout, epsilon-greedy.'),
-  f('training_serving_skew', 'text', 'How training/serving skew is detected (log served features, compare distributions).'),
-], { step: 7 });
+export const MONITORING: FieldSpec = mapOf(
+  'monitoring',
+  '**Step 7 — Monitoring and infrastructure.** Operational and ML metrics, alerts, retraining, exploration and training/serving skew.',
+  [
+    textList('operational', 'Operational metrics: latency, throughput, error-rate, cpu, gpu, memory.'),
+    textList(
+      'ml',
+      'ML metrics: input-drift, feature-drift, prediction-drift, label-drift, online-metric, model-version.',
+    ),
+    listOf('alerts', 'Alerts: which metric, which threshold, what happens.', [
+      f('metric', 'text', 'The monitored metric.'),
+      f('threshold', 'text', 'The threshold that fires the alert.'),
+      f('action', 'text', 'What happens (page on-call, roll back, retrain).'),
+    ]),
+    mapOf('retraining', 'When the model is retrained.', [
+      f('cadence', 'duration', 'Retraining cadence (`1d`, `1w`); must not exceed the freshness requirement.'),
+      f('trigger', 'enum', 'What triggers retraining.', {
+        enum: [
+          e('schedule', 'A fixed schedule.'),
+          e('drift', 'Detected drift.'),
+          e('performance', 'A drop in the monitored metric.'),
+          e('manual', 'A person decides.'),
+        ],
+      }),
+    ]),
+    f('exploration', 'text', 'How the system avoids feedback loops: randomized traffic, a holdout, epsilon-greedy.'),
+    f(
+      'training_serving_skew',
+      'text',
+      'How training/serving skew is detected (log served features, compare distributions).',
+    ),
+  ],
+  { step: 7 },
+);
 
 export const TOP_LEVEL: FieldSpec = mapOf('', 'An ML system design doc (mlsd format v1).', [
   f('mlsd', 'number', 'Format version: `1`.', { required: true, example: '1' }),
-  f('title', 'text', 'The doc\'s title.', { required: true }),
-  f('archetype', 'enum', 'Which of the ten classic problems this is (or `other`); rules use it.', { enum: ARCHETYPE_ENUM }),
-  f('status', 'enum', 'Review status.', { enum: [e('draft', 'Being written.'), e('review', 'Out for review.'), e('approved', 'Approved.'), e('deprecated', 'No longer current.')] }),
+  f('title', 'text', "The doc's title.", { required: true }),
+  f('archetype', 'enum', 'Which of the ten classic problems this is (or `other`); rules use it.', {
+    enum: ARCHETYPE_ENUM,
+  }),
+  f('status', 'enum', 'Review status.', {
+    enum: [
+      e('draft', 'Being written.'),
+      e('review', 'Out for review.'),
+      e('approved', 'Approved.'),
+      e('deprecated', 'No longer current.'),
+    ],
+  }),
   textList('owners', 'Owners of the doc.'),
   f('summary', 'text', 'The problem statement in a few sentences.'),
   REQUIREMENTS,
@@ -402,8 +698,14 @@ export const TOP_LEVEL: FieldSpec = mapOf('', 'An ML system design doc (mlsd for
   f('cost', 'free', 'Free form: cost estimate. Not checked.'),
   f('milestones', 'free', 'Free form: milestones and timeline. Not checked.'),
   f('references', 'free', 'Free form: links and references. Not checked.'),
-  listOf('risks', 'Risks and their mitigations.', [f('risk', 'text', 'The risk.'), f('mitigation', 'text', 'How it is mitigated.')]),
-  listOf('alternatives', 'Designs considered and rejected.', [f('option', 'text', 'The alternative design.'), f('rejected_because', 'text', 'Why it was rejected.')]),
+  listOf('risks', 'Risks and their mitigations.', [
+    f('risk', 'text', 'The risk.'),
+    f('mitigation', 'text', 'How it is mitigated.'),
+  ]),
+  listOf('alternatives', 'Designs considered and rejected.', [
+    f('option', 'text', 'The alternative design.'),
+    f('rejected_because', 'text', 'Why it was rejected.'),
+  ]),
 ]);
 
 /** The spec of a map's field by key. */

@@ -21,7 +21,10 @@ function scalarText(v: string | number | boolean): string {
 /** Flow rendering: `{p99: TBD}`, `[a, b]`. */
 export function renderFlow(v: YamlValue): string {
   if (Array.isArray(v)) return `[${v.map(renderFlow).join(', ')}]`;
-  if (isMapValue(v)) return `{${Object.entries(v).map(([k, x]) => `${k}: ${renderFlow(x)}`).join(', ')}}`;
+  if (isMapValue(v))
+    return `{${Object.entries(v)
+      .map(([k, x]) => `${k}: ${renderFlow(x)}`)
+      .join(', ')}}`;
   return scalarText(v);
 }
 
@@ -58,7 +61,12 @@ function nodeLineEnd(doc: MlsdDoc, n: MNode): number {
  * missing parents. Returns undefined when the place cannot be edited safely (aliased node, a scalar in
  * the way, non-mapping top level).
  */
-export function insertField(doc: MlsdDoc, path: readonly string[], key: string, value: YamlValue): TextEdit | undefined {
+export function insertField(
+  doc: MlsdDoc,
+  path: readonly string[],
+  key: string,
+  value: YamlValue,
+): TextEdit | undefined {
   const top = doc.top;
   if (!top) return undefined;
   const unit = doc.parsed.indent || 2;
@@ -79,7 +87,9 @@ export function insertField(doc: MlsdDoc, path: readonly string[], key: string, 
       for (let i = path.length - 1; i > depth; i--) nested = { [path[i]]: nested };
       const keyCol = column(doc, next.keyStart ?? next.start);
       if (parent.flow) return { start: next.start, end: next.end, newText: ` ${renderFlow(nested)}` };
-      const lines = Object.entries(nested as Record<string, YamlValue>).map(([k, x]) => renderBlock(k, x, keyCol + unit, unit));
+      const lines = Object.entries(nested as Record<string, YamlValue>).map(([k, x]) =>
+        renderBlock(k, x, keyCol + unit, unit),
+      );
       const at = lineEndAt(doc.parsed, next.keyEnd ?? next.start);
       // drop a trailing `null`/`~` if any is written; keep comments: insert after the line
       return { start: at, end: at, newText: `\n${lines.join('\n')}` };
@@ -158,7 +168,12 @@ export function appendToList(doc: MlsdDoc, list: MNode, item: string): TextEdit 
  * (creating missing parents). Undefined when the key already has a real value, when the edit would change
  * nothing, or when the place cannot be edited safely (aliases, an empty block collection).
  */
-export function fillField(doc: MlsdDoc, parentPath: readonly string[], key: string, value: YamlValue): TextEdit | undefined {
+export function fillField(
+  doc: MlsdDoc,
+  parentPath: readonly string[],
+  key: string,
+  value: YamlValue,
+): TextEdit | undefined {
   const n = doc.node([...parentPath, key]);
   if (!n) return insertField(doc, parentPath, key, value);
   if (n.aliased || doc.isStated(n)) return undefined;

@@ -37,7 +37,12 @@ export function abDaysNeeded(nPerArm: number, eligiblePerDay: number, trafficFra
 }
 
 /** F10 (flat vectors, plus 256 B of links per item for HNSW). */
-export function indexBytes(items: number, dim: number, bytesPerDim: number, hnsw: boolean): { vectors: number; links: number; total: number } {
+export function indexBytes(
+  items: number,
+  dim: number,
+  bytesPerDim: number,
+  hnsw: boolean,
+): { vectors: number; links: number; total: number } {
   const vectors = items * dim * bytesPerDim;
   const links = hnsw ? items * HNSW_LINK_BYTES : 0;
   return { vectors, links, total: vectors + links };
@@ -49,13 +54,24 @@ export function downtimeHoursPerYear(availability: number): number {
 }
 
 const PER_DAY: Record<string, number> = {
-  '/s': SECONDS_PER_DAY, '/sec': SECONDS_PER_DAY, '/second': SECONDS_PER_DAY,
-  '/min': 1440, '/minute': 1440,
-  '/h': 24, '/hr': 24, '/hour': 24,
-  '/d': 1, '/day': 1,
-  '/w': 1 / 7, '/wk': 1 / 7, '/week': 1 / 7,
-  '/mo': 1 / 30, '/month': 1 / 30,
-  '/y': 1 / 365, '/yr': 1 / 365, '/year': 1 / 365,
+  '/s': SECONDS_PER_DAY,
+  '/sec': SECONDS_PER_DAY,
+  '/second': SECONDS_PER_DAY,
+  '/min': 1440,
+  '/minute': 1440,
+  '/h': 24,
+  '/hr': 24,
+  '/hour': 24,
+  '/d': 1,
+  '/day': 1,
+  '/w': 1 / 7,
+  '/wk': 1 / 7,
+  '/week': 1 / 7,
+  '/mo': 1 / 30,
+  '/month': 1 / 30,
+  '/y': 1 / 365,
+  '/yr': 1 / 365,
+  '/year': 1 / 365,
 };
 
 /** A rate quantity (`5B/day`, `20k/s`, `1M/month`) per day; undefined when it carries no time unit. */
@@ -107,7 +123,12 @@ export function qpsFigures(doc: MlsdDoc, defaultPeakFactor = DEFAULT_PEAK_FACTOR
     average,
     peak,
     qpsPeak: qps,
-    nodes: { dau: doc.node(`${S}.dau`)!, requestsPerUserPerDay: doc.node(`${S}.requests_per_user_per_day`)!, peakFactor: pfNode, qpsPeak: qpsNode },
+    nodes: {
+      dau: doc.node(`${S}.dau`)!,
+      requestsPerUserPerDay: doc.node(`${S}.requests_per_user_per_day`)!,
+      peakFactor: pfNode,
+      qpsPeak: qpsNode,
+    },
   };
 }
 
@@ -157,7 +178,11 @@ export function latencyRequirement(doc: MlsdDoc): LatencyRequirement | undefined
   return budget === undefined ? undefined : { budget, node, percentile };
 }
 
-export interface StageLatency { id: string; latency: number; node: MNode }
+export interface StageLatency {
+  id: string;
+  latency: number;
+  node: MNode;
+}
 
 export interface ServingLatency {
   /** stages that state a valid latency, in request order */
@@ -285,12 +310,25 @@ export function indexMemory(doc: MlsdDoc): IndexMemoryFigures | undefined {
   const hnsw = doc.enumOf('serving.index.type') === 'hnsw';
   const b = indexBytes(items, dim, bytesPerDim, hnsw);
   const memory = doc.quantity('serving.index.memory')?.value;
-  return { items, dim, bytesPerDim, hnsw, vectors: b.vectors, links: b.links, required: b.total, memory: memory !== undefined && memory >= 0 ? memory : undefined };
+  return {
+    items,
+    dim,
+    bytesPerDim,
+    hnsw,
+    vectors: b.vectors,
+    links: b.links,
+    required: b.total,
+    memory: memory !== undefined && memory >= 0 ? memory : undefined,
+  };
 }
 
 // ------------------------------------------------------------------------------ downtime (F14)
 
-export interface DowntimeFigures { availability: number; hoursPerYear: number; minutesPerMonth: number }
+export interface DowntimeFigures {
+  availability: number;
+  hoursPerYear: number;
+  minutesPerMonth: number;
+}
 
 export function downtime(doc: MlsdDoc): DowntimeFigures | undefined {
   const a = doc.rate('requirements.performance.availability');
@@ -301,7 +339,11 @@ export function downtime(doc: MlsdDoc): DowntimeFigures | undefined {
 
 // ------------------------------------------------------------------------------ label coverage (F12)
 
-export interface SourceRate { id: string; perDay: number; node: MNode }
+export interface SourceRate {
+  id: string;
+  perDay: number;
+  node: MNode;
+}
 
 export interface LabelCoverage {
   /** annotation sources with a per-day volume */
@@ -315,7 +357,7 @@ export interface LabelCoverage {
 /** Per-day volume of a `data.sources[]` entry (`volume: 5B/day`), when stated with a time unit. */
 export function sourcePerDay(doc: MlsdDoc, source: MNode): number | undefined {
   const v = child(source, 'volume');
-  if (!v || v.kind !== 'scalar' || !doc.isStated(v)) return undefined;
+  if (v?.kind !== 'scalar' || !doc.isStated(v)) return undefined;
   return perDay(parseQuantity(v.value));
 }
 

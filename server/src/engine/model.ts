@@ -10,11 +10,22 @@
 import { findMetric, TASK_TYPES, type MetricInfo, type TaskType } from './domain';
 import { isLatencyKey, specAt, STEP_KEYS, type FieldSpec, type StepKey } from './catalog';
 import { child, lineEndAt, nodeAt, pathOf, type MNode, type ParsedDoc } from './parse';
-import { isPlaceholder, normalize, parseDuration, parseMetricSpelling, parseQuantity, parseRate, type Quantity } from './values';
+import {
+  isPlaceholder,
+  normalize,
+  parseDuration,
+  parseMetricSpelling,
+  parseQuantity,
+  parseRate,
+  type Quantity,
+} from './values';
 
 export type Path = string | readonly (string | number)[];
 
-export interface Span { start: number; end: number }
+export interface Span {
+  start: number;
+  end: number;
+}
 
 export interface MetricRef {
   node: MNode;
@@ -30,7 +41,13 @@ export interface MetricRef {
 }
 
 export const RANKING_TASKS: readonly TaskType[] = ['ranking', 'recommendation', 'retrieval', 'link-prediction'];
-export const RECOMMENDATION_ARCHETYPES = ['video-recommendation', 'event-recommendation', 'similar-items', 'news-feed', 'people-you-may-know'];
+export const RECOMMENDATION_ARCHETYPES = [
+  'video-recommendation',
+  'event-recommendation',
+  'similar-items',
+  'news-feed',
+  'people-you-may-know',
+];
 
 export class MlsdDoc {
   constructor(
@@ -79,7 +96,7 @@ export class MlsdDoc {
 
   /** Stated scalar as text (numbers and booleans stringified). */
   textOf(n: MNode | undefined): string | undefined {
-    if (!n || n.kind !== 'scalar' || !this.isStated(n)) return undefined;
+    if (n?.kind !== 'scalar' || !this.isStated(n)) return undefined;
     return String(n.value);
   }
   str(path: Path): string | undefined {
@@ -113,21 +130,21 @@ export class MlsdDoc {
 
   quantity(path: Path): Quantity | undefined {
     const n = this.node(path);
-    if (!n || n.kind !== 'scalar' || !this.isStated(n)) return undefined;
+    if (n?.kind !== 'scalar' || !this.isStated(n)) return undefined;
     return parseQuantity(n.value, { bytes: this.specOf(n)?.type === 'bytes' });
   }
 
   /** A rate in [0, 1]; undefined when not stated, unparsable or out of range. */
   rate(path: Path): number | undefined {
     const n = this.node(path);
-    if (!n || n.kind !== 'scalar' || !this.isStated(n)) return undefined;
+    if (n?.kind !== 'scalar' || !this.isStated(n)) return undefined;
     const r = parseRate(n.value);
-    return r && r.inRange ? r.value : undefined;
+    return r?.inRange ? r.value : undefined;
   }
 
   /** A duration in milliseconds (bare numbers are ms for latency keys). */
   durationOf(n: MNode | undefined): number | undefined {
-    if (!n || n.kind !== 'scalar' || !this.isStated(n)) return undefined;
+    if (n?.kind !== 'scalar' || !this.isStated(n)) return undefined;
     return parseDuration(n.value, isLatencyKey(n.key));
   }
   duration(path: Path): number | undefined {
@@ -145,7 +162,9 @@ export class MlsdDoc {
 
   /** Stated text items of a list of text. */
   textList(path: Path): string[] {
-    return this.list(path).map((i) => this.textOf(i)).filter((x): x is string => x !== undefined);
+    return this.list(path)
+      .map((i) => this.textOf(i))
+      .filter((x): x is string => x !== undefined);
   }
 
   /** Stated items of a list of mappings (entries that are maps). */
@@ -235,7 +254,8 @@ export class MlsdDoc {
     const parts = typeof path === 'string' ? path.split('.') : [...path];
     for (let i = parts.length - 1; i >= 1; i--) {
       const n = this.node(parts.slice(0, i));
-      if (n && n.keyStart !== undefined && n.keyEnd !== undefined && !n.aliased) return { start: n.keyStart, end: n.keyEnd };
+      if (n && n.keyStart !== undefined && n.keyEnd !== undefined && !n.aliased)
+        return { start: n.keyStart, end: n.keyEnd };
     }
     return this.docSpan();
   }
@@ -247,7 +267,8 @@ export class MlsdDoc {
       const s = lineStarts[l];
       const e = lineEndAt(this.parsed, s);
       const line = text.slice(s, e);
-      if (line.trim() !== '' && !line.trimStart().startsWith('#') && !/^(---|%)/.test(line)) return { start: s, end: e };
+      if (line.trim() !== '' && !line.trimStart().startsWith('#') && !/^(---|%)/.test(line))
+        return { start: s, end: e };
     }
     return { start: 0, end: lineEndAt(this.parsed, 0) };
   }
@@ -269,7 +290,6 @@ export class MlsdDoc {
     const node = this.node(path);
     return { node, span: node ? this.keySpan(node) : this.missingSpan(path) };
   }
-
 }
 
 export { STEP_KEYS };

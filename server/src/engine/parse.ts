@@ -5,7 +5,18 @@
  * alias carries the alias's range). Guards against the inputs that stall or crash `yaml`: huge files,
  * binary junk, alias bombs, self-referencing aliases, quadratic duplicate-key checks.
  */
-import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YNode, type ParsedNode } from 'yaml';
+import {
+  Composer,
+  Parser,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Document,
+  type Node as YNode,
+  type ParsedNode,
+} from 'yaml';
 
 export type NodeKind = 'map' | 'seq' | 'scalar';
 
@@ -104,13 +115,19 @@ export function lineOf(lineStarts: number[], offset: number): number {
 }
 
 /** 0-based line and UTF-16 character of an offset. */
-export function positionAt(doc: Pick<ParsedDoc, 'lineStarts' | 'text'>, offset: number): { line: number; character: number } {
+export function positionAt(
+  doc: Pick<ParsedDoc, 'lineStarts' | 'text'>,
+  offset: number,
+): { line: number; character: number } {
   const o = Math.max(0, Math.min(offset, doc.text.length));
   const line = lineOf(doc.lineStarts, o);
   return { line, character: o - doc.lineStarts[line] };
 }
 
-export function offsetAt(doc: Pick<ParsedDoc, 'lineStarts' | 'text'>, pos: { line: number; character: number }): number {
+export function offsetAt(
+  doc: Pick<ParsedDoc, 'lineStarts' | 'text'>,
+  pos: { line: number; character: number },
+): number {
   if (pos.line >= doc.lineStarts.length) return doc.text.length;
   if (pos.line < 0) return 0;
   const start = doc.lineStarts[pos.line];
@@ -201,17 +218,29 @@ class TreeBuilder {
         target = undefined;
       }
       if (!target) {
-        this.problems.push({ start: range[0], end: this.lineEnd(range[0]), message: `Alias *${n.source} refers to no anchor &${n.source} defined before it.` });
+        this.problems.push({
+          start: range[0],
+          end: this.lineEnd(range[0]),
+          message: `Alias *${n.source} refers to no anchor &${n.source} defined before it.`,
+        });
         return { kind: 'scalar', value: null, start: at[0], end: at[1], parent, aliased: true };
       }
       if (this.expanding.has(target)) {
-        this.problems.push({ start: range[0], end: this.lineEnd(range[0]), message: `Alias *${n.source} refers to a node that contains it (a circular reference); it is read as empty.` });
+        this.problems.push({
+          start: range[0],
+          end: this.lineEnd(range[0]),
+          message: `Alias *${n.source} refers to a node that contains it (a circular reference); it is read as empty.`,
+        });
         return { kind: 'scalar', value: null, start: at[0], end: at[1], parent, aliased: true };
       }
       if (this.aliasLimitHit || this.aliasNodes > this.limits.maxAliasNodes) {
         if (!this.aliasLimitHit) {
           this.aliasLimitHit = true;
-          this.problems.push({ start: range[0], end: this.lineEnd(range[0]), message: `Aliases expand to more than ${this.limits.maxAliasNodes} nodes (an alias bomb?); expansion stopped here and the rest is read as empty.` });
+          this.problems.push({
+            start: range[0],
+            end: this.lineEnd(range[0]),
+            message: `Aliases expand to more than ${this.limits.maxAliasNodes} nodes (an alias bomb?); expansion stopped here and the rest is read as empty.`,
+          });
         }
         return { kind: 'scalar', value: null, start: at[0], end: at[1], parent, aliased: true };
       }
@@ -228,10 +257,23 @@ class TreeBuilder {
     const end = site ? site[1] : r[1];
     const tag = yn && 'tag' in yn ? (yn.tag as string | undefined) : undefined;
     if (tag && !tag.startsWith(CORE_TAG_PREFIX) && !site) {
-      this.problems.push({ start, end: Math.min(this.lineEnd(start), Math.max(end, start + 1)), message: `Custom tag ${tag} is not part of the mlsd format; write the plain value instead.` });
+      this.problems.push({
+        start,
+        end: Math.min(this.lineEnd(start), Math.max(end, start + 1)),
+        message: `Custom tag ${tag} is not part of the mlsd format; write the plain value instead.`,
+      });
     }
     if (isMap(yn)) {
-      const node: MNode = { kind: 'map', value: undefined, start, end, parent, entries: [], flow: yn.flow === true, aliased: !!site || undefined };
+      const node: MNode = {
+        kind: 'map',
+        value: undefined,
+        start,
+        end,
+        parent,
+        entries: [],
+        flow: yn.flow === true,
+        aliased: !!site || undefined,
+      };
       const seen = new Map<string, number>();
       const merges: unknown[] = [];
       for (const pair of yn.items) {
@@ -246,14 +288,25 @@ class TreeBuilder {
         const keyStart = site ? site[0] : kr ? kr[0] : start;
         const keyEnd = site ? site[1] : kr ? kr[1] : start;
         if (seen.has(keyStr) && !site) {
-          this.problems.push({ start: keyStart, end: keyEnd, message: `Duplicate key \`${keyStr}\`: YAML keeps only one of them. Merge the two \`${keyStr}\` entries into one.` });
+          this.problems.push({
+            start: keyStart,
+            end: keyEnd,
+            message: `Duplicate key \`${keyStr}\`: YAML keeps only one of them. Merge the two \`${keyStr}\` entries into one.`,
+          });
           continue;
         }
         seen.set(keyStr, keyStart);
         let child: MNode;
         if (pair.value == null) {
           // `key:` with nothing after it: an empty value right after the key
-          child = { kind: 'scalar', value: null, start: keyEnd, end: keyEnd, parent: node, aliased: !!site || undefined };
+          child = {
+            kind: 'scalar',
+            value: null,
+            start: keyEnd,
+            end: keyEnd,
+            parent: node,
+            aliased: !!site || undefined,
+          };
         } else {
           child = this.build(pair.value, node, site);
         }
@@ -268,9 +321,21 @@ class TreeBuilder {
       return node;
     }
     if (isSeq(yn)) {
-      const node: MNode = { kind: 'seq', value: undefined, start, end, parent, items: [], flow: yn.flow === true, aliased: !!site || undefined };
+      const node: MNode = {
+        kind: 'seq',
+        value: undefined,
+        start,
+        end,
+        parent,
+        items: [],
+        flow: yn.flow === true,
+        aliased: !!site || undefined,
+      };
       yn.items.forEach((it, i) => {
-        const child = it == null ? { kind: 'scalar' as const, value: null, start, end: start, parent: node } : this.build(it, node, site);
+        const child =
+          it == null
+            ? { kind: 'scalar' as const, value: null, start, end: start, parent: node }
+            : this.build(it, node, site);
         child.index = i;
         child.parent = node;
         node.items!.push(child);
@@ -294,7 +359,11 @@ class TreeBuilder {
       const mergeSite: [number, number] = site ?? (at ? [at[0], at[1]] : [node.start, node.start]);
       const built = this.build(src, node, mergeSite);
       if (built.kind !== 'map') {
-        this.problems.push({ start: mergeSite[0], end: mergeSite[1], message: 'A merge key `<<` needs a mapping (or an alias of one) as its value.' });
+        this.problems.push({
+          start: mergeSite[0],
+          end: mergeSite[1],
+          message: 'A merge key `<<` needs a mapping (or an alias of one) as its value.',
+        });
         continue;
       }
       for (const e of built.entries ?? []) {
@@ -332,24 +401,45 @@ export function parseText(text: string, limits: ParseLimits = DEFAULT_LIMITS): P
   const bin = looksBinary(text);
   if (bin >= 0) {
     base.skipped = 'binary';
-    base.problems.push({ start: bin, end: Math.min(lineEnd(bin), bin + 1), message: 'This file contains binary data (control characters), not YAML text; it was not analysed.' });
+    base.problems.push({
+      start: bin,
+      end: Math.min(lineEnd(bin), bin + 1),
+      message: 'This file contains binary data (control characters), not YAML text; it was not analysed.',
+    });
     return base;
   }
   base.indent = detectIndent(text);
   try {
     const tokens = Array.from(new Parser().parse(text));
     collectComments(tokens, base.comments);
-    const composer = new Composer({ version: '1.2', uniqueKeys: false, strict: false, merge: false, prettyErrors: false, keepSourceTokens: false, intAsBigInt: false });
+    const composer = new Composer({
+      version: '1.2',
+      uniqueKeys: false,
+      strict: false,
+      merge: false,
+      prettyErrors: false,
+      keepSourceTokens: false,
+      intAsBigInt: false,
+    });
     const docs = Array.from(composer.compose(tokens, true, text.length)) as Document.Parsed<ParsedNode>[];
     docs.forEach((d, i) => {
       for (const e of d.errors) {
         const s = Math.max(0, Math.min(e.pos[0], text.length));
         const eEnd = Math.max(s, Math.min(e.pos[1], lineEnd(s)));
-        base.problems.push({ start: s, end: eEnd === s ? Math.min(lineEnd(s), s + 1) : eEnd, message: cleanYamlMessage(e.message) });
+        base.problems.push({
+          start: s,
+          end: eEnd === s ? Math.min(lineEnd(s), s + 1) : eEnd,
+          message: cleanYamlMessage(e.message),
+        });
       }
       if (i === 1) {
         const s = d.range?.[0] ?? 0;
-        base.problems.push({ start: s, end: lineEnd(s), message: 'A design doc is one YAML document; this second document (after `---`) is ignored. Move its content into the first document or another file.' });
+        base.problems.push({
+          start: s,
+          end: lineEnd(s),
+          message:
+            'A design doc is one YAML document; this second document (after `---`) is ignored. Move its content into the first document or another file.',
+        });
       }
     });
     const first = docs[0];
@@ -365,14 +455,17 @@ export function parseText(text: string, limits: ParseLimits = DEFAULT_LIMITS): P
 }
 
 function cleanYamlMessage(m: string): string {
-  const first = m.split('\n')[0].replace(/\s+at line \d+, column \d+:?$/, '').trim();
+  const first = m
+    .split('\n')[0]
+    .replace(/\s+at line \d+, column \d+:?$/, '')
+    .trim();
   return first.endsWith('.') ? first : `${first}.`;
 }
 
 // ---------------------------------------------------------------- node helpers
 
 export function child(n: MNode | undefined, key: string): MNode | undefined {
-  if (!n || n.kind !== 'map') return undefined;
+  if (n?.kind !== 'map') return undefined;
   return n.entries!.find((e) => e.key === key);
 }
 
@@ -392,7 +485,7 @@ export function nodeAt(root: MNode | undefined, path: string | readonly (string 
 export function pathOf(n: MNode): (string | number)[] {
   const out: (string | number)[] = [];
   let c: MNode | undefined = n;
-  while (c && c.parent) {
+  while (c?.parent) {
     out.unshift(c.key !== undefined && c.parent.kind === 'map' ? c.key : (c.index ?? 0));
     c = c.parent;
   }
@@ -400,7 +493,7 @@ export function pathOf(n: MNode): (string | number)[] {
 }
 
 /** Visits every node depth-first (pre-order). Bounded: stops after `max` nodes. */
-export function walk(root: MNode | undefined, fn: (n: MNode) => void | false, max = 1_000_000): void {
+export function walk(root: MNode | undefined, fn: (n: MNode) => undefined | false, max = 1_000_000): void {
   if (!root) return;
   const stack: MNode[] = [root];
   let count = 0;

@@ -125,20 +125,37 @@ export function cutoffsMatch(a: string | undefined, b: string | undefined): bool
 function buildIndex(doc: MlsdDoc): RefIndex {
   const sites: RefSite[] = [];
 
-  const idSite = (ns: RefNamespace, role: RefSite['role'], n: MNode | undefined, owner: MNode | undefined, path: string): void => {
-    if (!n || n.kind !== 'scalar') return;
+  const idSite = (
+    ns: RefNamespace,
+    role: RefSite['role'],
+    n: MNode | undefined,
+    owner: MNode | undefined,
+    path: string,
+  ): void => {
+    if (n?.kind !== 'scalar') return;
     const written = doc.textOf(n);
     if (written === undefined) return;
     const span = textSpan(doc, n);
     const text = doc.text.slice(span.start, span.end);
     const key = normalizeName(written);
     if (!key) return;
-    sites.push({ ns, role, node: n, owner, start: span.start, end: span.end, text, key, path, editable: span.editable });
+    sites.push({
+      ns,
+      role,
+      node: n,
+      owner,
+      start: span.start,
+      end: span.end,
+      text,
+      key,
+      path,
+      editable: span.editable,
+    });
   };
 
   const metricSite = (role: RefSite['role'], item: MNode, path: string): void => {
     const nameNode = item.kind === 'map' ? child(item, 'name') : item;
-    if (!nameNode || nameNode.kind !== 'scalar') return;
+    if (nameNode?.kind !== 'scalar') return;
     const written = doc.textOf(nameNode);
     if (written === undefined) return;
     const mk = metricKey(written);
@@ -151,8 +168,16 @@ function buildIndex(doc: MlsdDoc): RefIndex {
     const start = span.start + (exact ? lead : 0);
     const end = exact ? start + mk.baseLength : span.end;
     sites.push({
-      ns: 'onlineMetric', role, node: nameNode, owner: item.kind === 'map' ? item : undefined, start, end,
-      text: doc.text.slice(start, end), key: mk.key, cutoff: mk.cutoff, path,
+      ns: 'onlineMetric',
+      role,
+      node: nameNode,
+      owner: item.kind === 'map' ? item : undefined,
+      start,
+      end,
+      text: doc.text.slice(start, end),
+      key: mk.key,
+      cutoff: mk.cutoff,
+      path,
       editable: span.editable && exact,
     });
   };
@@ -166,13 +191,18 @@ function buildIndex(doc: MlsdDoc): RefIndex {
   ];
   if (doc.top) {
     for (const [ns, list, key] of lists) {
-      for (const entry of doc.entries(list)) idSite(ns, 'declaration', child(entry, key), entry, `${list}[${entry.index ?? 0}].${key}`);
+      for (const entry of doc.entries(list))
+        idSite(ns, 'declaration', child(entry, key), entry, `${list}[${entry.index ?? 0}].${key}`);
     }
-    for (const f of doc.entries('data.features')) idSite('source', 'reference', child(f, 'source'), f, `data.features[${f.index ?? 0}].source`);
+    for (const f of doc.entries('data.features'))
+      idSite('source', 'reference', child(f, 'source'), f, `data.features[${f.index ?? 0}].source`);
     const model = doc.node('model');
     idSite('candidate', 'reference', doc.node('model.selected'), model, 'model.selected');
-    for (const s of doc.entries('model.stages')) idSite('candidate', 'reference', child(s, 'model'), s, `model.stages[${s.index ?? 0}].model`);
-    doc.list('evaluation.online.metrics').forEach((item, i) => metricSite('declaration', item, `evaluation.online.metrics[${i}]`));
+    for (const s of doc.entries('model.stages'))
+      idSite('candidate', 'reference', child(s, 'model'), s, `model.stages[${s.index ?? 0}].model`);
+    doc
+      .list('evaluation.online.metrics')
+      .forEach((item, i) => metricSite('declaration', item, `evaluation.online.metrics[${i}]`));
     const primary = doc.node('evaluation.online.primary');
     if (primary && primary.kind === 'scalar') metricSite('reference', primary, 'evaluation.online.primary');
   }

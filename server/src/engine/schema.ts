@@ -31,7 +31,11 @@ function withPlaceholder(s: Json): Json {
 function describe(spec: FieldSpec, extra: Json = {}): Json {
   const step = spec.step ? `\n\n*Framework step ${spec.step} — ${STEP_TITLES[STEP_KEYS[spec.step - 1]]}.*` : '';
   const ex = spec.example ? `\n\nExample: \`${spec.key}: ${spec.example}\`` : '';
-  return { description: spec.description.replace(/[*`]/g, ''), markdownDescription: `${spec.description}${step}${ex}`, ...extra };
+  return {
+    description: spec.description.replace(/[*`]/g, ''),
+    markdownDescription: `${spec.description}${step}${ex}`,
+    ...extra,
+  };
 }
 
 function scalarSchema(spec: FieldSpec): Json {
@@ -51,11 +55,21 @@ function scalarSchema(spec: FieldSpec): Json {
     case 'bytes':
       return { anyOf: [{ type: 'number' }, { type: 'string', pattern: PATTERNS.bytes }] };
     case 'rate':
-      return { anyOf: [{ type: 'number', minimum: 0, maximum: 1 }, { type: 'string', pattern: PATTERNS.percent }] };
+      return {
+        anyOf: [
+          { type: 'number', minimum: 0, maximum: 1 },
+          { type: 'string', pattern: PATTERNS.percent },
+        ],
+      };
     case 'duration':
       return { type: 'string', pattern: PATTERNS.duration };
     case 'latency':
-      return { anyOf: [{ type: 'number', minimum: 0 }, { type: 'string', pattern: PATTERNS.duration }] };
+      return {
+        anyOf: [
+          { type: 'number', minimum: 0 },
+          { type: 'string', pattern: PATTERNS.duration },
+        ],
+      };
     case 'id':
       return { type: ['string', 'number'], pattern: PATTERNS.id };
     case 'enum':
@@ -127,7 +141,13 @@ function snippetBody(yamlText: string, counter = { n: 0 }): unknown {
 function snippets(spec: FieldSpec): Json[] | undefined {
   const key = STEP_KEYS.find((k) => k === spec.key && spec.step);
   if (!key) return undefined;
-  return [{ label: `${STEP_TITLES[key]} skeleton`, description: `Step ${spec.step}: the key fields of ${key}`, body: snippetBody(SECTION_SKELETONS[key]) }];
+  return [
+    {
+      label: `${STEP_TITLES[key]} skeleton`,
+      description: `Step ${spec.step}: the key fields of ${key}`,
+      body: snippetBody(SECTION_SKELETONS[key]),
+    },
+  ];
 }
 
 export function buildSchema(): Json {
@@ -137,14 +157,19 @@ export function buildSchema(): Json {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://mlsd.dev/schemas/mlsd.schema.json',
     title: 'ML system design doc (mlsd v1)',
-    description: 'An ML system design doc following the seven-step framework: requirements, framing, data, model, evaluation, serving, monitoring. Generated from the mlsd field catalogue; do not edit by hand.',
-    markdownDescription: 'An **ML system design doc** following the seven-step framework: requirements → framing → data → model → evaluation → serving → monitoring.',
+    description:
+      'An ML system design doc following the seven-step framework: requirements, framing, data, model, evaluation, serving, monitoring. Generated from the mlsd field catalogue; do not edit by hand.',
+    markdownDescription:
+      'An **ML system design doc** following the seven-step framework: requirements → framing → data → model → evaluation → serving → monitoring.',
     ...top,
     required: ['mlsd', 'title'],
     definitions: {
       notStated: {
         description: 'Not stated yet: empty, or a placeholder (TBD, TODO, ?, …).',
-        anyOf: [{ type: 'null' }, { type: 'string', pattern: '^\\s*(?:[Tt][Bb][Dd]|[Tt][Oo][Dd][Oo]|\\?|…|\\.\\.\\.)?\\s*$' }],
+        anyOf: [
+          { type: 'null' },
+          { type: 'string', pattern: '^\\s*(?:[Tt][Bb][Dd]|[Tt][Oo][Dd][Oo]|\\?|…|\\.\\.\\.)?\\s*$' },
+        ],
       },
     },
     defaultSnippets: [

@@ -37,7 +37,7 @@ export function validate(doc: MlsdDoc): Validation {
 function pathLabel(n: MNode): string {
   const parts: string[] = [];
   let c: MNode | undefined = n;
-  while (c && c.parent) {
+  while (c?.parent) {
     if (c.key !== undefined && c.parent.kind === 'map') parts.unshift(c.key);
     else if (c.parent.kind === 'seq') parts.unshift('[]');
     c = c.parent;
@@ -47,22 +47,38 @@ function pathLabel(n: MNode): string {
 
 function describeType(spec: FieldSpec): string {
   switch (spec.type) {
-    case 'map': return 'a mapping';
-    case 'list': return 'a list';
-    case 'text': return 'text';
-    case 'number': return 'a number';
-    case 'integer': return 'a whole number';
-    case 'bool': return '`true` or `false`';
-    case 'quantity': return 'a quantity like `500M`, `2e9` or `5B/day`';
-    case 'bytes': return 'a size in bytes like `64GB` or `2TiB`';
-    case 'rate': return 'a rate in [0, 1] or a percentage like `2%`';
-    case 'duration': return 'a duration like `200ms`, `15min`, `1d` (units ms, s, min, h, d, w, mo, y)';
-    case 'latency': return 'a duration like `200ms` (a bare number means milliseconds)';
-    case 'id': return 'an id (`[a-z0-9][a-z0-9_.-]*`)';
-    case 'enum': return `one of ${(spec.enum ?? []).map((e) => '`' + e.value + '`').join(', ')}`;
-    case 'metric': return 'a metric name like `ndcg@10` or `pr-auc`';
-    case 'ref': return 'an id';
-    default: return 'a value';
+    case 'map':
+      return 'a mapping';
+    case 'list':
+      return 'a list';
+    case 'text':
+      return 'text';
+    case 'number':
+      return 'a number';
+    case 'integer':
+      return 'a whole number';
+    case 'bool':
+      return '`true` or `false`';
+    case 'quantity':
+      return 'a quantity like `500M`, `2e9` or `5B/day`';
+    case 'bytes':
+      return 'a size in bytes like `64GB` or `2TiB`';
+    case 'rate':
+      return 'a rate in [0, 1] or a percentage like `2%`';
+    case 'duration':
+      return 'a duration like `200ms`, `15min`, `1d` (units ms, s, min, h, d, w, mo, y)';
+    case 'latency':
+      return 'a duration like `200ms` (a bare number means milliseconds)';
+    case 'id':
+      return 'an id (`[a-z0-9][a-z0-9_.-]*`)';
+    case 'enum':
+      return `one of ${(spec.enum ?? []).map((e) => `\`${e.value}\``).join(', ')}`;
+    case 'metric':
+      return 'a metric name like `ndcg@10` or `pr-auc`';
+    case 'ref':
+      return 'an id';
+    default:
+      return 'a value';
   }
 }
 
@@ -74,7 +90,10 @@ function run(doc: MlsdDoc): Validation {
     out.invalidValues.push({
       node: root,
       ...doc.valueSpan(root),
-      message: 'The top level of a design doc must be a mapping of keys (`mlsd: 1`, `title: …`, `requirements: …`), not a ' + (root.kind === 'seq' ? 'list' : 'single value') + '. Start from the skeleton: `mlsd: 1`, `title`, then the seven step sections.',
+      message:
+        'The top level of a design doc must be a mapping of keys (`mlsd: 1`, `title: …`, `requirements: …`), not a ' +
+        (root.kind === 'seq' ? 'list' : 'single value') +
+        '. Start from the skeleton: `mlsd: 1`, `title`, then the seven step sections.',
     });
     return out;
   }
@@ -99,8 +118,18 @@ function run(doc: MlsdDoc): Validation {
           node: entry,
           start: entry.keyStart ?? entry.start,
           end: entry.keyEnd ?? entry.end,
-          message: `Unknown key \`${key}\` in ${where === 'the top level' ? where : '`' + where + '`'}.${dym} The checks ignore unknown keys, so what it says is invisible to review; rename it to a key of the format${near.length ? '' : ` (${known.slice(0, 8).map((k) => '`' + k + '`').join(', ')}${known.length > 8 ? ', …' : ''})`} or prefix it with \`x-\` to keep it as an extension.`,
-          replacement: near.length === 1 || (near.length > 1 && near[0] !== undefined && closeEnough(key, near[0])) ? near[0] : undefined,
+          message: `Unknown key \`${key}\` in ${where === 'the top level' ? where : `\`${where}\``}.${dym} The checks ignore unknown keys, so what it says is invisible to review; rename it to a key of the format${
+            near.length
+              ? ''
+              : ` (${known
+                  .slice(0, 8)
+                  .map((k) => `\`${k}\``)
+                  .join(', ')}${known.length > 8 ? ', …' : ''})`
+          } or prefix it with \`x-\` to keep it as an extension.`,
+          replacement:
+            near.length === 1 || (near.length > 1 && near[0] !== undefined && closeEnough(key, near[0]))
+              ? near[0]
+              : undefined,
           candidates: near,
         });
         continue;
@@ -113,11 +142,20 @@ function run(doc: MlsdDoc): Validation {
     if (--budget < 0) return;
     if (spec.type === 'free') return;
     // not stated: nothing to validate (placeholders are MLSD007's, never MLSD003)
-    if (n.kind === 'scalar' && (n.value === null || n.value === undefined || (typeof n.value === 'string' && (n.value.trim() === '' || isPlaceholder(n.value))))) return;
+    if (
+      n.kind === 'scalar' &&
+      (n.value === null ||
+        n.value === undefined ||
+        (typeof n.value === 'string' && (n.value.trim() === '' || isPlaceholder(n.value))))
+    )
+      return;
     if (spec.type === 'map') {
       if (n.kind === 'map') return checkMap(n, spec);
       if (spec.alt && n.kind === 'scalar') return checkValue(n, spec.alt);
-      return invalid(n, `\`${pathLabel(n)}\` must be ${describeType(spec)}${spec.alt ? ` or ${describeType(spec.alt)}` : ''}, not ${kindName(n)}. ${spec.description}`);
+      return invalid(
+        n,
+        `\`${pathLabel(n)}\` must be ${describeType(spec)}${spec.alt ? ` or ${describeType(spec.alt)}` : ''}, not ${kindName(n)}. ${spec.description}`,
+      );
     }
     if (spec.type === 'list') {
       if (n.kind === 'seq') {
@@ -125,7 +163,10 @@ function run(doc: MlsdDoc): Validation {
         return;
       }
       if (n.kind === 'scalar' && spec.scalarAsList && spec.item) return checkValue(n, spec.item);
-      return invalid(n, `\`${pathLabel(n)}\` must be a list (\`- item\` lines or \`[a, b]\`), not ${kindName(n)}. ${spec.description}`);
+      return invalid(
+        n,
+        `\`${pathLabel(n)}\` must be a list (\`- item\` lines or \`[a, b]\`), not ${kindName(n)}. ${spec.description}`,
+      );
     }
     // scalar types
     if (n.kind !== 'scalar') {
@@ -139,10 +180,12 @@ function run(doc: MlsdDoc): Validation {
       case 'ref':
         return;
       case 'number':
-        if (typeof v !== 'number' || !Number.isFinite(v)) invalid(n, `${label} must be a number, not \`${String(v)}\`.`);
+        if (typeof v !== 'number' || !Number.isFinite(v))
+          invalid(n, `${label} must be a number, not \`${String(v)}\`.`);
         return;
       case 'integer':
-        if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0) invalid(n, `${label} must be a positive whole number, not \`${String(v)}\`.`);
+        if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0)
+          invalid(n, `${label} must be a positive whole number, not \`${String(v)}\`.`);
         return;
       case 'bool':
         if (typeof v !== 'boolean') {
@@ -153,14 +196,26 @@ function run(doc: MlsdDoc): Validation {
         return;
       case 'quantity':
       case 'bytes':
-        if (!parseQuantity(v, { bytes: spec.type === 'bytes' })) invalid(n, `${label} must be ${describeType(spec)}; \`${String(v)}\` does not parse. Write a number with an optional suffix k, M, B/G, T${spec.type === 'bytes' ? ' or a byte unit (KB, MB, GB, TB, KiB, MiB, GiB, TiB)' : ''}.`);
+        if (!parseQuantity(v, { bytes: spec.type === 'bytes' }))
+          invalid(
+            n,
+            `${label} must be ${describeType(spec)}; \`${String(v)}\` does not parse. Write a number with an optional suffix k, M, B/G, T${spec.type === 'bytes' ? ' or a byte unit (KB, MB, GB, TB, KiB, MiB, GiB, TiB)' : ''}.`,
+          );
         return;
       case 'rate': {
         const r = parseRate(v);
-        if (!r) invalid(n, `${label} must be a rate: a number in [0, 1] or a percentage like \`2%\`; \`${String(v)}\` does not parse.`);
+        if (!r)
+          invalid(
+            n,
+            `${label} must be a rate: a number in [0, 1] or a percentage like \`2%\`; \`${String(v)}\` does not parse.`,
+          );
         else if (!r.inRange) {
           const rep = typeof v === 'number' && v > 1 && v <= 100 ? `${v}%` : undefined;
-          invalid(n, `${label} is ${String(v)}, outside [0, 1]. A rate is a share: write \`0.02\` or \`2%\`${rep ? ` (did you mean \`${rep}\`?)` : ''}.`, rep);
+          invalid(
+            n,
+            `${label} is ${String(v)}, outside [0, 1]. A rate is a share: write \`0.02\` or \`2%\`${rep ? ` (did you mean \`${rep}\`?)` : ''}.`,
+            rep,
+          );
         }
         return;
       }
@@ -169,31 +224,53 @@ function run(doc: MlsdDoc): Validation {
         const bare = spec.type === 'latency' || isLatencyKey(n.key);
         if (parseDuration(v, bare) === undefined) {
           const needsUnit = typeof v === 'number' || /^\d+(\.\d+)?$/.test(String(v));
-          invalid(n, needsUnit
-            ? `${label} needs a unit: \`${String(v)}\` could be seconds, hours or days. Write e.g. \`${String(v)}d\`, \`${String(v)}h\` or \`${String(v)}ms\` (units ms, s, min, h, d, w, mo, y).`
-            : `${label} must be ${describeType(spec)}; \`${String(v)}\` does not parse.`);
+          invalid(
+            n,
+            needsUnit
+              ? `${label} needs a unit: \`${String(v)}\` could be seconds, hours or days. Write e.g. \`${String(v)}d\`, \`${String(v)}h\` or \`${String(v)}ms\` (units ms, s, min, h, d, w, mo, y).`
+              : `${label} must be ${describeType(spec)}; \`${String(v)}\` does not parse.`,
+          );
         }
         return;
       }
       case 'id':
         if (typeof v !== 'string' && typeof v !== 'number') invalid(n, `${label} must be an id like \`click_logs\`.`);
-        else if (!ID_RE.test(String(v))) invalid(n, `${label} \`${String(v)}\` is not a valid id: use lower-case letters, digits, \`_\`, \`.\` and \`-\`, starting with a letter or digit (e.g. \`${String(v).toLowerCase().replace(/[^a-z0-9_.-]+/g, '-').replace(/^[-_.]+/, '')}\`).`, String(v).toLowerCase().replace(/[^a-z0-9_.-]+/g, '-').replace(/^[-_.]+/, '') || undefined);
+        else if (!ID_RE.test(String(v)))
+          invalid(
+            n,
+            `${label} \`${String(v)}\` is not a valid id: use lower-case letters, digits, \`_\`, \`.\` and \`-\`, starting with a letter or digit (e.g. \`${String(
+              v,
+            )
+              .toLowerCase()
+              .replace(/[^a-z0-9_.-]+/g, '-')
+              .replace(/^[-_.]+/, '')}\`).`,
+            String(v)
+              .toLowerCase()
+              .replace(/[^a-z0-9_.-]+/g, '-')
+              .replace(/^[-_.]+/, '') || undefined,
+          );
         return;
       case 'enum': {
         const values = (spec.enum ?? []).map((x) => x.value);
         const s = String(v);
         if (values.some((x) => normalize(x) === normalize(s))) return;
         const near = nearestNames(s, values, 3);
-        invalid(n,
-          `${label} is \`${s}\`, which is not one of its values${near.length ? `; did you mean \`${near[0]}\`?` : '.'} Accepted: ${values.map((x) => '`' + x + '`').join(', ')}.`,
+        invalid(
+          n,
+          `${label} is \`${s}\`, which is not one of its values${near.length ? `; did you mean \`${near[0]}\`?` : '.'} Accepted: ${values.map((x) => `\`${x}\``).join(', ')}.`,
           near.length >= 1 && (near.length === 1 || closeEnough(s, near[0])) ? near[0] : undefined,
           near,
         );
         return;
       }
       case 'metric':
-        if (typeof v !== 'string') return invalid(n, `${label} must be a metric name like \`ndcg@10\` or \`pr-auc\`, not \`${String(v)}\`.`);
-        if (!parseMetricSpelling(v)) invalid(n, `${label} \`${v}\` has a cutoff that does not parse: write \`@<k>\` for ranking metrics (\`ndcg@10\`) or \`@iou=<threshold>\` for detection (\`map@iou=0.5\`).`);
+        if (typeof v !== 'string')
+          return invalid(n, `${label} must be a metric name like \`ndcg@10\` or \`pr-auc\`, not \`${String(v)}\`.`);
+        if (!parseMetricSpelling(v))
+          invalid(
+            n,
+            `${label} \`${v}\` has a cutoff that does not parse: write \`@<k>\` for ranking metrics (\`ndcg@10\`) or \`@iou=<threshold>\` for detection (\`map@iou=0.5\`).`,
+          );
         return;
     }
   };

@@ -16,12 +16,23 @@ export function isPlaceholder(v: unknown): boolean {
 /** Normalizes enum values, metric names and ids for matching: case-insensitive, `_` and spaces as `-`. */
 export { normalizeName as normalize, nearestNames as suggest } from './domain';
 
-export interface Quantity { value: number; unit?: string }
+export interface Quantity {
+  value: number;
+  unit?: string;
+}
 
 const QTY_SUFFIX: Record<string, number> = { k: 1e3, K: 1e3, M: 1e6, B: 1e9, G: 1e9, T: 1e12 };
 const BYTE_SUFFIX: Record<string, number> = {
-  KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, PB: 1e15,
-  KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3, TiB: 1024 ** 4, PiB: 1024 ** 5,
+  KB: 1e3,
+  MB: 1e6,
+  GB: 1e9,
+  TB: 1e12,
+  PB: 1e15,
+  KiB: 1024,
+  MiB: 1024 ** 2,
+  GiB: 1024 ** 3,
+  TiB: 1024 ** 4,
+  PiB: 1024 ** 5,
 };
 
 const NUM = String.raw`[-+]?(?:\d[\d,_]*(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?`;
@@ -106,7 +117,14 @@ export function parseDuration(v: unknown, bareIsMs = false): number | undefined 
 
 /** Formats milliseconds the way a doc author writes them: 250ms, 1.5s, 15min, 6h, 1d, 2w. */
 export function formatDuration(ms: number): string {
-  const units: [string, number][] = [['y', DURATION_UNITS.y], ['w', DURATION_UNITS.w], ['d', DURATION_UNITS.d], ['h', DURATION_UNITS.h], ['min', DURATION_UNITS.min], ['s', 1000]];
+  const units: [string, number][] = [
+    ['y', DURATION_UNITS.y],
+    ['w', DURATION_UNITS.w],
+    ['d', DURATION_UNITS.d],
+    ['h', DURATION_UNITS.h],
+    ['min', DURATION_UNITS.min],
+    ['s', 1000],
+  ];
   for (const [u, f] of units) if (ms >= f && Number.isInteger(ms / f)) return `${ms / f}${u}`;
   if (ms >= 1000) return `${round(ms / 1000, 2)}s`;
   return `${round(ms, 2)}ms`;
@@ -130,7 +148,13 @@ export function formatPercent(r: number): string {
 
 /** Formats bytes in decimal units: 5.12 TB. */
 export function formatBytes(n: number): string {
-  const units: [string, number][] = [['PB', 1e15], ['TB', 1e12], ['GB', 1e9], ['MB', 1e6], ['KB', 1e3]];
+  const units: [string, number][] = [
+    ['PB', 1e15],
+    ['TB', 1e12],
+    ['GB', 1e9],
+    ['MB', 1e6],
+    ['KB', 1e3],
+  ];
   for (const [u, f] of units) if (n >= f) return `${round(n / f, 3)} ${u}`;
   return `${Math.round(n)} B`;
 }
@@ -164,7 +188,10 @@ export function parseMetricSpelling(s: string): MetricSpelling | undefined {
   const at = t.indexOf('@');
   if (at < 0) return { name: t, normalized: normalizeName(t), hasCutoff: false };
   const name = t.slice(0, at).trim();
-  const cut = t.slice(at + 1).trim().toLowerCase();
+  const cut = t
+    .slice(at + 1)
+    .trim()
+    .toLowerCase();
   if (!name) return undefined;
   const base: MetricSpelling = { name, normalized: normalizeName(name), hasCutoff: true };
   if (/^\d+$/.test(cut) && Number(cut) > 0) return { ...base, k: Number(cut) };

@@ -5,7 +5,14 @@
  * applies every safe fix through the engine's fixAll. Every edit is minimal and keeps comments and the
  * doc's indentation; the disable comments copy the indentation of the line they precede.
  */
-import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionContext,
+  type Diagnostic,
+  type Range,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-types';
 import { lineEndAt, lineOf, walk } from '../engine/parse';
 import type { MlsdDoc } from '../engine/model';
 import { analyze, applyEdits, fixAll, lint } from '../lint/engine';
@@ -95,10 +102,19 @@ function narrow(a: string, start: number, end: number, to: string): TextEdit {
   const max = Math.min(end - start, to.length);
   while (p < max && a.charCodeAt(start + p) === to.charCodeAt(p)) p++;
   // never split a surrogate pair or a CRLF
-  while (p > 0 && (isHighSurrogate(to.charCodeAt(p - 1)) || (to[p - 1] === '\r' && (to[p] === '\n' || a[start + p] === '\n')))) p--;
+  while (
+    p > 0 &&
+    (isHighSurrogate(to.charCodeAt(p - 1)) || (to[p - 1] === '\r' && (to[p] === '\n' || a[start + p] === '\n')))
+  )
+    p--;
   let q = 0;
   while (q < max - p && a.charCodeAt(end - 1 - q) === to.charCodeAt(to.length - 1 - q)) q++;
-  while (q > 0 && (isLowSurrogate(to.charCodeAt(to.length - q)) || (to[to.length - q] === '\n' && (to[to.length - q - 1] === '\r' || a[end - q - 1] === '\r')))) q--;
+  while (
+    q > 0 &&
+    (isLowSurrogate(to.charCodeAt(to.length - q)) ||
+      (to[to.length - q] === '\n' && (to[to.length - q - 1] === '\r' || a[end - q - 1] === '\r')))
+  )
+    q--;
   return { start: start + p, end: end - q, newText: to.slice(p, to.length - q) };
 }
 
@@ -222,14 +238,32 @@ function quickFixes(a: Analysis, range: Range, diagnostics: Diagnostic[]): CodeA
     for (const [line, lms] of lines) {
       let edit = disableLineEdit(doc, id, line, directives);
       // a comment next to a syntax error can move the error: keep only a comment that works
-      if (id === 'MLSD001') edit = [edit, disableSameLineEdit(doc, id, line, directives)].find((e) => e && suppresses(a, e, id));
-      if (edit) out.push(withDiagnostics({ title: `Disable ${id} for this line`, kind: CodeActionKind.QuickFix, edit: workspaceEdit(a, [edit]) }, lms));
+      if (id === 'MLSD001')
+        edit = [edit, disableSameLineEdit(doc, id, line, directives)].find((e) => e && suppresses(a, e, id));
+      if (edit)
+        out.push(
+          withDiagnostics(
+            { title: `Disable ${id} for this line`, kind: CodeActionKind.QuickFix, edit: workspaceEdit(a, [edit]) },
+            lms,
+          ),
+        );
     }
     let fileEdit = disableFileEdit(doc, id, directives);
     if (fileEdit && id === 'MLSD001' && !suppresses(a, fileEdit, id)) fileEdit = undefined;
-    if (fileEdit) out.push(withDiagnostics({ title: `Disable ${id} for this file`, kind: CodeActionKind.QuickFix, edit: workspaceEdit(a, [fileEdit]) }, ms));
+    if (fileEdit)
+      out.push(
+        withDiagnostics(
+          { title: `Disable ${id} for this file`, kind: CodeActionKind.QuickFix, edit: workspaceEdit(a, [fileEdit]) },
+          ms,
+        ),
+      );
     const title = `Show documentation for ${id}`;
-    out.push(withDiagnostics({ title, kind: CodeActionKind.QuickFix, command: { title, command: SHOW_DOCS_COMMAND, arguments: [id] } }, ms));
+    out.push(
+      withDiagnostics(
+        { title, kind: CodeActionKind.QuickFix, command: { title, command: SHOW_DOCS_COMMAND, arguments: [id] } },
+        ms,
+      ),
+    );
   }
   return out;
 }
@@ -245,7 +279,10 @@ function workspaceEdit(a: Analysis, edits: TextEdit[]): WorkspaceEdit {
 }
 
 const sameRange = (x: Range, y: Range) =>
-  x.start.line === y.start.line && x.start.character === y.start.character && x.end.line === y.end.line && x.end.character === y.end.character;
+  x.start.line === y.start.line &&
+  x.start.character === y.start.character &&
+  x.end.line === y.end.line &&
+  x.end.character === y.end.character;
 
 /**
  * The findings the actions are for: those the request's mlsd diagnostics stand for (by `data` index
@@ -264,7 +301,12 @@ function matchFindings(a: Analysis, range: Range, diagnostics: Diagnostic[]): Ma
     if (!ruleId || (d.source !== undefined && d.source !== 'mlsd') || !/^MLSD\d{3}$/.test(ruleId)) continue;
     let f: Finding | undefined;
     const idx = data?.index;
-    if (typeof idx === 'number' && findings[idx]?.ruleId === ruleId && sameRange(toRange(doc, findings[idx].start, findings[idx].end), d.range)) f = findings[idx];
+    if (
+      typeof idx === 'number' &&
+      findings[idx]?.ruleId === ruleId &&
+      sameRange(toRange(doc, findings[idx].start, findings[idx].end), d.range)
+    )
+      f = findings[idx];
     f ??= findings.find((x) => x.ruleId === ruleId && sameRange(toRange(doc, x.start, x.end), d.range));
     if (!f) continue;
     const m = byFinding.get(f);
@@ -324,7 +366,12 @@ function insideMultilineScalar(doc: MlsdDoc, line: number): boolean {
  * for a line that has no content of its own (blank, comment only, inside a multi-line string), where
  * no comment could reach it.
  */
-export function disableLineEdit(doc: MlsdDoc, id: string, line: number, directives: Directive[] = parseDirectives(doc.parsed)): TextEdit | undefined {
+export function disableLineEdit(
+  doc: MlsdDoc,
+  id: string,
+  line: number,
+  directives: Directive[] = parseDirectives(doc.parsed),
+): TextEdit | undefined {
   if (id === 'MLSD009' || line < 0 || line >= doc.parsed.lineStarts.length) return undefined;
   const existing =
     directives.find((d) => d.kind === 'next-line' && d.line === line && d.names.length > 0) ??
@@ -359,7 +406,10 @@ function suppresses(a: Analysis, edit: TextEdit, id: string): boolean {
   const next = applyEdits(a.doc.text, [edit]).text;
   const res = lint(analyze(next, a.uri), a.config);
   const count = (fs: Finding[], rule: string) => fs.reduce((n, f) => n + (f.ruleId === rule ? 1 : 0), 0);
-  return count(res.findings, id) < count(a.lint.findings, id) && count(res.findings, 'MLSD009') <= count(a.lint.findings, 'MLSD009');
+  return (
+    count(res.findings, id) < count(a.lint.findings, id) &&
+    count(res.findings, 'MLSD009') <= count(a.lint.findings, 'MLSD009')
+  );
 }
 
 /**
@@ -367,7 +417,11 @@ function suppresses(a: Analysis, edit: TextEdit, id: string): boolean {
  * `# mlsd-disable-file ID` above the first content line (after a leading comment header, blank lines,
  * `%` directives and `---`).
  */
-export function disableFileEdit(doc: MlsdDoc, id: string, directives: Directive[] = parseDirectives(doc.parsed)): TextEdit | undefined {
+export function disableFileEdit(
+  doc: MlsdDoc,
+  id: string,
+  directives: Directive[] = parseDirectives(doc.parsed),
+): TextEdit | undefined {
   if (id === 'MLSD009') return undefined;
   const existing = directives.find((d) => d.kind === 'file' && d.names.length > 0);
   if (existing) return existing.ids.includes(id) ? undefined : addToDirective(existing, id);

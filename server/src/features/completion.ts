@@ -20,7 +20,18 @@ import {
   type Position,
 } from 'vscode-languageserver-types';
 import { STEP_KEYS, STEP_TITLES, specAt, stepNumber, type FieldSpec, type StepKey } from '../engine/catalog';
-import { findLoss, findMetric, LOSSES, METRICS, metricsForTask, splitMetric, taskInfo, type MetricFamily, type MetricInfo, type TaskType } from '../engine/domain';
+import {
+  findLoss,
+  findMetric,
+  LOSSES,
+  METRICS,
+  metricsForTask,
+  splitMetric,
+  taskInfo,
+  type MetricFamily,
+  type MetricInfo,
+  type TaskType,
+} from '../engine/domain';
 import { RANKING_TASKS, type MlsdDoc } from '../engine/model';
 import { child } from '../engine/parse';
 import { sectionSkeleton } from '../engine/skeleton';
@@ -119,7 +130,11 @@ function typeLabel(s: FieldSpec): string {
   return s.type;
 }
 
-const REF_TARGET = { source: 'data.sources[].id', candidate: 'model.candidates[].id', onlineMetric: 'evaluation.online.metrics' } as const;
+const REF_TARGET = {
+  source: 'data.sources[].id',
+  candidate: 'model.candidates[].id',
+  onlineMetric: 'evaluation.online.metrics',
+} as const;
 
 function stepOf(path: readonly Seg[], spec: FieldSpec): number | undefined {
   if (spec.step) return spec.step;
@@ -131,7 +146,11 @@ function keyDoc(path: readonly Seg[], s: FieldSpec): { detail: string; doc: stri
   const step = stepOf(path, s);
   const stepText = step ? `step ${step} ${STEP_TITLES[STEP_KEYS[step - 1]]}` : undefined;
   const detail = [typeLabel(s), stepText].filter(Boolean).join(' · ');
-  const lines = [`**\`${s.key}\`** · ${typeLabel(s)}${stepText ? ` · ${stepText[0].toUpperCase()}${stepText.slice(1)}` : ''}`, '', s.description];
+  const lines = [
+    `**\`${s.key}\`** · ${typeLabel(s)}${stepText ? ` · ${stepText[0].toUpperCase()}${stepText.slice(1)}` : ''}`,
+    '',
+    s.description,
+  ];
   const values = s.enum ?? s.item?.enum;
   if (values) lines.push('', `Values: ${values.map((v) => `\`${v.value}\``).join(', ')}`);
   if (s.example) lines.push('', `Example: \`${s.key}: ${s.example}\``);
@@ -141,7 +160,14 @@ function keyDoc(path: readonly Seg[], s: FieldSpec): { detail: string; doc: stri
 
 /** Whether choosing a value for this field has completions of its own (to pop the list up after the key). */
 function hasValueCompletions(path: readonly Seg[], s: FieldSpec): boolean {
-  return !!(s.enum || s.ref || s.type === 'bool' || s.item?.enum || s.item?.type === 'metric' || (s.key === 'loss' && path[0] === 'model'));
+  return !!(
+    s.enum ||
+    s.ref ||
+    s.type === 'bool' ||
+    s.item?.enum ||
+    s.item?.type === 'metric' ||
+    (s.key === 'loss' && path[0] === 'model')
+  );
 }
 
 // ------------------------------------------------------------------------------------------ keys
@@ -177,7 +203,14 @@ function addKey(b: Builder, path: Seg[], f: FieldSpec, col: number, prefix: stri
       .map((l, i) => (i === 0 ? l : b.rel(col) + l))
       .join('\n')
       .replace(/\bTBD\b/g, () => `\${${++n}:TBD}`);
-    b.add({ label: f.key, kind: CompletionItemKind.Module, detail: `section skeleton · step ${step} ${STEP_TITLES[f.key as StepKey]}`, doc: `${doc}\n\nInserts the section's skeleton; replace each \`TBD\`.`, insert: body, snippet: true });
+    b.add({
+      label: f.key,
+      kind: CompletionItemKind.Module,
+      detail: `section skeleton · step ${step} ${STEP_TITLES[f.key as StepKey]}`,
+      doc: `${doc}\n\nInserts the section's skeleton; replace each \`TBD\`.`,
+      insert: body,
+      snippet: true,
+    });
     return;
   }
   if (keyOnly) {
@@ -186,25 +219,82 @@ function addKey(b: Builder, path: Seg[], f: FieldSpec, col: number, prefix: stri
   }
   const k = prefix + f.key;
   if (ctx.flow) {
-    if (f.type === 'map') b.add({ label: f.key, kind: CompletionItemKind.Property, detail, doc, insert: `${k}: {$1}`, snippet: true, suggestAfter: true });
-    else if (f.type === 'list') b.add({ label: f.key, kind: CompletionItemKind.Property, detail, doc, insert: `${k}: [$1]`, snippet: true, suggestAfter: hasValueCompletions(path, f) });
-    else b.add({ label: f.key, kind: CompletionItemKind.Property, detail, doc, insert: `${k}: `, suggestAfter: hasValueCompletions([...path, f.key], f) });
+    if (f.type === 'map')
+      b.add({
+        label: f.key,
+        kind: CompletionItemKind.Property,
+        detail,
+        doc,
+        insert: `${k}: {$1}`,
+        snippet: true,
+        suggestAfter: true,
+      });
+    else if (f.type === 'list')
+      b.add({
+        label: f.key,
+        kind: CompletionItemKind.Property,
+        detail,
+        doc,
+        insert: `${k}: [$1]`,
+        snippet: true,
+        suggestAfter: hasValueCompletions(path, f),
+      });
+    else
+      b.add({
+        label: f.key,
+        kind: CompletionItemKind.Property,
+        detail,
+        doc,
+        insert: `${k}: `,
+        suggestAfter: hasValueCompletions([...path, f.key], f),
+      });
     return;
   }
   const keyCol = col + prefix.length;
   const inner = b.rel(keyCol + unit);
   if (f.type === 'map') {
-    b.add({ label: f.key, kind: CompletionItemKind.Property, detail, doc, insert: `${k}:\n${inner}$1`, snippet: true, suggestAfter: true });
+    b.add({
+      label: f.key,
+      kind: CompletionItemKind.Property,
+      detail,
+      doc,
+      insert: `${k}:\n${inner}$1`,
+      snippet: true,
+      suggestAfter: true,
+    });
   } else if (f.type === 'list' && f.item) {
     if (f.item.type === 'map') {
       const first = f.item.fields?.find((x) => x.isId) ?? f.item.fields?.[0];
       const firstSpec = first ? specAt([...path, f.key, 0, first.key]) : undefined;
-      b.add({ label: f.key, kind: CompletionItemKind.Property, detail, doc, insert: `${k}:\n${inner}- ${first?.key ?? 'id'}: $1`, snippet: true, suggestAfter: !!firstSpec && hasValueCompletions([...path, f.key, 0, first!.key], firstSpec) });
+      b.add({
+        label: f.key,
+        kind: CompletionItemKind.Property,
+        detail,
+        doc,
+        insert: `${k}:\n${inner}- ${first?.key ?? 'id'}: $1`,
+        snippet: true,
+        suggestAfter: !!firstSpec && hasValueCompletions([...path, f.key, 0, first!.key], firstSpec),
+      });
     } else {
-      b.add({ label: f.key, kind: CompletionItemKind.Property, detail, doc, insert: `${k}:\n${inner}- $1`, snippet: true, suggestAfter: hasValueCompletions(path, f) });
+      b.add({
+        label: f.key,
+        kind: CompletionItemKind.Property,
+        detail,
+        doc,
+        insert: `${k}:\n${inner}- $1`,
+        snippet: true,
+        suggestAfter: hasValueCompletions(path, f),
+      });
     }
   } else {
-    b.add({ label: f.key, kind: CompletionItemKind.Property, detail, doc, insert: `${k}: `, suggestAfter: hasValueCompletions([...path, f.key], f) });
+    b.add({
+      label: f.key,
+      kind: CompletionItemKind.Property,
+      detail,
+      doc,
+      insert: `${k}: `,
+      suggestAfter: hasValueCompletions([...path, f.key], f),
+    });
   }
 }
 
@@ -228,15 +318,29 @@ function valueCompletions(b: Builder, path: Seg[]): void {
   }
   if (!spec) return;
   if (path.length === 1 && key === 'mlsd') {
-    b.add({ label: '1', kind: CompletionItemKind.Value, detail: 'format version', doc: 'Version 1 of the mlsd format.', insert: '1' });
+    b.add({
+      label: '1',
+      kind: CompletionItemKind.Value,
+      detail: 'format version',
+      doc: 'Version 1 of the mlsd format.',
+      insert: '1',
+    });
     return;
   }
   if (spec.enum) {
-    for (const v of spec.enum) b.add({ label: v.value, kind: CompletionItemKind.EnumMember, detail: `${spec.key} value`, doc: enumDoc(spec.key, v.value, v.description), insert: v.value });
+    for (const v of spec.enum)
+      b.add({
+        label: v.value,
+        kind: CompletionItemKind.EnumMember,
+        detail: `${spec.key} value`,
+        doc: enumDoc(spec.key, v.value, v.description),
+        insert: v.value,
+      });
     return;
   }
   if (spec.type === 'bool') {
-    for (const v of ['true', 'false']) b.add({ label: v, kind: CompletionItemKind.Value, detail: 'bool', doc: spec.description, insert: v });
+    for (const v of ['true', 'false'])
+      b.add({ label: v, kind: CompletionItemKind.Value, detail: 'bool', doc: spec.description, insert: v });
     return;
   }
   if (spec.ref) {
@@ -266,9 +370,18 @@ function refCompletions(b: Builder, spec: FieldSpec): void {
       const id = doc.textOf(child(e, 'id'));
       if (!id || seen.has(normalize(id))) continue;
       seen.add(normalize(id));
-      const about = spec.ref === 'source' ? [doc.textOf(child(e, 'kind')), doc.textOf(child(e, 'description'))] : [doc.textOf(child(e, 'architecture'))];
+      const about =
+        spec.ref === 'source'
+          ? [doc.textOf(child(e, 'kind')), doc.textOf(child(e, 'description'))]
+          : [doc.textOf(child(e, 'architecture'))];
       const summary = about.filter(Boolean).join(' — ');
-      b.add({ label: id, kind: CompletionItemKind.Reference, detail: `${list}[].id`, doc: `**\`${id}\`** in \`${list}\`${summary ? `\n\n${summary}` : ''}`, insert: id });
+      b.add({
+        label: id,
+        kind: CompletionItemKind.Reference,
+        detail: `${list}[].id`,
+        doc: `**\`${id}\`** in \`${list}\`${summary ? `\n\n${summary}` : ''}`,
+        insert: id,
+      });
     }
     return;
   }
@@ -280,7 +393,13 @@ function refCompletions(b: Builder, spec: FieldSpec): void {
     if (!name || seen.has(normalize(name))) continue;
     seen.add(normalize(name));
     const info = m?.info ?? findMetric(name);
-    b.add({ label: name, kind: CompletionItemKind.Reference, detail: 'evaluation.online.metrics', doc: info ? metricDoc(info, 'plain') : `**\`${name}\`**, listed in \`evaluation.online.metrics\`.`, insert: name });
+    b.add({
+      label: name,
+      kind: CompletionItemKind.Reference,
+      detail: 'evaluation.online.metrics',
+      doc: info ? metricDoc(info, 'plain') : `**\`${name}\`**, listed in \`evaluation.online.metrics\`.`,
+      insert: name,
+    });
   }
 }
 
@@ -291,7 +410,13 @@ function lossCompletions(b: Builder): void {
   const list = names.length ? names.map((n) => findLoss(n)).filter((l): l is (typeof LOSSES)[number] => !!l) : LOSSES;
   const fits = types.length ? ` · fits ${types.join(', ')}` : '';
   for (const l of list) {
-    b.add({ label: l.name, kind: CompletionItemKind.Value, detail: `loss${fits}`, doc: `**\`${l.name}\`**${l.aliases.length ? ` (also: ${l.aliases.map((x) => `\`${x}\``).join(', ')})` : ''}\n\n${l.description}`, insert: l.name });
+    b.add({
+      label: l.name,
+      kind: CompletionItemKind.Value,
+      detail: `loss${fits}`,
+      doc: `**\`${l.name}\`**${l.aliases.length ? ` (also: ${l.aliases.map((x) => `\`${x}\``).join(', ')})` : ''}\n\n${l.description}`,
+      insert: l.name,
+    });
   }
 }
 
@@ -304,7 +429,7 @@ function lossCompletions(b: Builder): void {
 function itemCompletions(b: Builder, path: Seg[], mode: 'item' | 'dash' | 'wrap'): void {
   const spec = specAt(path);
   const ctx = b.ctx;
-  if (!spec || spec.type !== 'list' || !spec.item) return;
+  if (spec?.type !== 'list' || !spec.item) return;
   const item = spec.item;
   const siblings = ctx.kind === 'value' ? [] : ctx.items;
   const wrap = (s: string) => (mode === 'dash' ? `- ${s}` : mode === 'wrap' ? `[${s}]` : s);
@@ -312,7 +437,14 @@ function itemCompletions(b: Builder, path: Seg[], mode: 'item' | 'dash' | 'wrap'
     const have = new Set(siblings.map((x) => normalize(x)));
     for (const v of item.enum) {
       if (have.has(normalize(v.value))) continue;
-      b.add({ label: v.value, kind: CompletionItemKind.EnumMember, detail: `${spec.key} value`, doc: enumDoc(spec.key, v.value, v.description), insert: wrap(v.value), filter: v.value });
+      b.add({
+        label: v.value,
+        kind: CompletionItemKind.EnumMember,
+        detail: `${spec.key} value`,
+        doc: enumDoc(spec.key, v.value, v.description),
+        insert: wrap(v.value),
+        filter: v.value,
+      });
     }
     return;
   }
@@ -358,10 +490,31 @@ function metricKey(text: string): string {
 
 type Variant = 'plain' | 'k' | 'iou';
 
-const OFFLINE_FAMILIES: MetricFamily[] = ['classification', 'regression', 'ranking', 'detection', 'generation', 'clustering'];
+const OFFLINE_FAMILIES: MetricFamily[] = [
+  'classification',
+  'regression',
+  'ranking',
+  'detection',
+  'generation',
+  'clustering',
+];
 const OPERATIONAL_GUARDRAILS: MetricInfo[] = [
-  { name: 'latency', aliases: [], family: 'online', definition: 'Serving latency (state the percentile, e.g. `latency-p99`).', whenToUse: 'A guardrail: the new model must not make pages slower.', lowerIsBetter: true },
-  { name: 'error-rate', aliases: [], family: 'online', definition: 'Share of requests that fail or time out.', whenToUse: 'A guardrail: the new model must not fail more often.', lowerIsBetter: true },
+  {
+    name: 'latency',
+    aliases: [],
+    family: 'online',
+    definition: 'Serving latency (state the percentile, e.g. `latency-p99`).',
+    whenToUse: 'A guardrail: the new model must not make pages slower.',
+    lowerIsBetter: true,
+  },
+  {
+    name: 'error-rate',
+    aliases: [],
+    family: 'online',
+    definition: 'Share of requests that fail or time out.',
+    whenToUse: 'A guardrail: the new model must not fail more often.',
+    lowerIsBetter: true,
+  },
 ];
 
 /** The task types metrics are chosen for: the stated task type first, then the heads' types. */
@@ -393,7 +546,8 @@ function metricChoices(doc: MlsdDoc, listPath: readonly Seg[]): MetricChoice[] {
     return out;
   }
   if (where === 'evaluation.online.guardrails') {
-    for (const m of METRICS) if (m.family === 'online' && m.lowerIsBetter) push(m, 'plain', 'guardrail (lower is better)');
+    for (const m of METRICS)
+      if (m.family === 'online' && m.lowerIsBetter) push(m, 'plain', 'guardrail (lower is better)');
     for (const m of OPERATIONAL_GUARDRAILS) push(m, 'plain', 'operational guardrail');
     for (const m of METRICS) if (m.family === 'online') push(m, 'plain', 'online metric');
     return out;
@@ -402,7 +556,8 @@ function metricChoices(doc: MlsdDoc, listPath: readonly Seg[]): MetricChoice[] {
   if (types.length) {
     for (const t of types) {
       for (const m of metricsForTask(t)) {
-        const variant: Variant = RANKING_TASKS.includes(t) && m.takesK ? 'k' : t === 'object-detection' && m.takesIou ? 'iou' : 'plain';
+        const variant: Variant =
+          RANKING_TASKS.includes(t) && m.takesK ? 'k' : t === 'object-detection' && m.takesIou ? 'iou' : 'plain';
         const family = variant === 'k' ? 'ranking' : variant === 'iou' ? 'detection' : m.family;
         push(m, variant, `${family} metric · fits ${t}`);
       }
@@ -412,7 +567,8 @@ function metricChoices(doc: MlsdDoc, listPath: readonly Seg[]): MetricChoice[] {
   for (const fam of OFFLINE_FAMILIES) {
     for (const m of METRICS) {
       if (m.family !== fam) continue;
-      const variant: Variant = fam === 'ranking' && m.takesK ? 'k' : fam === 'detection' && m.takesIou ? 'iou' : 'plain';
+      const variant: Variant =
+        fam === 'ranking' && m.takesK ? 'k' : fam === 'detection' && m.takesIou ? 'iou' : 'plain';
       push(m, variant, `${fam} metric`);
     }
   }
@@ -420,7 +576,13 @@ function metricChoices(doc: MlsdDoc, listPath: readonly Seg[]): MetricChoice[] {
 }
 
 function metricDoc(m: MetricInfo, variant: Variant): string {
-  const lines = [`**\`${m.name}\`** · ${m.family}${m.lowerIsBetter ? ' · lower is better' : ''}`, '', m.definition, '', `*When to use:* ${m.whenToUse}`];
+  const lines = [
+    `**\`${m.name}\`** · ${m.family}${m.lowerIsBetter ? ' · lower is better' : ''}`,
+    '',
+    m.definition,
+    '',
+    `*When to use:* ${m.whenToUse}`,
+  ];
   if (m.misuse) lines.push('', `*Common misuse:* ${m.misuse}`);
   if (m.aliases.length) lines.push('', `Also written: ${m.aliases.map((x) => `\`${x}\``).join(', ')}`);
   if (variant === 'k') lines.push('', 'Give the cutoff `@k`: the number of items users actually see.');
@@ -428,9 +590,23 @@ function metricDoc(m: MetricInfo, variant: Variant): string {
   return lines.join('\n');
 }
 
-function addMetric(b: Builder, m: MetricInfo, variant: Variant, detail: string, mode: 'item' | 'dash' | 'wrap' | 'value'): void {
+function addMetric(
+  b: Builder,
+  m: MetricInfo,
+  variant: Variant,
+  detail: string,
+  mode: 'item' | 'dash' | 'wrap' | 'value',
+): void {
   const label = variant === 'k' ? `${m.name}@k` : variant === 'iou' ? `${m.name}@iou` : m.name;
   const body = variant === 'k' ? `${m.name}@\${1:10}` : variant === 'iou' ? `${m.name}@iou=\${1:0.5}` : m.name;
   const insert = mode === 'dash' ? `- ${body}` : mode === 'wrap' ? `[${body}]` : body;
-  b.add({ label, kind: CompletionItemKind.Value, detail, doc: metricDoc(m, variant), insert, snippet: variant !== 'plain', filter: label });
+  b.add({
+    label,
+    kind: CompletionItemKind.Value,
+    detail,
+    doc: metricDoc(m, variant),
+    insert,
+    snippet: variant !== 'plain',
+    filter: label,
+  });
 }

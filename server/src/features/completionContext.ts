@@ -119,7 +119,12 @@ export function parseLine(line: string): LineInfo {
   while (i < line.length && line[i] === ' ') i++;
   const indent = i;
   const rest = line.slice(i);
-  if (rest.trim() === '' || rest[0] === '#' || (indent === 0 && /^(---|\.\.\.)(\s|$)/.test(rest)) || (indent === 0 && rest[0] === '%')) {
+  if (
+    rest.trim() === '' ||
+    rest[0] === '#' ||
+    (indent === 0 && /^(---|\.\.\.)(\s|$)/.test(rest)) ||
+    (indent === 0 && rest[0] === '%')
+  ) {
     return { skip: true, indent, dashes: [], continuation: false };
   }
   const dashes: number[] = [];
@@ -134,7 +139,13 @@ export function parseLine(line: string): LineInfo {
   if (m) {
     const name = m[1] ?? (m[2] !== undefined ? m[2].replace(/''/g, "'") : m[3].trim());
     const colonEnd = i + m[0].length;
-    return { skip: false, indent, dashes, key: { name, col: i, colonEnd, value: classifyValue(line.slice(colonEnd)) }, continuation };
+    return {
+      skip: false,
+      indent,
+      dashes,
+      key: { name, col: i, colonEnd, value: classifyValue(line.slice(colonEnd)) },
+      continuation,
+    };
   }
   if (dashes.length) {
     const text = stripComment(after).trim();
@@ -356,7 +367,9 @@ class Walker {
     const info = this.info(l);
     let res: Seg[] | null = null;
     if (info.key) {
-      const container = info.dashes.length ? this.itemPath(l, info.dashes.length - 1) : this.mapContainer(l, info.key.col)?.path;
+      const container = info.dashes.length
+        ? this.itemPath(l, info.dashes.length - 1)
+        : this.mapContainer(l, info.key.col)?.path;
       res = container ? [...container, info.key.name] : null;
     }
     this.keyPaths.set(l, res);
@@ -450,8 +463,10 @@ function inComment(before: string): boolean {
 
 function treeKeys(doc: MlsdDoc, path: Seg[], line: number): string[] {
   const n = nodeAt(doc.root, path);
-  if (!n || n.kind !== 'map') return [];
-  return (n.entries ?? []).filter((e) => e.keyStart === undefined || lineOf(doc.parsed.lineStarts, e.keyStart) !== line).map((e) => e.key ?? '');
+  if (n?.kind !== 'map') return [];
+  return (n.entries ?? [])
+    .filter((e) => e.keyStart === undefined || lineOf(doc.parsed.lineStarts, e.keyStart) !== line)
+    .map((e) => e.key ?? '');
 }
 
 /** The completion context at `offset`, or undefined where nothing should be offered (comments, block scalars, scalar text). */
@@ -477,10 +492,17 @@ export function cursorContext(doc: MlsdDoc, offset: number): CursorContext | und
     for (let l = L - 1; l >= 0; l--) {
       const x = w.info(l);
       if (x.skip || x.continuation || x.indent >= c) continue;
-      const opener = x.key ? (x.key.value === 'flow' ? x.key.colonEnd : -1) : x.itemValue === 'flow' ? x.dashes[x.dashes.length - 1] + 1 : -1;
+      const opener = x.key
+        ? x.key.value === 'flow'
+          ? x.key.colonEnd
+          : -1
+        : x.itemValue === 'flow'
+          ? x.dashes[x.dashes.length - 1] + 1
+          : -1;
       if (opener >= 0) {
         const base = x.key ? w.keyPath(l) : w.itemPath(l, x.dashes.length - 1);
-        const from = lineStarts[l] + opener + (w.text(l).slice(opener).length - w.text(l).slice(opener).trimStart().length);
+        const from =
+          lineStarts[l] + opener + (w.text(l).slice(opener).length - w.text(l).slice(opener).trimStart().length);
         const st = scanFlow(text, from, o, ls + line.length);
         if (st && base) return flowContext(doc, base, st, o, lineIndent);
         if (st) return undefined;
@@ -507,7 +529,11 @@ export function cursorContext(doc: MlsdDoc, offset: number): CursorContext | und
   if (keyMatch) {
     const name = keyMatch[1] ?? (keyMatch[2] !== undefined ? keyMatch[2].replace(/''/g, "'") : keyMatch[3].trim());
     const colonEnd = i + keyMatch[0].length;
-    const container = dashes.length ? (dashes.length === 1 && cur.dashes.length === 1 ? w.itemPath(L, 0) : null) : (w.mapContainer(L, i)?.path ?? null);
+    const container = dashes.length
+      ? dashes.length === 1 && cur.dashes.length === 1
+        ? w.itemPath(L, 0)
+        : null
+      : (w.mapContainer(L, i)?.path ?? null);
     if (!container) return undefined;
     const path = [...container, name];
     const valueText = before.slice(colonEnd);
@@ -592,7 +618,13 @@ export function cursorContext(doc: MlsdDoc, offset: number): CursorContext | und
   };
 }
 
-function flowContext(doc: MlsdDoc, base: Seg[], st: FlowState, o: number, lineIndent: number): CursorContext | undefined {
+function flowContext(
+  doc: MlsdDoc,
+  base: Seg[],
+  st: FlowState,
+  o: number,
+  lineIndent: number,
+): CursorContext | undefined {
   const frames = st.frames;
   const inner = frames[frames.length - 1];
   if (frames.some((f) => f.invalid)) return undefined;
@@ -620,7 +652,17 @@ function flowContext(doc: MlsdDoc, base: Seg[], st: FlowState, o: number, lineIn
     };
   }
   if (inner.afterColon && inner.key !== undefined) {
-    return { kind: 'value', path: [...path, inner.key], word, start, end: o, flow: true, col, lineIndent, needsSpace: raw === '' && doc.text[o - 1] === ':' };
+    return {
+      kind: 'value',
+      path: [...path, inner.key],
+      word,
+      start,
+      end: o,
+      flow: true,
+      col,
+      lineIndent,
+      needsSpace: raw === '' && doc.text[o - 1] === ':',
+    };
   }
   if (/[\s]/.test(word.trim())) return undefined;
   return {

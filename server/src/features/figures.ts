@@ -9,8 +9,18 @@
  */
 import type { InlayHint, MarkupContent, Range } from 'vscode-languageserver-types';
 import {
-  experimentFigures, indexMemory, latencyCheck, qpsFigures, DEFAULT_PEAK_FACTOR,
-  type DowntimeFigures, type ExperimentFigures, type IndexMemoryFigures, type LabelCoverage, type LatencyCheck, type QpsFigures, type ServingLatency,
+  experimentFigures,
+  indexMemory,
+  latencyCheck,
+  qpsFigures,
+  DEFAULT_PEAK_FACTOR,
+  type DowntimeFigures,
+  type ExperimentFigures,
+  type IndexMemoryFigures,
+  type LabelCoverage,
+  type LatencyCheck,
+  type QpsFigures,
+  type ServingLatency,
 } from '../engine/figures';
 import type { MlsdDoc } from '../engine/model';
 import { lineEndAt, positionAt } from '../engine/parse';
@@ -68,7 +78,10 @@ export function explainQps(q: QpsFigures): string {
 export function latencyLabel(c: LatencyCheck): string {
   const { budget, percentile } = c.requirement;
   const stages = c.stages.reduce((a, s) => a + s.latency, 0);
-  const path = c.network > 0 ? `stages ${formatDuration(stages)} + network ${formatDuration(c.network)} = ${formatDuration(c.sum)}` : `stages ${formatDuration(c.sum)}`;
+  const path =
+    c.network > 0
+      ? `stages ${formatDuration(stages)} + network ${formatDuration(c.network)} = ${formatDuration(c.sum)}`
+      : `stages ${formatDuration(c.sum)}`;
   return `${c.over > 0 ? '⚠ ' : ''}${path} of ${formatDuration(budget)}${percentile ? ` ${percentile}` : ''}`;
 }
 
@@ -76,14 +89,18 @@ export function explainServingLatency(s: ServingLatency): string {
   const terms = s.stages.map((t) => `${t.id} ${formatDuration(t.latency)}`);
   if (s.network > 0) terms.push(`network ${formatDuration(s.network)}`);
   let out = `**Serving path:** ${terms.join(' + ')} = **${formatDuration(s.sum)}** (stages run in sequence).`;
-  if (s.untimed.length) out += ` ${s.untimed.map((u) => `\`${u}\``).join(', ')} ${s.untimed.length === 1 ? 'states' : 'state'} no latency (counted as 0).`;
+  if (s.untimed.length)
+    out += ` ${s.untimed.map((u) => `\`${u}\``).join(', ')} ${s.untimed.length === 1 ? 'states' : 'state'} no latency (counted as 0).`;
   return out;
 }
 
 export function explainLatency(c: LatencyCheck): string {
   const { budget, percentile } = c.requirement;
   const label = percentile ? `${percentile} requirement` : 'latency requirement (percentile unspecified)';
-  const verdict = c.over > 0 ? `⚠ over the ${label} of ${formatDuration(budget)} by ${formatDuration(c.over)}.` : `within the ${label} of ${formatDuration(budget)} (${formatDuration(-c.over)} to spare).`;
+  const verdict =
+    c.over > 0
+      ? `⚠ over the ${label} of ${formatDuration(budget)} by ${formatDuration(c.over)}.`
+      : `within the ${label} of ${formatDuration(budget)} (${formatDuration(-c.over)} to spare).`;
   return `${explainServingLatency(c)} That is ${verdict}`;
 }
 
@@ -100,7 +117,10 @@ export function explainExperiment(e: ExperimentFigures): string {
     `needs n ≈ 16·p(1−p)/Δ² ≈ **${fmtCount(e.n)} per arm** (80% power, α = 0.05).`;
   if (e.daysNeeded !== undefined && e.eligiblePerDay !== undefined && e.trafficFraction !== undefined) {
     s += ` At ${fmtCount(e.eligiblePerDay)} eligible/day × ${fmtPct(e.trafficFraction)} traffic (${fmtCount(e.perArmPerDay!)} per arm per day) that takes **${days(e.daysNeeded)}**`;
-    s += e.durationDays !== undefined ? `; ${days(round(e.durationDays, 3))} planned${e.underpowered ? ' ⚠ underpowered' : ''}.` : '.';
+    s +=
+      e.durationDays !== undefined
+        ? `; ${days(round(e.durationDays, 3))} planned${e.underpowered ? ' ⚠ underpowered' : ''}.`
+        : '.';
   }
   return s;
 }
@@ -112,9 +132,14 @@ export function indexLabel(f: IndexMemoryFigures): string {
 
 export function explainIndex(f: IndexMemoryFigures): string {
   const base = `**Index memory:** ${fmtCount(f.items)} items × ${round(f.dim, 6)} dims × ${round(f.bytesPerDim, 6)} B`;
-  let s = f.hnsw ? `${base} = ${formatBytes(f.vectors)} + ${formatBytes(f.links)} of HNSW links (256 B/item) = **${formatBytes(f.required)}**` : `${base} = **${formatBytes(f.required)}**`;
+  let s = f.hnsw
+    ? `${base} = ${formatBytes(f.vectors)} + ${formatBytes(f.links)} of HNSW links (256 B/item) = **${formatBytes(f.required)}**`
+    : `${base} = **${formatBytes(f.required)}**`;
   if (f.memory === undefined) return `${s}.`;
-  s += f.required > f.memory ? `; ⚠ over the ${formatBytes(f.memory)} available.` : `; fits the ${formatBytes(f.memory)} available.`;
+  s +=
+    f.required > f.memory
+      ? `; ⚠ over the ${formatBytes(f.memory)} available.`
+      : `; fits the ${formatBytes(f.memory)} available.`;
   return s;
 }
 
@@ -133,7 +158,11 @@ export function explainDauMau(r: number): string {
 
 // ------------------------------------------------------------------------------ inlay hints
 
-interface Placed { offset: number; label: string; tooltip: string }
+interface Placed {
+  offset: number;
+  label: string;
+  tooltip: string;
+}
 
 function md(value: string): MarkupContent {
   return { kind: 'markdown', value };
@@ -170,7 +199,8 @@ export function placedFigures(a: Analysis): Placed[] {
 
 function inRange(doc: MlsdDoc, offset: number, range: Range): boolean {
   const p = positionAt(doc.parsed, offset);
-  const after = (x: { line: number; character: number }, y: { line: number; character: number }) => x.line > y.line || (x.line === y.line && x.character >= y.character);
+  const after = (x: { line: number; character: number }, y: { line: number; character: number }) =>
+    x.line > y.line || (x.line === y.line && x.character >= y.character);
   return after(p, range.start) && after(range.end, p);
 }
 
@@ -178,6 +208,10 @@ export function inlayHints(a: Analysis, range: Range): InlayHint[] {
   if (!a.doc.top) return [];
   return placedFigures(a)
     .filter((p) => inRange(a.doc, p.offset, range))
-    .map((p) => ({ position: positionAt(a.doc.parsed, p.offset), label: p.label, paddingLeft: true, tooltip: md(p.tooltip) }));
+    .map((p) => ({
+      position: positionAt(a.doc.parsed, p.offset),
+      label: p.label,
+      paddingLeft: true,
+      tooltip: md(p.tooltip),
+    }));
 }
-

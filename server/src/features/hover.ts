@@ -12,15 +12,35 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
 import { ARCHETYPE_ENUM, specAt, STEP_KEYS, STEP_TITLES, TASK_TYPE_ENUM, type FieldSpec } from '../engine/catalog';
 import { archetypeInfo, findLoss, metricsForTask, taskInfo, type MetricInfo, type TaskType } from '../engine/domain';
-import { dauMauRatio, downtime, experimentFigures, indexMemory, labelCoverage, latencyCheck, perDay, qpsFigures, servingLatency, SECONDS_PER_DAY } from '../engine/figures';
+import {
+  dauMauRatio,
+  downtime,
+  experimentFigures,
+  indexMemory,
+  labelCoverage,
+  latencyCheck,
+  perDay,
+  qpsFigures,
+  servingLatency,
+  SECONDS_PER_DAY,
+} from '../engine/figures';
 import { RANKING_TASKS, type MetricRef, type MlsdDoc } from '../engine/model';
 import { child, pathOf, type MNode } from '../engine/parse';
 import { normalize, parseDuration, parseQuantity, parseRate } from '../engine/values';
 import { toOffset, toRange } from '../lspConvert';
 import type { Analysis } from '../session';
 import {
-  defaultPeakFactor, explainCoverage, explainDauMau, explainDowntime, explainExperiment, explainIndex, explainLatency, explainQps, explainServingLatency,
-  fmtCount, fmtPct,
+  defaultPeakFactor,
+  explainCoverage,
+  explainDauMau,
+  explainDowntime,
+  explainExperiment,
+  explainIndex,
+  explainLatency,
+  explainQps,
+  explainServingLatency,
+  fmtCount,
+  fmtPct,
 } from './figures';
 import { locate } from './locate';
 
@@ -39,8 +59,20 @@ export function hover(a: Analysis, pos: Position): Hover | null {
 // ------------------------------------------------------------------------------ keys
 
 const TYPE_TEXT: Record<string, string> = {
-  text: 'text', number: 'number', integer: 'integer', bool: '`true` / `false`', quantity: 'quantity', bytes: 'bytes',
-  rate: 'rate', duration: 'duration', latency: 'duration', id: 'id', enum: 'enum', metric: 'metric', free: 'free form', map: 'mapping',
+  text: 'text',
+  number: 'number',
+  integer: 'integer',
+  bool: '`true` / `false`',
+  quantity: 'quantity',
+  bytes: 'bytes',
+  rate: 'rate',
+  duration: 'duration',
+  latency: 'duration',
+  id: 'id',
+  enum: 'enum',
+  metric: 'metric',
+  free: 'free form',
+  map: 'mapping',
 };
 const REF_TEXT: Record<string, string> = {
   source: 'reference to a `data.sources[].id`',
@@ -75,7 +107,8 @@ function stepLine(path: readonly (string | number)[]): string | undefined {
 
 /** The shape this node has: a bare `latency: 200ms` is the scalar alternative of the latency map, etc. */
 function shapeOf(spec: FieldSpec, n: MNode): FieldSpec {
-  if (spec.alt && spec.type === 'map' && n.kind === 'scalar' && n.value !== null && spec.alt.type !== 'map') return spec.alt;
+  if (spec.alt && spec.type === 'map' && n.kind === 'scalar' && n.value !== null && spec.alt.type !== 'map')
+    return spec.alt;
   if (spec.alt && spec.type !== 'map' && n.kind === 'map' && spec.alt.type === 'map') return spec.alt;
   return spec;
 }
@@ -87,7 +120,14 @@ function exampleOf(doc: MlsdDoc, s: FieldSpec): string | undefined {
 }
 
 function fieldsText(s: FieldSpec): string | undefined {
-  const fields = s.type === 'map' ? s.fields : s.type === 'list' && s.item?.type === 'map' ? s.item.fields : s.alt?.type === 'map' ? s.alt.fields : undefined;
+  const fields =
+    s.type === 'map'
+      ? s.fields
+      : s.type === 'list' && s.item?.type === 'map'
+        ? s.item.fields
+        : s.alt?.type === 'map'
+          ? s.alt.fields
+          : undefined;
   if (!fields?.length) return undefined;
   const label = s.type === 'list' ? 'Each entry' : 'Fields';
   return `${label}: ${fields.map((f) => `\`${f.key}\``).join(', ')}`;
@@ -95,7 +135,8 @@ function fieldsText(s: FieldSpec): string | undefined {
 
 function keyHover(a: Analysis, n: MNode): string | undefined {
   const key = n.key ?? '';
-  if (key.startsWith('x-')) return `**\`${key}\`** · extension key\n\nKeys starting with \`x-\` are allowed anywhere and never checked.`;
+  if (key.startsWith('x-'))
+    return `**\`${key}\`** · extension key\n\nKeys starting with \`x-\` are allowed anywhere and never checked.`;
   const path = pathOf(n);
   const found = specAt(path);
   if (!found) return undefined;
@@ -103,7 +144,9 @@ function keyHover(a: Analysis, n: MNode): string | undefined {
   const parts: string[] = [];
   const isSection = path.length === 1 && stepLine(path) !== undefined;
   parts.push(`**\`${key}\`** · ${typeText(spec)}`);
-  const where = [path.length > 1 ? `\`${pathText(path)}\`` : undefined, isSection ? undefined : stepLine(path)].filter(Boolean);
+  const where = [path.length > 1 ? `\`${pathText(path)}\`` : undefined, isSection ? undefined : stepLine(path)].filter(
+    Boolean,
+  );
   if (where.length) parts.push(where.join(' · '));
   parts.push(found.description);
   const values = spec.enum ?? spec.item?.enum;
@@ -122,7 +165,12 @@ function keyHover(a: Analysis, n: MNode): string | undefined {
 
 /** For the offline metric list: the metrics that fit the doc's task type(s). */
 function fittingMetricsText(doc: MlsdDoc): string | undefined {
-  const lines = doc.effectiveTaskTypes().map((t) => `**Fits \`${t}\`:** ${metricsForTask(t).map((m) => `\`${metricName(m, t)}\``).join(', ')}`);
+  const lines = doc.effectiveTaskTypes().map(
+    (t) =>
+      `**Fits \`${t}\`:** ${metricsForTask(t)
+        .map((m) => `\`${metricName(m, t)}\``)
+        .join(', ')}`,
+  );
   return lines.length ? lines.join('\n\n') : undefined;
 }
 
@@ -147,8 +195,11 @@ function figuresAt(a: Analysis, path: readonly (string | number)[], withHints: b
     const q = qpsFigures(doc, defaultPeakFactor(a));
     if (q) out.push(explainQps(q));
     else if (withHints && scaleKey && scaleKey !== 'peak_factor') {
-      const missing = ['dau', 'requests_per_user_per_day'].filter((k) => doc.quantity(`requirements.scale.${k}`) === undefined);
-      if (missing.length) out.push(`State ${missing.map((k) => `\`${k}\``).join(' and ')} to get the average and peak QPS.`);
+      const missing = ['dau', 'requests_per_user_per_day'].filter(
+        (k) => doc.quantity(`requirements.scale.${k}`) === undefined,
+      );
+      if (missing.length)
+        out.push(`State ${missing.map((k) => `\`${k}\``).join(' and ')} to get the average and peak QPS.`);
     }
   }
   if (scaleKey === 'dau' || scaleKey === 'mau') {
@@ -158,7 +209,12 @@ function figuresAt(a: Analysis, path: readonly (string | number)[], withHints: b
   if (p === 'requirements.scale.items' || p === 'serving.index' || p.startsWith('serving.index.')) {
     const f = indexMemory(doc);
     if (f) out.push(explainIndex(f));
-    else if (withHints && p.startsWith('serving.index.') && p !== 'serving.index.recall_target' && p !== 'serving.index.type') {
+    else if (
+      withHints &&
+      p.startsWith('serving.index.') &&
+      p !== 'serving.index.recall_target' &&
+      p !== 'serving.index.type'
+    ) {
       const missing = [
         doc.quantity('requirements.scale.items') === undefined ? '`requirements.scale.items`' : undefined,
         doc.number('serving.index.dim') === undefined ? '`serving.index.dim`' : undefined,
@@ -171,20 +227,32 @@ function figuresAt(a: Analysis, path: readonly (string | number)[], withHints: b
     const d = downtime(doc);
     if (d) out.push(explainDowntime(d));
   }
-  if (p === 'requirements.performance.latency' || p.startsWith('requirements.performance.latency.') || p === 'model.stages' || p === 'model.stages[].latency' || p === 'serving.network_latency') {
+  if (
+    p === 'requirements.performance.latency' ||
+    p.startsWith('requirements.performance.latency.') ||
+    p === 'model.stages' ||
+    p === 'model.stages[].latency' ||
+    p === 'serving.network_latency'
+  ) {
     const c = latencyCheck(doc);
     const s = c ? undefined : servingLatency(doc);
     if (c) out.push(explainLatency(c));
     else if (s) out.push(explainServingLatency(s));
   }
-  if (p === 'evaluation.online.experiment' || (p.startsWith('evaluation.online.experiment.') && !p.endsWith('.type') && !p.endsWith('.unit'))) {
+  if (
+    p === 'evaluation.online.experiment' ||
+    (p.startsWith('evaluation.online.experiment.') && !p.endsWith('.type') && !p.endsWith('.unit'))
+  ) {
     const e = experimentFigures(doc);
     if (e) out.push(explainExperiment(e));
     else if (withHints) {
       const type = doc.enumOf('evaluation.online.experiment.type');
       if (!doc.stated('evaluation.online.experiment.type') || type === 'ab') {
-        const missing = ['baseline_rate', 'mde_relative'].filter((k) => doc.rate(`evaluation.online.experiment.${k}`) === undefined);
-        if (missing.length) out.push(`State ${missing.map((k) => `\`${k}\``).join(' and ')} to get the A/B sample size.`);
+        const missing = ['baseline_rate', 'mde_relative'].filter(
+          (k) => doc.rate(`evaluation.online.experiment.${k}`) === undefined,
+        );
+        if (missing.length)
+          out.push(`State ${missing.map((k) => `\`${k}\``).join(' and ')} to get the A/B sample size.`);
       }
     }
   }
@@ -246,13 +314,15 @@ function parsedValue(spec: FieldSpec, n: MNode, hasFigures: boolean): string | u
     }
     case 'rate': {
       const r = parseRate(n.value);
-      if (!r || !r.inRange) return undefined;
+      if (!r?.inRange) return undefined;
       const other = typeof n.value === 'string' && n.value.trim().endsWith('%') ? String(r.value) : fmtPct(r.value);
       return `${written} · rate = ${other}`;
     }
     case 'duration':
     case 'latency':
-      return hasFigures && parseDuration(n.value, spec.type === 'latency') !== undefined ? `${written} · duration` : undefined;
+      return hasFigures && parseDuration(n.value, spec.type === 'latency') !== undefined
+        ? `${written} · duration`
+        : undefined;
     case 'number':
     case 'integer':
       return hasFigures && typeof n.value === 'number' ? `${written} · ${spec.type}` : undefined;
@@ -261,7 +331,11 @@ function parsedValue(spec: FieldSpec, n: MNode, hasFigures: boolean): string | u
   }
 }
 
-function enumHover(value: string, values: { value: string; description: string }[], path: readonly (string | number)[]): string | undefined {
+function enumHover(
+  value: string,
+  values: { value: string; description: string }[],
+  path: readonly (string | number)[],
+): string | undefined {
   const e = values.find((v) => v.value === value);
   if (!e) return undefined;
   return `**\`${e.value}\`** · \`${pathText(path)}\`\n\n${e.description}`;
@@ -279,7 +353,11 @@ function taskHover(t: TaskType): string | undefined {
   const metrics = metricsForTask(t).map((m) => `\`${metricName(m, t)}\``);
   const parts = [`**\`${t}\`** · task type`, info.description];
   if (metrics.length) parts.push(`**Offline metrics that fit:** ${metrics.join(', ')}`);
-  parts.push(info.losses.length ? `**Losses that fit:** ${info.losses.map((l) => `\`${l}\``).join(', ')}. Typical: ${info.typicalLoss}` : `**Loss:** ${info.typicalLoss}`);
+  parts.push(
+    info.losses.length
+      ? `**Losses that fit:** ${info.losses.map((l) => `\`${l}\``).join(', ')}. Typical: ${info.typicalLoss}`
+      : `**Loss:** ${info.typicalLoss}`,
+  );
   return parts.join('\n\n');
 }
 
@@ -302,10 +380,12 @@ function lossHover(doc: MlsdDoc, n: MNode): string | undefined {
   const pieces = text.split(/\s*(?:\+|,|;|\/|\band\b)\s*/).filter(Boolean);
   const losses = pieces.map((p) => findLoss(p));
   if (!losses.length || losses.some((l) => !l)) return undefined;
-  return losses.map((l, i) => {
-    const alias = normalize(pieces[i]) !== l!.name ? ` (written \`${pieces[i]}\`)` : '';
-    return `**\`${l!.name}\`** · loss${alias}\n\n${l!.description}`;
-  }).join('\n\n');
+  return losses
+    .map((l, i) => {
+      const alias = normalize(pieces[i]) !== l!.name ? ` (written \`${pieces[i]}\`)` : '';
+      return `**\`${l!.name}\`** · loss${alias}\n\n${l!.description}`;
+    })
+    .join('\n\n');
 }
 
 // ------------------------------------------------------------------------------ metrics
@@ -319,7 +399,13 @@ function metricAt(doc: MlsdDoc, n: MNode): MetricRef | undefined {
   const parent = n.parent;
   if (!parent) return undefined;
   if (parent.kind === 'seq' && isMetricList(specAt(pathOf(parent)))) return doc.metricOf(n);
-  if (n.key === 'name' && parent.kind === 'map' && parent.parent?.kind === 'seq' && isMetricList(specAt(pathOf(parent.parent)))) return doc.metricOf(parent);
+  if (
+    n.key === 'name' &&
+    parent.kind === 'map' &&
+    parent.parent?.kind === 'seq' &&
+    isMetricList(specAt(pathOf(parent.parent)))
+  )
+    return doc.metricOf(parent);
   const spec = specAt(pathOf(n));
   if (isMetricList(spec) && n.kind === 'scalar') return doc.metricOf(n);
   if (spec?.type === 'ref' && spec.ref === 'onlineMetric') return doc.metricOf(n);
@@ -327,14 +413,22 @@ function metricAt(doc: MlsdDoc, n: MNode): MetricRef | undefined {
 }
 
 const FAMILY: Record<string, string> = {
-  classification: 'classification metric', regression: 'regression metric', ranking: 'ranking metric', detection: 'detection / segmentation metric',
-  generation: 'generation metric', clustering: 'clustering metric', online: 'online metric',
+  classification: 'classification metric',
+  regression: 'regression metric',
+  ranking: 'ranking metric',
+  detection: 'detection / segmentation metric',
+  generation: 'generation metric',
+  clustering: 'clustering metric',
+  online: 'online metric',
 };
 
 function cutoffText(m: MetricRef): string | undefined {
-  if (m.k === 'k') return '**Cutoff `@k`:** a placeholder; write the number of results that count (`@10` = the top 10).';
-  if (typeof m.k === 'number') return `**Cutoff \`@${m.k}\`:** only the top ${m.k} result${m.k === 1 ? '' : 's'} of each ranked list count.`;
-  if (m.iou !== undefined) return `**IoU threshold ${m.iou}:** a detection counts as correct when its box overlaps a ground-truth box with IoU ≥ ${m.iou} (PASCAL VOC uses 0.5; COCO averages 0.5:0.95).`;
+  if (m.k === 'k')
+    return '**Cutoff `@k`:** a placeholder; write the number of results that count (`@10` = the top 10).';
+  if (typeof m.k === 'number')
+    return `**Cutoff \`@${m.k}\`:** only the top ${m.k} result${m.k === 1 ? '' : 's'} of each ranked list count.`;
+  if (m.iou !== undefined)
+    return `**IoU threshold ${m.iou}:** a detection counts as correct when its box overlaps a ground-truth box with IoU ≥ ${m.iou} (PASCAL VOC uses 0.5; COCO averages 0.5:0.95).`;
   return undefined;
 }
 

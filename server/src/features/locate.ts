@@ -15,8 +15,10 @@ export function locate(doc: MlsdDoc, offset: number): Located | undefined {
   let best: Located | undefined;
   const visit = (n: MNode, depth: number): void => {
     if (depth > 200) return;
-    if (n.keyStart !== undefined && n.keyEnd !== undefined && offset >= n.keyStart && offset <= n.keyEnd && !n.aliased) best = { node: n, onKey: true };
-    else if (n.kind === 'scalar' && offset >= n.start && offset <= n.end && !n.aliased && n.end > n.start) best = { node: n, onKey: false };
+    if (n.keyStart !== undefined && n.keyEnd !== undefined && offset >= n.keyStart && offset <= n.keyEnd && !n.aliased)
+      best = { node: n, onKey: true };
+    else if (n.kind === 'scalar' && offset >= n.start && offset <= n.end && !n.aliased && n.end > n.start)
+      best = { node: n, onKey: false };
     const kids = n.entries ?? n.items;
     if (!kids) return;
     if (n.kind !== 'scalar' && !(offset >= n.start && offset <= n.end) && n.parent) return;

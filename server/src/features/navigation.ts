@@ -4,7 +4,15 @@
  * edits every use of the name and nothing else (a feature id equal to a source id, or prose mentioning
  * the id, is left alone), never edits aliased nodes, and keeps each metric's `@cutoff` as written.
  */
-import { DocumentHighlightKind, type DocumentHighlight, type Location, type Position, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
+import {
+  DocumentHighlightKind,
+  type DocumentHighlight,
+  type Location,
+  type Position,
+  type Range,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-types';
 import { findMetric, normalizeName } from '../engine/domain';
 import { ID_PATTERN, NAMESPACE_LISTS, refIndex, type RefIndex, type RefSite } from '../engine/refs';
 import { positionAt } from '../engine/parse';
@@ -32,7 +40,8 @@ export function definition(a: Analysis, pos: Position): Location[] {
 export function references(a: Analysis, pos: Position, includeDeclaration: boolean): Location[] {
   const hit = siteAt(a, pos);
   if (!hit) return [];
-  return hit.idx.group(hit.site)
+  return hit.idx
+    .group(hit.site)
     .filter((s) => includeDeclaration || s.role === 'reference')
     .map((s) => location(a, s));
 }
@@ -50,12 +59,16 @@ export function highlights(a: Analysis, pos: Position): DocumentHighlight[] {
 /** Rename is offered on ids and references only (not on aliased nodes or block scalars). */
 export function prepareRename(a: Analysis, pos: Position): { range: Range; placeholder: string } | null {
   const hit = siteAt(a, pos);
-  if (!hit || !hit.site.editable) return null;
+  if (!hit?.site.editable) return null;
   return { range: toRange(a.doc, hit.site.start, hit.site.end), placeholder: hit.site.text };
 }
 
 function describe(s: RefSite): string {
-  return s.ns === 'onlineMetric' ? 'metric name' : NAMESPACE_LISTS[s.ns].key === 'name' ? `${NAMESPACE_LISTS[s.ns].label} name` : `${NAMESPACE_LISTS[s.ns].label} id`;
+  return s.ns === 'onlineMetric'
+    ? 'metric name'
+    : NAMESPACE_LISTS[s.ns].key === 'name'
+      ? `${NAMESPACE_LISTS[s.ns].label} name`
+      : `${NAMESPACE_LISTS[s.ns].label} id`;
 }
 
 /** Why a new name cannot be used, or undefined when it can. */
@@ -76,9 +89,16 @@ function invalidName(a: Analysis, idx: RefIndex, site: RefSite, group: RefSite[]
     const newKey = findMetric(newName)?.name ?? normalizeName(newName);
     const cutoffs = group.filter((s) => s.role === 'declaration').map((s) => s.cutoff);
     if (!cutoffs.length) cutoffs.push(site.cutoff);
-    const clash = idx.declarations('onlineMetric').find((d) => !mine.has(d) && d.key === newKey
-      && cutoffs.some((c) => c === undefined || d.cutoff === undefined || c === d.cutoff));
-    if (clash) return `\`${list}\` already lists \`${clash.node.value}\` (line ${lineOf(a, clash)}); renaming to \`${newName}\` would list one metric twice.`;
+    const clash = idx
+      .declarations('onlineMetric')
+      .find(
+        (d) =>
+          !mine.has(d) &&
+          d.key === newKey &&
+          cutoffs.some((c) => c === undefined || d.cutoff === undefined || c === d.cutoff),
+      );
+    if (clash)
+      return `\`${list}\` already lists \`${clash.node.value}\` (line ${lineOf(a, clash)}); renaming to \`${newName}\` would list one metric twice.`;
     return undefined;
   }
   const norm = normalizeName(newName);
@@ -97,11 +117,18 @@ function lineOf(a: Analysis, s: RefSite): number {
  * Renames the id or reference under the cursor: edits every declaration and use of it (aliased
  * nodes excepted), each site keeping its `@cutoff`. An invalid or clashing new name → `{error}`.
  */
-export function rename(a: Analysis, pos: Position, newName: string): { edit: WorkspaceEdit } | { error: string } | null {
+export function rename(
+  a: Analysis,
+  pos: Position,
+  newName: string,
+): { edit: WorkspaceEdit } | { error: string } | null {
   const hit = siteAt(a, pos);
   if (!hit) return null;
   const { idx, site } = hit;
-  if (!site.editable) return { error: `This ${describe(site)} comes from a YAML alias (or a block scalar); rename it where it is written.` };
+  if (!site.editable)
+    return {
+      error: `This ${describe(site)} comes from a YAML alias (or a block scalar); rename it where it is written.`,
+    };
   const group = idx.group(site);
   const error = invalidName(a, idx, site, group, newName);
   if (error) return { error };

@@ -16,7 +16,13 @@
 import { STEP_KEYS, STEP_TITLES } from '../engine/catalog';
 import type { MlsdDoc } from '../engine/model';
 import { lineEndAt, type MNode } from '../engine/parse';
-import type { DesignOutline, DesignOutlineChild, DesignOutlineFinding, DesignOutlineStep, SeverityName } from '../protocol';
+import type {
+  DesignOutline,
+  DesignOutlineChild,
+  DesignOutlineFinding,
+  DesignOutlineStep,
+  SeverityName,
+} from '../protocol';
 import { ruleById } from '../rules';
 import type { Finding } from '../rules/types';
 import { toRange } from '../lspConvert';
@@ -45,7 +51,8 @@ function childDetail(doc: MlsdDoc, n: MNode): string | undefined {
     return `${k} key${k === 1 ? '' : 's'}`;
   }
   const t = doc.textOf(n);
-  if (t === undefined) return n.value === null || n.value === undefined || String(n.value).trim() === '' ? 'empty' : String(n.value);
+  if (t === undefined)
+    return n.value === null || n.value === undefined || String(n.value).trim() === '' ? 'empty' : String(n.value);
   const one = t.replace(/\s+/g, ' ').trim();
   return one.length > 60 ? `${one.slice(0, 59)}…` : one;
 }
@@ -89,7 +96,11 @@ export function designOutline(a: Analysis): DesignOutline {
     if (node && node.kind === 'map') {
       for (const e of node.entries ?? []) {
         const ce = extentOf(doc, e);
-        const c: DesignOutlineChild = { key: e.key ?? '', label: e.key || '(empty key)', range: toRange(doc, ce.start, ce.end) };
+        const c: DesignOutlineChild = {
+          key: e.key ?? '',
+          label: e.key || '(empty key)',
+          range: toRange(doc, ce.start, ce.end),
+        };
         const detail = childDetail(doc, e);
         if (detail) c.detail = detail;
         children.push(c);

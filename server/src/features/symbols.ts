@@ -8,7 +8,14 @@
  * capped at `max` symbols (mlsd.maxItemsComputed), so a huge doc still shows its steps; a final
  * symbol says the outline was cut.
  */
-import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange, type Position, type SelectionRange } from 'vscode-languageserver-types';
+import {
+  FoldingRangeKind,
+  SymbolKind,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Position,
+  type SelectionRange,
+} from 'vscode-languageserver-types';
 import { STEP_TITLES, stepNumber, type StepKey } from '../engine/catalog';
 import type { MlsdDoc } from '../engine/model';
 import { child, lineOf, type MNode } from '../engine/parse';
@@ -41,7 +48,7 @@ function oneLine(s: string, max = 60): string {
 }
 
 /** A short text for a scalar value (what the outline shows as detail). */
-function scalarDetail(doc: MlsdDoc, n: MNode): string | undefined {
+function scalarDetail(_doc: MlsdDoc, n: MNode): string | undefined {
   if (n.kind !== 'scalar') return undefined;
   if (n.value === null || n.value === undefined) return undefined;
   return oneLine(String(n.value));
@@ -67,7 +74,11 @@ const NAMED_LISTS: Record<string, { nameKey: string; kind: SymbolKind; detail: s
 };
 
 /** Metric lists: items (scalars or `{name, …}` mappings) are shown by metric name. */
-const METRIC_LISTS = new Set(['evaluation.offline.metrics', 'evaluation.online.metrics', 'evaluation.online.guardrails']);
+const METRIC_LISTS = new Set([
+  'evaluation.offline.metrics',
+  'evaluation.online.metrics',
+  'evaluation.online.guardrails',
+]);
 
 /** Fields that name an entry of any other list of mappings (`risks`, `alerts`, `alternatives` …). */
 const LABEL_KEYS = ['id', 'name', 'metric', 'risk', 'option', 'objective'];
@@ -156,20 +167,32 @@ function makeSymbol(doc: MlsdDoc, p: Pending): DocumentSymbol {
       name = statedText(doc, nameNode) ?? `#${idx + 1}`;
       kind = SymbolKind.Constant;
       detail = n.kind === 'map' ? statedText(doc, child(n, 'target')) : undefined;
-      sel = nameNode && !nameNode.aliased ? { start: nameNode.start, end: Math.max(nameNode.start, trimmedEnd(doc, nameNode)) } : firstLine(doc, ext);
+      sel =
+        nameNode && !nameNode.aliased
+          ? { start: nameNode.start, end: Math.max(nameNode.start, trimmedEnd(doc, nameNode)) }
+          : firstLine(doc, ext);
     } else {
       const key = named?.nameKey ?? labelKeyOf(doc, n);
       const nameNode = key ? child(n, key) : undefined;
       name = statedText(doc, nameNode) ?? `#${idx + 1}`;
       kind = named?.kind ?? SymbolKind.Object;
-      detail = named ? named.detail.map((k) => statedText(doc, child(n, k))).filter(Boolean).join(' · ') || undefined : undefined;
-      sel = nameNode && nameNode.kind === 'scalar' && nameNode.end > nameNode.start ? { start: nameNode.start, end: trimmedEnd(doc, nameNode) } : firstLine(doc, ext);
+      detail = named
+        ? named.detail
+            .map((k) => statedText(doc, child(n, k)))
+            .filter(Boolean)
+            .join(' · ') || undefined
+        : undefined;
+      sel =
+        nameNode && nameNode.kind === 'scalar' && nameNode.end > nameNode.start
+          ? { start: nameNode.start, end: trimmedEnd(doc, nameNode) }
+          : firstLine(doc, ext);
     }
   } else {
     const key = n.key ?? '';
     const isTop = !p.path.includes('.');
     const step = isTop ? stepNumber(key) : undefined;
-    sel = n.keyStart !== undefined && n.keyEnd !== undefined ? { start: n.keyStart, end: n.keyEnd } : firstLine(doc, ext);
+    sel =
+      n.keyStart !== undefined && n.keyEnd !== undefined ? { start: n.keyStart, end: n.keyEnd } : firstLine(doc, ext);
     if (step !== undefined) {
       name = `${step} · ${STEP_TITLES[key as StepKey]}`;
       detail = key;
@@ -177,7 +200,13 @@ function makeSymbol(doc: MlsdDoc, p: Pending): DocumentSymbol {
     } else {
       name = key;
       detail = scalarDetail(doc, n) ?? countDetail(n);
-      kind = isTop ? SymbolKind.Property : n.kind === 'map' ? SymbolKind.Object : n.kind === 'seq' ? SymbolKind.Array : SymbolKind.Property;
+      kind = isTop
+        ? SymbolKind.Property
+        : n.kind === 'map'
+          ? SymbolKind.Object
+          : n.kind === 'seq'
+            ? SymbolKind.Array
+            : SymbolKind.Property;
     }
   }
   // VS Code rejects a selection range outside the full range, and empty names
@@ -284,7 +313,13 @@ function selectionAt(doc: MlsdDoc, offset: number): SelectionRange {
   const spans: { start: number; end: number }[] = [];
   const leaf = chain.length > 1 ? chain[chain.length - 1] : undefined;
   if (leaf) {
-    if (leaf.keyStart !== undefined && leaf.keyEnd !== undefined && offset >= leaf.keyStart && offset <= leaf.keyEnd && !leaf.aliased) {
+    if (
+      leaf.keyStart !== undefined &&
+      leaf.keyEnd !== undefined &&
+      offset >= leaf.keyStart &&
+      offset <= leaf.keyEnd &&
+      !leaf.aliased
+    ) {
       spans.push({ start: leaf.keyStart, end: leaf.keyEnd });
     } else if (leaf.kind === 'scalar' && offset >= leaf.start && offset <= leaf.end && leaf.end > leaf.start) {
       spans.push({ start: leaf.start, end: trimmedEnd(doc, leaf) });
@@ -306,6 +341,7 @@ function selectionAt(doc: MlsdDoc, offset: number): SelectionRange {
     kept.push(s);
   }
   let result: SelectionRange | undefined;
-  for (let i = kept.length - 1; i >= 0; i--) result = { range: toRange(doc, kept[i].start, kept[i].end), parent: result };
+  for (let i = kept.length - 1; i >= 0; i--)
+    result = { range: toRange(doc, kept[i].start, kept[i].end), parent: result };
   return result!;
 }

@@ -25,7 +25,10 @@ export interface ResolvedConfig {
   options: RuleOptions;
 }
 
-export interface ConfigProblem { message: string; source?: string }
+export interface ConfigProblem {
+  message: string;
+  source?: string;
+}
 
 const OPTION_ALIASES: Record<string, keyof RuleOptions> = {
   imbalance_threshold: 'imbalance_threshold',
@@ -57,7 +60,10 @@ export function resolveConfig(layers: (RawConfig | undefined)[], problems: Confi
   let preset: Preset = 'recommended';
   for (const l of layers) {
     if (l?.extends !== undefined) {
-      const p = String(l.extends).replace(/^mlsd:/, '').trim().toLowerCase();
+      const p = String(l.extends)
+        .replace(/^mlsd:/, '')
+        .trim()
+        .toLowerCase();
       if ((PRESETS as string[]).includes(p)) preset = p as Preset;
       else problems.push({ message: `Unknown preset \`${String(l.extends)}\`; use \`recommended\` or \`strict\`.` });
     }
@@ -76,8 +82,12 @@ export function resolveConfig(layers: (RawConfig | undefined)[], problems: Confi
       const sevValue = Array.isArray(value) ? value[0] : value;
       const sev = normSeverity(sevValue);
       if (sev) severity.set(rule.meta.id, sev);
-      else if (sevValue !== true) problems.push({ message: `Invalid severity \`${String(sevValue)}\` for ${rule.meta.id}; use off, hint, info, warning or error.` });
-      if (Array.isArray(value) && value[1] && typeof value[1] === 'object') mergeOptions(options, value[1] as Record<string, unknown>, problems);
+      else if (sevValue !== true)
+        problems.push({
+          message: `Invalid severity \`${String(sevValue)}\` for ${rule.meta.id}; use off, hint, info, warning or error.`,
+        });
+      if (Array.isArray(value) && value[1] && typeof value[1] === 'object')
+        mergeOptions(options, value[1] as Record<string, unknown>, problems);
     }
     if (l.options && typeof l.options === 'object') mergeOptions(options, l.options, problems);
   }
@@ -113,7 +123,9 @@ export function parseConfigText(text: string, source: string, problems: ConfigPr
       return undefined;
     }
     const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) if (!['extends', 'rules', 'options', '$schema'].includes(k)) problems.push({ message: `Unknown key \`${k}\` in the config file.`, source });
+    for (const k of Object.keys(o))
+      if (!['extends', 'rules', 'options', '$schema'].includes(k))
+        problems.push({ message: `Unknown key \`${k}\` in the config file.`, source });
     return {
       extends: o.extends === undefined ? undefined : String(o.extends),
       rules: o.rules && typeof o.rules === 'object' ? (o.rules as Record<string, unknown>) : undefined,
@@ -157,7 +169,9 @@ export function loadConfigFile(file: string, fsr: FileReader, problems: ConfigPr
 }
 
 /** Maps the editor settings (`mlsd.*`, camelCase options) to a config layer. */
-export function settingsToRaw(s: { preset?: string; rules?: Record<string, unknown>; options?: Record<string, unknown> } | undefined): RawConfig | undefined {
+export function settingsToRaw(
+  s: { preset?: string; rules?: Record<string, unknown>; options?: Record<string, unknown> } | undefined,
+): RawConfig | undefined {
   if (!s) return undefined;
   const options: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(s.options ?? {})) if (v !== undefined && v !== null) options[k] = v;

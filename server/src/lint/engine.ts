@@ -20,7 +20,12 @@ export interface LintResult {
 }
 
 /** Parses a text into the document model (one parse per version: callers cache the result). */
-export function analyze(text: string, uri = '', version: number | null = null, limits: ParseLimits = DEFAULT_LIMITS): MlsdDoc {
+export function analyze(
+  text: string,
+  uri = '',
+  version: number | null = null,
+  limits: ParseLimits = DEFAULT_LIMITS,
+): MlsdDoc {
   return new MlsdDoc(parseText(text, limits), uri, version);
 }
 
@@ -106,10 +111,21 @@ function unusedFix(doc: MlsdDoc, u: ReturnType<typeof applySuppressions>['unused
   const idx = d.names.findIndex((n) => n.start === u.start);
   const s = idx > 0 ? d.names[idx - 1].end : d.names[idx].start;
   const e = idx > 0 ? d.names[idx].end : d.names[idx + 1].start;
-  return { title: `Remove ${u.name} from the suppression comment`, edits: [{ start: s, end: e, newText: '' }], safe: true };
+  return {
+    title: `Remove ${u.name} from the suppression comment`,
+    edits: [{ start: s, end: e, newText: '' }],
+    safe: true,
+  };
 }
 
-function runRule(rule: Rule, doc: MlsdDoc, options: RuleOptions, sev: Severity, out: Finding[], errors: string[]): void {
+function runRule(
+  rule: Rule,
+  doc: MlsdDoc,
+  options: RuleOptions,
+  sev: Severity,
+  out: Finding[],
+  errors: string[],
+): void {
   const report = (r: Report) => {
     const start = Math.max(0, Math.min(r.start, doc.text.length));
     const end = Math.max(start, Math.min(r.end, doc.text.length));
@@ -146,7 +162,12 @@ export function applyEdits(text: string, edits: TextEdit[]): { text: string; app
 }
 
 /** Applies the safe fixes of the findings repeatedly (like ESLint: up to 10 passes) until none is left. */
-export function fixAll(text: string, config: ResolvedConfig = getDefaultConfig(), uri = '', opts: LintOptions = {}): { text: string; fixed: number; remaining: LintResult } {
+export function fixAll(
+  text: string,
+  config: ResolvedConfig = getDefaultConfig(),
+  uri = '',
+  opts: LintOptions = {},
+): { text: string; fixed: number; remaining: LintResult } {
   let current = text;
   let fixed = 0;
   for (let pass = 0; pass < 10; pass++) {
@@ -154,7 +175,7 @@ export function fixAll(text: string, config: ResolvedConfig = getDefaultConfig()
     const edits: TextEdit[] = [];
     const taken: { start: number; end: number }[] = [];
     for (const f of res.findings) {
-      if (!f.fix || !f.fix.safe) continue;
+      if (!f.fix?.safe) continue;
       // take a fix only if none of its edits overlap an edit already taken (fixes apply whole or not at all)
       const clash = f.fix.edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end));
       if (clash) continue;

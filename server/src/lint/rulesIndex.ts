@@ -16,10 +16,18 @@ export function rulesIndexMarkdown(): string {
   steps.forEach((title, step) => {
     const rules = RULES.filter((r) => r.meta.step === step);
     if (!rules.length) return;
-    lines.push('', `## ${step} — ${title}`, '', '| id | alias | severity | fixable | what it flags |', '|---|---|---|---|---|');
+    lines.push(
+      '',
+      `## ${step} — ${title}`,
+      '',
+      '| id | alias | severity | fixable | what it flags |',
+      '|---|---|---|---|---|',
+    );
     for (const r of rules) {
       const m = r.meta;
-      lines.push(`| [${m.id}](rules/${m.id}.md) | \`${m.alias}\` | ${m.defaultSeverity} | ${m.fixable === 'none' ? '' : m.fixable} | ${m.title} |`);
+      lines.push(
+        `| [${m.id}](rules/${m.id}.md) | \`${m.alias}\` | ${m.defaultSeverity} | ${m.fixable === 'none' ? '' : m.fixable} | ${m.title} |`,
+      );
     }
   });
   return `${lines.join('\n')}\n`;

@@ -37,7 +37,12 @@ export function parseDirectives(doc: ParsedDoc): Directive[] {
     let nm: RegExpExecArray | null;
     while ((nm = nameRe.exec(rest))) {
       const rule = ruleByName(nm[0]);
-      names.push({ name: nm[0], id: rule?.meta.id, start: restOffset + nm.index, end: restOffset + nm.index + nm[0].length });
+      names.push({
+        name: nm[0],
+        id: rule?.meta.id,
+        start: restOffset + nm.index,
+        end: restOffset + nm.index + nm[0].length,
+      });
     }
     const d: Directive = { kind, comment: c, ids: names.map((n) => n.id).filter((x): x is string => !!x), names };
     const cl = lineOf(doc.lineStarts, c.start);
@@ -89,12 +94,14 @@ export function applySuppressions(doc: ParsedDoc, findings: Finding[], directive
   const unused: SuppressionResult['unused'] = [];
   directives.forEach((d, i) => {
     if (d.names.length === 0) {
-      if (!used.has(`${i}:*`)) unused.push({ directive: d, name: '', start: d.comment.start, end: d.comment.end, unknown: false });
+      if (!used.has(`${i}:*`))
+        unused.push({ directive: d, name: '', start: d.comment.start, end: d.comment.end, unknown: false });
       return;
     }
     for (const n of d.names) {
       if (!n.id) unused.push({ directive: d, name: n.name, start: n.start, end: n.end, unknown: true });
-      else if (!used.has(`${i}:${n.id}`)) unused.push({ directive: d, name: n.name, start: n.start, end: n.end, unknown: false });
+      else if (!used.has(`${i}:${n.id}`))
+        unused.push({ directive: d, name: n.name, start: n.start, end: n.end, unknown: false });
     }
   });
   return { kept, suppressed, unused };

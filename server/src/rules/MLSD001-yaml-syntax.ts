@@ -8,7 +8,8 @@ export const mlsd001: Rule = {
     step: 0,
     defaultSeverity: 'error',
     fixable: 'none',
-    description: 'The YAML does not parse (one finding per parser error, at the error\'s position, clamped to one line).',
+    description:
+      "The YAML does not parse (one finding per parser error, at the error's position, clamped to one line).",
   },
   check({ doc, report }) {
     for (const p of doc.parsed.problems) {

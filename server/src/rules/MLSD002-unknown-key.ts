@@ -9,11 +9,16 @@ export const mlsd002: Rule = {
     step: 0,
     defaultSeverity: 'warning',
     fixable: 'safe',
-    description: 'A key that the format does not define and that does not start with `x-`; the message suggests the nearest known key; the safe fix renames it.',
+    description:
+      'A key that the format does not define and that does not start with `x-`; the message suggests the nearest known key; the safe fix renames it.',
   },
   check({ doc, report }) {
     for (const issue of validate(doc).unknownKeys) {
-      const rename = (to: string, safe: boolean) => ({ title: `Rename to \`${to}\``, edits: [{ start: issue.start, end: issue.end, newText: to }], safe });
+      const rename = (to: string, safe: boolean) => ({
+        title: `Rename to \`${to}\``,
+        edits: [{ start: issue.start, end: issue.end, newText: to }],
+        safe,
+      });
       report({
         start: issue.start,
         end: issue.end,

@@ -3,10 +3,14 @@ import { appendToList, insertField, replaceScalar } from '../engine/edits';
 import type { MetricRef, MlsdDoc } from '../engine/model';
 import { child, type MNode } from '../engine/parse';
 import { cutoffsMatch, metricKey } from '../engine/refs';
-import type { Fix, Related, Rule, RuleContext } from './types';
+import type { Fix, Related, Rule, RuleContext, TextEdit } from './types';
 
 /** A declared id: its text as written, normalized form and where it is. */
-interface Declared { text: string; norm: string; node: MNode }
+interface Declared {
+  text: string;
+  norm: string;
+  node: MNode;
+}
 
 const declaredCache = new WeakMap<MlsdDoc, Map<string, Declared[]>>();
 
@@ -31,16 +35,28 @@ function declaredIds(doc: MlsdDoc, listPath: string): Declared[] {
   return out;
 }
 
-const code = (s: string) => '`' + s + '`';
+const code = (s: string) => `\`${s}\``;
 
 function listIds(ids: Declared[]): string {
-  const shown = ids.slice(0, 6).map((d) => code(d.text)).join(', ');
+  const shown = ids
+    .slice(0, 6)
+    .map((d) => code(d.text))
+    .join(', ');
   return ids.length > 6 ? `${shown}, …` : shown;
 }
 
 /** Did-you-mean replacements of a reference with the nearest declared ids. */
-function didYouMean(doc: MlsdDoc, ref: MNode, written: string, ids: Declared[]): { near: Declared[]; fixes: Fix[]; related: Related[] } {
-  const names = nearestNames(written, ids.map((d) => d.text), 3);
+function didYouMean(
+  doc: MlsdDoc,
+  ref: MNode,
+  written: string,
+  ids: Declared[],
+): { near: Declared[]; fixes: Fix[]; related: Related[] } {
+  const names = nearestNames(
+    written,
+    ids.map((d) => d.text),
+    3,
+  );
   const near = names.map((n) => ids.find((d) => d.text === n)!).filter(Boolean);
   const fixes: Fix[] = [];
   for (const d of near) {
@@ -53,11 +69,18 @@ function didYouMean(doc: MlsdDoc, ref: MNode, written: string, ids: Declared[]):
 
 /** A scalar reference value that is stated (placeholders and empty values are MLSD007's, wrong types MLSD003's). */
 function refText(doc: MlsdDoc, n: MNode | undefined): string | undefined {
-  if (!n || n.kind !== 'scalar') return undefined;
+  if (n?.kind !== 'scalar') return undefined;
   return doc.textOf(n);
 }
 
-function checkIdRef(ctx: RuleContext, ref: MNode | undefined, refLabel: string, listPath: string, listLabel: string, why: string): void {
+function checkIdRef(
+  ctx: RuleContext,
+  ref: MNode | undefined,
+  refLabel: string,
+  listPath: string,
+  listLabel: string,
+  why: string,
+): void {
   const { doc } = ctx;
   const written = refText(doc, ref);
   if (!ref || written === undefined) return;
@@ -67,11 +90,13 @@ function checkIdRef(ctx: RuleContext, ref: MNode | undefined, refLabel: string, 
   const { near, fixes, related } = didYouMean(doc, ref, written, ids);
   const listNode = doc.node(listPath);
   if (listNode && listNode.keyStart !== undefined && !near.length) {
-    related.push({ start: listNode.keyStart, end: listNode.keyEnd!, message: `the ids of \`${listLabel}\` are declared here` });
+    related.push({
+      start: listNode.keyStart,
+      end: listNode.keyEnd!,
+      message: `the ids of \`${listLabel}\` are declared here`,
+    });
   }
-  const declared = ids.length
-    ? `the declared ids are ${listIds(ids)}`
-    : `\`${listLabel}\` declares no id yet`;
+  const declared = ids.length ? `the declared ids are ${listIds(ids)}` : `\`${listLabel}\` declares no id yet`;
   const advice = near.length
     ? `Did you mean \`${near[0].text}\`? Otherwise add an entry \`{id: ${written}, …}\` to \`${listLabel}\`.`
     : `Fix the spelling or add an entry \`{id: ${written}, …}\` to \`${listLabel}\`.`;
@@ -99,7 +124,11 @@ function checkPrimary(ctx: RuleContext): void {
   if (match) return;
   const fixes: Fix[] = [];
   const related: Related[] = [];
-  const names = nearestNames(written, listed.map((m) => m.written), 2);
+  const names = nearestNames(
+    written,
+    listed.map((m) => m.written),
+    2,
+  );
   for (const n of names) {
     const m = listed.find((x) => x.written === n)!;
     const edit = replaceScalar(ref, n);
@@ -107,20 +136,26 @@ function checkPrimary(ctx: RuleContext): void {
     related.push({ ...m.span, message: `\`${n}\` is listed here` });
   }
   const listNode = doc.node('evaluation.online.metrics');
-  let add;
+  let add: TextEdit | undefined;
   if (listNode && listNode.kind === 'seq') add = appendToList(doc, listNode, written);
   else if (!listNode) add = insertField(doc, ['evaluation', 'online'], 'metrics', [written]);
   if (add) fixes.push({ title: `Add \`${written}\` to \`evaluation.online.metrics\``, edits: [add], safe: false });
-  const shown = listed.slice(0, 6).map((m) => code(m.written)).join(', ');
-  const where = listed.length
-    ? `which lists ${shown}${listed.length > 6 ? ', …' : ''}`
-    : 'which lists no metric';
+  const shown = listed
+    .slice(0, 6)
+    .map((m) => code(m.written))
+    .join(', ');
+  const where = listed.length ? `which lists ${shown}${listed.length > 6 ? ', …' : ''}` : 'which lists no metric';
   ctx.report({
     ...doc.valueSpan(ref),
     message: `\`evaluation.online.primary\` is \`${written}\`, but that metric is not in \`evaluation.online.metrics\` (${where}); the primary metric is the one the launch decision rests on, so it must be one of the metrics the experiment measures. ${names.length ? `Did you mean \`${names[0]}\`? Otherwise add` : 'Add'} \`${written}\` to \`evaluation.online.metrics\`${names.length ? '' : ', or make one of the listed metrics primary'}.`,
     suggestions: fixes.length ? fixes : undefined,
     related: related.length ? related : undefined,
-    data: { reference: written, target: 'evaluation.online.metrics', declared: listed.map((m) => m.written), nearest: names },
+    data: {
+      reference: written,
+      target: 'evaluation.online.metrics',
+      declared: listed.map((m) => m.written),
+      nearest: names,
+    },
   });
 }
 
@@ -132,22 +167,41 @@ export const mlsd004: Rule = {
     step: 0,
     defaultSeverity: 'error',
     fixable: 'none',
-    description: 'A reference (`data.features[].source`, `model.selected`, `model.stages[].model`, `evaluation.online.primary`) names no declared id or listed online metric; ids match case-insensitively with `_` and `-` alike, metric names after alias resolution.',
+    description:
+      'A reference (`data.features[].source`, `model.selected`, `model.stages[].model`, `evaluation.online.primary`) names no declared id or listed online metric; ids match case-insensitively with `_` and `-` alike, metric names after alias resolution.',
   },
   check(ctx) {
     const { doc } = ctx;
     if (!doc.top) return;
     doc.entries('data.features').forEach((f) => {
       const id = doc.textOf(child(f, 'id'));
-      checkIdRef(ctx, child(f, 'source'), id ? `data.features[${id}].source` : 'data.features[].source', 'data.sources', 'data.sources',
-        'the feature\'s lineage (where it comes from, its owner, PII and freshness) is lost');
+      checkIdRef(
+        ctx,
+        child(f, 'source'),
+        id ? `data.features[${id}].source` : 'data.features[].source',
+        'data.sources',
+        'data.sources',
+        "the feature's lineage (where it comes from, its owner, PII and freshness) is lost",
+      );
     });
-    checkIdRef(ctx, doc.node('model.selected'), 'model.selected', 'model.candidates', 'model.candidates',
-      'the chosen model must be one of the candidates weighed, with its pros and cons');
+    checkIdRef(
+      ctx,
+      doc.node('model.selected'),
+      'model.selected',
+      'model.candidates',
+      'model.candidates',
+      'the chosen model must be one of the candidates weighed, with its pros and cons',
+    );
     doc.entries('model.stages').forEach((s) => {
       const id = doc.textOf(child(s, 'id'));
-      checkIdRef(ctx, child(s, 'model'), id ? `model.stages[${id}].model` : 'model.stages[].model', 'model.candidates', 'model.candidates',
-        'the stage runs a model nobody described');
+      checkIdRef(
+        ctx,
+        child(s, 'model'),
+        id ? `model.stages[${id}].model` : 'model.stages[].model',
+        'model.candidates',
+        'model.candidates',
+        'the stage runs a model nobody described',
+      );
     });
     checkPrimary(ctx);
   },

@@ -4,11 +4,27 @@ import type { Rule } from './types';
 
 /** The lists whose entries carry a unique id, the id's key, and why a duplicate hurts. */
 const LISTS: { path: string; key: string; why: string }[] = [
-  { path: 'data.sources', key: 'id', why: 'a feature\'s `source` can no longer say which one it comes from' },
-  { path: 'data.features', key: 'id', why: 'two features with one name are one feature twice, or two features nobody can tell apart in the pipeline and in training/serving skew checks' },
-  { path: 'model.candidates', key: 'id', why: '`model.selected` and `model.stages[].model` can no longer say which candidate they mean' },
-  { path: 'model.stages', key: 'id', why: 'stages run in request order and their latencies are summed, so one stage seems listed twice' },
-  { path: 'framing.heads', key: 'name', why: 'each head needs its own task type, labels and metrics, and two heads with one name cannot be told apart' },
+  { path: 'data.sources', key: 'id', why: "a feature's `source` can no longer say which one it comes from" },
+  {
+    path: 'data.features',
+    key: 'id',
+    why: 'two features with one name are one feature twice, or two features nobody can tell apart in the pipeline and in training/serving skew checks',
+  },
+  {
+    path: 'model.candidates',
+    key: 'id',
+    why: '`model.selected` and `model.stages[].model` can no longer say which candidate they mean',
+  },
+  {
+    path: 'model.stages',
+    key: 'id',
+    why: 'stages run in request order and their latencies are summed, so one stage seems listed twice',
+  },
+  {
+    path: 'framing.heads',
+    key: 'name',
+    why: 'each head needs its own task type, labels and metrics, and two heads with one name cannot be told apart',
+  },
 ];
 
 export const mlsd005: Rule = {
@@ -19,7 +35,8 @@ export const mlsd005: Rule = {
     step: 0,
     defaultSeverity: 'error',
     fixable: 'none',
-    description: 'Two entries of one list (`data.sources`, `data.features`, `model.candidates`, `model.stages` by `id`; `framing.heads` by `name`) share an id, matched case-insensitively with `_` and `-` alike; each duplicate is reported, with related information pointing at the others.',
+    description:
+      'Two entries of one list (`data.sources`, `data.features`, `model.candidates`, `model.stages` by `id`; `framing.heads` by `name`) share an id, matched case-insensitively with `_` and `-` alike; each duplicate is reported, with related information pointing at the others.',
   },
   check({ doc, report }) {
     if (!doc.top) return;

@@ -3,7 +3,8 @@ import { insertSectionEdit } from '../engine/skeleton';
 import type { Rule } from './types';
 
 const WHY: Record<string, string> = {
-  requirements: 'without the business objective, scale and latency budget, nothing else in the design can be checked against a goal',
+  requirements:
+    'without the business objective, scale and latency budget, nothing else in the design can be checked against a goal',
   framing: 'without an ML objective and task type, the choice of labels, loss and metrics has no anchor',
   data: 'without sources, labels and a split, the model cannot be trained or evaluated honestly',
   model: 'without a baseline and a chosen model, there is nothing to compare or ship',
@@ -20,7 +21,8 @@ export const mlsd006: Rule = {
     step: 0,
     defaultSeverity: 'warning',
     fixable: 'safe',
-    description: 'One of the seven step sections is missing (one finding per missing step, naming the step); the safe fix inserts a skeleton of that section at its place in step order.',
+    description:
+      'One of the seven step sections is missing (one finding per missing step, naming the step); the safe fix inserts a skeleton of that section at its place in step order.',
   },
   check({ doc, report }) {
     if (doc.root && !doc.top) return;

@@ -15,26 +15,39 @@ function label(path: (string | number)[]): string {
 /** What a real value looks like, for the message. */
 function exampleFor(spec: FieldSpec | undefined): string | undefined {
   if (!spec) return undefined;
-  if (spec.example) return 'e.g. `' + spec.example + '`';
+  if (spec.example) return `e.g. \`${spec.example}\``;
   const s = spec.type === 'list' && spec.item ? spec.item : spec;
   switch (s.type) {
     case 'enum': {
-      const vals = (s.enum ?? []).map((e) => '`' + e.value + '`');
+      const vals = (s.enum ?? []).map((e) => `\`${e.value}\``);
       return vals.length ? `one of ${vals.slice(0, 5).join(', ')}${vals.length > 5 ? ', …' : ''}` : undefined;
     }
-    case 'quantity': return 'a figure like `10M`';
-    case 'bytes': return 'a size like `64GB`';
-    case 'rate': return 'a rate like `2%`';
-    case 'duration': return 'a duration like `1d` or `15min`';
-    case 'latency': return 'a latency like `200ms`';
-    case 'number': return 'a number';
-    case 'integer': return 'a whole number';
-    case 'bool': return '`true` or `false`';
-    case 'id': return 'an id like `click_logs`';
-    case 'ref': return 'one of the declared ids';
-    case 'metric': return 'a metric like `ndcg@10` or `pr-auc`';
-    case 'map': return undefined;
-    default: return undefined;
+    case 'quantity':
+      return 'a figure like `10M`';
+    case 'bytes':
+      return 'a size like `64GB`';
+    case 'rate':
+      return 'a rate like `2%`';
+    case 'duration':
+      return 'a duration like `1d` or `15min`';
+    case 'latency':
+      return 'a latency like `200ms`';
+    case 'number':
+      return 'a number';
+    case 'integer':
+      return 'a whole number';
+    case 'bool':
+      return '`true` or `false`';
+    case 'id':
+      return 'an id like `click_logs`';
+    case 'ref':
+      return 'one of the declared ids';
+    case 'metric':
+      return 'a metric like `ndcg@10` or `pr-auc`';
+    case 'map':
+      return undefined;
+    default:
+      return undefined;
   }
 }
 
@@ -46,14 +59,15 @@ export const mlsd007: Rule = {
     step: 0,
     defaultSeverity: 'info',
     fixable: 'none',
-    description: 'A value is a placeholder (`TBD`, `TODO`, `?`, `…`, `...`, any case), including a placeholder item of a list; every other rule treats it as not stated. Free-form sections and `x-` keys are not checked.',
+    description:
+      'A value is a placeholder (`TBD`, `TODO`, `?`, `…`, `...`, any case), including a placeholder item of a list; every other rule treats it as not stated. Free-form sections and `x-` keys are not checked.',
   },
   check({ doc, report }) {
     const top = doc.top;
     if (!top) return;
     walk(top, (n: MNode) => {
       if (n.key !== undefined && n.parent === top && FREE.has(n.key)) return false;
-      if (n.key !== undefined && n.key.startsWith('x-')) return false;
+      if (n.key?.startsWith('x-')) return false;
       // an alias repeats text written elsewhere: the placeholder is reported where it is written
       if (n.aliased) return false;
       if (n.kind !== 'scalar' || !isPlaceholder(n.value)) return;

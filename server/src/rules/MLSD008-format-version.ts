@@ -10,7 +10,8 @@ export const mlsd008: Rule = {
     step: 0,
     defaultSeverity: 'error',
     fixable: 'none',
-    description: '`mlsd` (the format version) is missing, or is a number other than a supported version (`1`). A value that is not a number at all is MLSD003\'s.',
+    description:
+      "`mlsd` (the format version) is missing, or is a number other than a supported version (`1`). A value that is not a number at all is MLSD003's.",
   },
   check({ doc, report }) {
     const top = doc.top;
@@ -28,7 +29,8 @@ export const mlsd008: Rule = {
         if (n.end > n.start) edit = { start: n.start, end: n.end, newText: '1' };
         else if (n.keyEnd !== undefined) {
           const colon = doc.text.indexOf(':', n.keyEnd);
-          if (colon >= 0 && !doc.text.slice(n.keyEnd, colon).includes('\n')) edit = { start: colon + 1, end: colon + 1, newText: ' 1' };
+          if (colon >= 0 && !doc.text.slice(n.keyEnd, colon).includes('\n'))
+            edit = { start: colon + 1, end: colon + 1, newText: ' 1' };
         }
         if (edit) suggestions = [{ title: 'Set it to `1`', edits: [edit], safe: false }];
       }
@@ -43,7 +45,8 @@ export const mlsd008: Rule = {
     if (n.kind !== 'scalar' || typeof n.value !== 'number') return; // not a number: MLSD003
     if (SUPPORTED.includes(n.value)) return;
     let suggestions: Fix[] | undefined;
-    if (!n.aliased) suggestions = [{ title: 'Change to `1`', edits: [{ start: n.start, end: n.end, newText: '1' }], safe: false }];
+    if (!n.aliased)
+      suggestions = [{ title: 'Change to `1`', edits: [{ start: n.start, end: n.end, newText: '1' }], safe: false }];
     report({
       ...doc.valueSpan(n),
       message: `\`mlsd: ${String(n.value)}\` is not a format version these tools support (supported: ${SUPPORTED.join(', ')}); the checks would read the doc by the v1 rules and may misjudge it. Write \`mlsd: 1\`, or upgrade the mlsd tools if the doc was written for a newer format.`,

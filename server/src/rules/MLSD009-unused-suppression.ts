@@ -13,7 +13,8 @@ export const mlsd009: Rule = {
     step: 0,
     defaultSeverity: 'info',
     fixable: 'safe',
-    description: 'A suppression comment (`mlsd-disable-next-line`, `mlsd-disable-line`, `mlsd-disable-file`) names a rule that reports nothing where it applies, or a name that is no rule id or alias; one finding per such name, at the name. The safe fix removes the comment (or only that name).',
+    description:
+      'A suppression comment (`mlsd-disable-next-line`, `mlsd-disable-line`, `mlsd-disable-file`) names a rule that reports nothing where it applies, or a name that is no rule id or alias; one finding per such name, at the name. The safe fix removes the comment (or only that name).',
   },
   check() {
     // computed by the engine from the suppression comments (see lint/engine.ts)

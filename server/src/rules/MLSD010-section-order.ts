@@ -32,7 +32,8 @@ export const mlsd010: Rule = {
     step: 0,
     defaultSeverity: 'info',
     fixable: 'none',
-    description: 'The step sections are not in framework order (requirements, framing, data, model, evaluation, serving, monitoring); reported once, at the first section key that is out of place.',
+    description:
+      'The step sections are not in framework order (requirements, framing, data, model, evaluation, serving, monitoring); reported once, at the first section key that is out of place.',
   },
   check({ doc, report }) {
     const top = doc.top;
@@ -59,13 +60,21 @@ export const mlsd010: Rule = {
         ? `move it before \`${STEP_KEYS[before.step]}\` (step ${before.step + 1})`
         : 'move it to its place';
     const actual = present.map((p) => STEP_KEYS[p.step]);
-    const others = present.filter((p, k) => k > i && !keep.has(k)).map((p) => `\`${STEP_KEYS[p.step]}\``);
+    const others = present.filter((_p, k) => k > i && !keep.has(k)).map((p) => `\`${STEP_KEYS[p.step]}\``);
     const also = others.length ? ` Also out of place: ${others.join(', ')}.` : '';
     report({
       start: bad.node.keyStart!,
       end: bad.node.keyEnd!,
       message: `\`${key}\` (step ${bad.step + 1}, ${STEP_TITLES[key]}) is out of framework order: ${place}. Keep the step sections in the order ${ORDER}, so the doc reads like the design review it prepares — each step builds on the one before.${also}`,
-      related: anchor ? [{ start: anchor.node.keyStart!, end: anchor.node.keyEnd!, message: `\`${key}\` belongs ${anchor === after ? 'after' : 'before'} this section` }] : undefined,
+      related: anchor
+        ? [
+            {
+              start: anchor.node.keyStart!,
+              end: anchor.node.keyEnd!,
+              message: `\`${key}\` belongs ${anchor === after ? 'after' : 'before'} this section`,
+            },
+          ]
+        : undefined,
       data: { key, expected: [...STEP_KEYS], actual },
     });
   },

@@ -18,7 +18,8 @@ export const mlsd101: Rule = {
     const edit = node ? undefined : insertField(doc, ['requirements'], 'business_objective', 'TBD');
     report({
       ...span,
-      message: 'No `requirements.business_objective`: the ML objective, the online metrics and every trade-off derive from what the business wants ("increase bookings" and "increase revenue" lead to different models). State it first, e.g. `business_objective: Increase ticket sales`.',
+      message:
+        'No `requirements.business_objective`: the ML objective, the online metrics and every trade-off derive from what the business wants ("increase bookings" and "increase revenue" lead to different models). State it first, e.g. `business_objective: Increase ticket sales`.',
       suggestions: edit ? [{ title: 'Add `business_objective`', edits: [edit], safe: false }] : undefined,
     });
   },

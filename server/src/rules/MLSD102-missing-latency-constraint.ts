@@ -10,7 +10,10 @@ function servesOnline(doc: MlsdDoc): { why: string; related?: Related; batchHint
     const mode = doc.enumOf(path);
     if (mode && ONLINE.includes(mode)) {
       const n = doc.node(path)!;
-      return { why: `\`${path}: ${mode}\` means predictions are computed as requests arrive`, related: { ...doc.valueSpan(n), message: `the system serves ${mode} here` } };
+      return {
+        why: `\`${path}: ${mode}\` means predictions are computed as requests arrive`,
+        related: { ...doc.valueSpan(n), message: `the system serves ${mode} here` },
+      };
     }
   }
   // a stated mode (batch, or a value MLSD003 reports) settles it: no latency requirement is implied
@@ -18,7 +21,11 @@ function servesOnline(doc: MlsdDoc): { why: string; related?: Related; batchHint
   const t = doc.taskType();
   if (t && RANKING_TASKS.includes(t)) {
     const n = doc.node('framing.task_type')!;
-    return { why: `a ${t} system (\`task_type: ${t}\`) computes its lists per request, and no prediction mode says otherwise`, related: { ...doc.valueSpan(n), message: `${t} is served per request` }, batchHint: true };
+    return {
+      why: `a ${t} system (\`task_type: ${t}\`) computes its lists per request, and no prediction mode says otherwise`,
+      related: { ...doc.valueSpan(n), message: `${t} is served per request` },
+      batchHint: true,
+    };
   }
   return undefined;
 }
@@ -31,7 +38,8 @@ export const mlsd102: Rule = {
     step: 1,
     defaultSeverity: 'warning',
     fixable: 'none',
-    description: '`requirements.performance.latency` is missing while the system serves online: `requirements.performance.mode` or `serving.mode` is `online`/`hybrid`/`streaming`; or both modes are missing and `framing.task_type` is ranking, recommendation, retrieval or link-prediction. A stated `batch` mode means no latency is needed.',
+    description:
+      '`requirements.performance.latency` is missing while the system serves online: `requirements.performance.mode` or `serving.mode` is `online`/`hybrid`/`streaming`; or both modes are missing and `framing.task_type` is ranking, recommendation, retrieval or link-prediction. A stated `batch` mode means no latency is needed.',
   },
   check({ doc, report }) {
     const path = 'requirements.performance.latency';

@@ -1,5 +1,5 @@
 import { insertField } from '../engine/edits';
-import type { Fix, Rule } from './types';
+import type { Fix, Rule, TextEdit } from './types';
 
 export const mlsd103: Rule = {
   meta: {
@@ -16,13 +16,17 @@ export const mlsd103: Rule = {
     if (keys.some((k) => doc.stated(`requirements.scale.${k}`))) return;
     const scale = doc.node('requirements.scale');
     const { span } = doc.field('requirements.scale');
-    let edit;
+    let edit: TextEdit | undefined;
     if (!scale) edit = insertField(doc, ['requirements'], 'scale', { dau: 'TBD', items: 'TBD' });
-    else if (scale.kind === 'map' || (scale.kind === 'scalar' && (scale.value === null || scale.value === ''))) edit = insertField(doc, ['requirements', 'scale'], 'dau', 'TBD');
-    const suggestions: Fix[] | undefined = edit ? [{ title: 'Add scale figures to fill in', edits: [edit], safe: false }] : undefined;
+    else if (scale.kind === 'map' || (scale.kind === 'scalar' && (scale.value === null || scale.value === '')))
+      edit = insertField(doc, ['requirements', 'scale'], 'dau', 'TBD');
+    const suggestions: Fix[] | undefined = edit
+      ? [{ title: 'Add scale figures to fill in', edits: [edit], safe: false }]
+      : undefined;
     report({
       ...span,
-      message: 'No scale: none of `requirements.scale.dau`, `mau`, `items` or `qps_peak` is stated. Users and items decide whether one model can score everything or you need candidate generation and an ANN index, and traffic sizes the serving fleet. Add e.g. `scale: {dau: 10M, items: 5M, requests_per_user_per_day: 3}`.',
+      message:
+        'No scale: none of `requirements.scale.dau`, `mau`, `items` or `qps_peak` is stated. Users and items decide whether one model can score everything or you need candidate generation and an ANN index, and traffic sizes the serving fleet. Add e.g. `scale: {dau: 10M, items: 5M, requests_per_user_per_day: 3}`.',
       suggestions,
     });
   },

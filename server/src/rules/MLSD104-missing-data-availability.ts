@@ -9,20 +9,25 @@ export const mlsd104: Rule = {
     step: 1,
     defaultSeverity: 'warning',
     fixable: 'none',
-    description: '`data.sources` is empty and `requirements.data` is missing: the doc never says what data exists, how much, or whether it is labeled.',
+    description:
+      '`data.sources` is empty and `requirements.data` is missing: the doc never says what data exists, how much, or whether it is labeled.',
   },
   check({ doc, report }) {
     if (doc.stated('data.sources') || doc.stated('requirements.data')) return;
     const { node, span } = doc.field('requirements.data');
     const edit = node ? undefined : insertField(doc, ['requirements'], 'data', { labeled: 'TBD', size: 'TBD' });
-    const suggestions: Fix[] | undefined = edit ? [{ title: 'Add `requirements.data` to fill in', edits: [edit], safe: false }] : undefined;
-    const sources = doc.node('data.sources');
-    const related: Related[] | undefined = sources && sources.keyStart !== undefined
-      ? [{ start: sources.keyStart, end: sources.keyEnd!, message: '`data.sources` lists no source' }]
+    const suggestions: Fix[] | undefined = edit
+      ? [{ title: 'Add `requirements.data` to fill in', edits: [edit], safe: false }]
       : undefined;
+    const sources = doc.node('data.sources');
+    const related: Related[] | undefined =
+      sources && sources.keyStart !== undefined
+        ? [{ start: sources.keyStart, end: sources.keyEnd!, message: '`data.sources` lists no source' }]
+        : undefined;
     report({
       ...span,
-      message: 'The doc never says what data is available: `requirements.data` is missing and `data.sources` is empty. Whether labels exist and how many there are decides between supervised learning, weak or hand labels, or a heuristic first. Add e.g. `requirements.data: {labeled: true, size: 10M labeled sessions}`, or list the sources under `data.sources`.',
+      message:
+        'The doc never says what data is available: `requirements.data` is missing and `data.sources` is empty. Whether labels exist and how many there are decides between supervised learning, weak or hand labels, or a heuristic first. Add e.g. `requirements.data: {labeled: true, size: 10M labeled sessions}`, or list the sources under `data.sources`.',
       suggestions,
       related,
     });

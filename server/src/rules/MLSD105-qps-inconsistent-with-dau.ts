@@ -22,7 +22,8 @@ export const mlsd105: Rule = {
     step: 1,
     defaultSeverity: 'warning',
     fixable: 'none',
-    description: '`dau`, `requests_per_user_per_day` and `qps_peak` are all stated, and `qps_peak` is outside [1/t, t] × dau × requests_per_user_per_day / 86,400 × peak_factor (t = `qps_tolerance`, peak_factor = `requirements.scale.peak_factor` or `default_peak_factor`).',
+    description:
+      '`dau`, `requests_per_user_per_day` and `qps_peak` are all stated, and `qps_peak` is outside [1/t, t] × dau × requests_per_user_per_day / 86,400 × peak_factor (t = `qps_tolerance`, peak_factor = `requirements.scale.peak_factor` or `default_peak_factor`).',
     options: ['qps_tolerance', 'default_peak_factor'],
   },
   check({ doc, options, report }) {
@@ -37,9 +38,14 @@ export const mlsd105: Rule = {
     const ratio = qps === 0 ? Infinity : more ? qps / expected : expected / qps;
     const stated = doc.textOf(qpsNode) ?? String(qps);
     const formula = `dau ${fmt(dau)} × ${fmt(rpu)} requests/user/day / 86,400 × peak factor ${fmt(pf)}${statedPf === undefined ? ' (default)' : ''} ≈ ${fmt(expected)} QPS at peak`;
-    const compare = qps === 0 ? `but \`qps_peak\` says 0` : `but \`qps_peak\` says ${stated} (${times(ratio)}× ${more ? 'more' : 'less'})`;
+    const compare =
+      qps === 0
+        ? `but \`qps_peak\` says 0`
+        : `but \`qps_peak\` says ${stated} (${times(ratio)}× ${more ? 'more' : 'less'})`;
     const suggestion = replaceScalar(qpsNode, fmt(expected));
-    const suggestions: Fix[] | undefined = suggestion ? [{ title: `Set \`qps_peak\` to the computed ${fmt(expected)}`, edits: [suggestion], safe: false }] : undefined;
+    const suggestions: Fix[] | undefined = suggestion
+      ? [{ title: `Set \`qps_peak\` to the computed ${fmt(expected)}`, edits: [suggestion], safe: false }]
+      : undefined;
     const related = ['dau', 'requests_per_user_per_day', 'peak_factor']
       .map((k) => doc.node(`requirements.scale.${k}`))
       .filter((n) => n && doc.isStated(n))
@@ -49,7 +55,15 @@ export const mlsd105: Rule = {
       message: `${formula}, ${compare}. Fleet size, cost and the latency headroom all follow from peak QPS, so one of these figures is wrong: fix the one that is off (a difference within ${t}× is accepted).`,
       suggestions,
       related,
-      data: { expected: round(expected, 3), stated: qps, ratio: Number.isFinite(ratio) ? round(ratio, 3) : null, dau, requestsPerUserPerDay: rpu, peakFactor: pf, tolerance: t },
+      data: {
+        expected: round(expected, 3),
+        stated: qps,
+        ratio: Number.isFinite(ratio) ? round(ratio, 3) : null,
+        dau,
+        requestsPerUserPerDay: rpu,
+        peakFactor: pf,
+        tolerance: t,
+      },
     });
   },
 };

@@ -9,11 +9,12 @@ export const mlsd106: Rule = {
     step: 1,
     defaultSeverity: 'info',
     fixable: 'none',
-    description: '`requirements.performance.latency` is a bare duration (`latency: 200ms`) rather than a mapping of percentiles (`p50`, `p95`, `p99`).',
+    description:
+      '`requirements.performance.latency` is a bare duration (`latency: 200ms`) rather than a mapping of percentiles (`p50`, `p95`, `p99`).',
   },
   check({ doc, report }) {
     const n = doc.node('requirements.performance.latency');
-    if (!n || n.kind !== 'scalar') return;
+    if (n?.kind !== 'scalar') return;
     const ms = doc.durationOf(n);
     if (ms === undefined) return; // not stated, or invalid (MLSD003)
     const written = doc.text.slice(n.start, n.end).trim() || String(n.value);
@@ -21,7 +22,8 @@ export const mlsd106: Rule = {
     const suggestions: Fix[] = [];
     for (const p of ['p99', 'p50']) {
       const edit = replaceScalar(n, `{${p}: ${written}}`);
-      if (edit) suggestions.push({ title: `Make it the ${p} latency (\`{${p}: ${written}}\`)`, edits: [edit], safe: false });
+      if (edit)
+        suggestions.push({ title: `Make it the ${p} latency (\`{${p}: ${written}}\`)`, edits: [edit], safe: false });
     }
     report({
       ...doc.valueSpan(n),

@@ -18,7 +18,8 @@ export const mlsd107: Rule = {
     const edit = node ? undefined : insertField(doc, ['requirements'], 'out_of_scope', ['TBD']);
     report({
       ...span,
-      message: 'No `requirements.out_of_scope`: without explicit scope cuts, reviewers assume the design also covers moderation, other languages, new markets or personalization, and judge it for gaps it never meant to fill. List what is left out, e.g. `out_of_scope: [content moderation, non-English queries]`.',
+      message:
+        'No `requirements.out_of_scope`: without explicit scope cuts, reviewers assume the design also covers moderation, other languages, new markets or personalization, and judge it for gaps it never meant to fill. List what is left out, e.g. `out_of_scope: [content moderation, non-English queries]`.',
       suggestions: edit ? [{ title: 'Add `out_of_scope`', edits: [edit], safe: false }] : undefined,
     });
   },

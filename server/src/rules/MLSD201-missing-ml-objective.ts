@@ -19,7 +19,7 @@ export const mlsd201: Rule = {
     const bo = doc.str('requirements.business_objective');
     report({
       ...span,
-      message: `No \`framing.ml_objective\`: the business objective${bo ? ` ("${bo.length > 60 ? bo.slice(0, 57) + '…' : bo}")` : ''} has to become something a model can optimize, and the labels, loss and offline metrics all follow from that choice (ticket sales → maximize event registrations; engagement → maximize watch time). Add e.g. \`ml_objective: Maximize the number of event registrations\`.`,
+      message: `No \`framing.ml_objective\`: the business objective${bo ? ` ("${bo.length > 60 ? `${bo.slice(0, 57)}…` : bo}")` : ''} has to become something a model can optimize, and the labels, loss and offline metrics all follow from that choice (ticket sales → maximize event registrations; engagement → maximize watch time). Add e.g. \`ml_objective: Maximize the number of event registrations\`.`,
       suggestions: edit ? [{ title: 'Add `ml_objective`', edits: [edit], safe: false }] : undefined,
     });
   },

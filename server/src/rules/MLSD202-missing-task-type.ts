@@ -10,7 +10,8 @@ export const mlsd202: Rule = {
     step: 2,
     defaultSeverity: 'error',
     fixable: 'none',
-    description: '`framing.task_type` is missing (an invalid value is MLSD003\'s), or it is `multitask-classification` and `framing.heads` lists no head.',
+    description:
+      "`framing.task_type` is missing (an invalid value is MLSD003's), or it is `multitask-classification` and `framing.heads` lists no head.",
   },
   check({ doc, report }) {
     const path = 'framing.task_type';
@@ -21,7 +22,12 @@ export const mlsd202: Rule = {
       const typical = arch && arch !== 'other' ? ARCHETYPES.find((a) => a.id === arch)?.taskType : undefined;
       if (!node) {
         const edit = insertField(doc, ['framing'], 'task_type', typical ?? 'TBD');
-        if (edit) suggestions.push({ title: typical ? `Add \`task_type: ${typical}\` (the book's framing of ${arch})` : 'Add `task_type`', edits: [edit], safe: false });
+        if (edit)
+          suggestions.push({
+            title: typical ? `Add \`task_type: ${typical}\` (the book's framing of ${arch})` : 'Add `task_type`',
+            edits: [edit],
+            safe: false,
+          });
       }
       report({
         ...span,
@@ -41,7 +47,8 @@ export const mlsd202: Rule = {
         : undefined;
     report({
       ...doc.valueSpan(tt),
-      message: '`multitask-classification` without `framing.heads`: a multitask model has one head per task (one binary head per harm class, one per reaction), and each head needs its own labels, metrics and threshold; without them the metrics cannot be checked. List them, e.g. `heads: [{name: violence, task_type: binary-classification}, {name: nudity, task_type: binary-classification}]`.',
+      message:
+        '`multitask-classification` without `framing.heads`: a multitask model has one head per task (one binary head per harm class, one per reaction), and each head needs its own labels, metrics and threshold; without them the metrics cannot be checked. List them, e.g. `heads: [{name: violence, task_type: binary-classification}, {name: nudity, task_type: binary-classification}]`.',
       suggestions: edit ? [{ title: 'Add `heads`', edits: [edit], safe: false }] : undefined,
     });
   },

@@ -19,8 +19,20 @@ export function listNames(names: string[], max = 3): string {
   return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
 
-const HAND_LABELED: TaskType[] = ['object-detection', 'segmentation', 'multiclass-classification', 'multilabel-classification'];
-const NATURAL_LABELED: TaskType[] = ['ranking', 'recommendation', 'retrieval', 'link-prediction', 'forecasting', 'regression'];
+const HAND_LABELED: TaskType[] = [
+  'object-detection',
+  'segmentation',
+  'multiclass-classification',
+  'multilabel-classification',
+];
+const NATURAL_LABELED: TaskType[] = [
+  'ranking',
+  'recommendation',
+  'retrieval',
+  'link-prediction',
+  'forecasting',
+  'regression',
+];
 
 export const mlsd301: Rule = {
   meta: {
@@ -30,7 +42,8 @@ export const mlsd301: Rule = {
     step: 3,
     defaultSeverity: 'warning',
     fixable: 'none',
-    description: 'The task is supervised (any task type but clustering, and not anomaly-detection unless `requirements.data.labeled` is true; with `framing.heads`, any head\'s type counts) and `data.labels.source` is missing.',
+    description:
+      "The task is supervised (any task type but clustering, and not anomaly-detection unless `requirements.data.labeled` is true; with `framing.heads`, any head's type counts) and `data.labels.source` is missing.",
   },
   check({ doc, report }) {
     if (doc.node('data')?.kind !== 'map') return; // a `data` that is not a mapping is MLSD003's finding
@@ -41,12 +54,17 @@ export const mlsd301: Rule = {
     if (!supervised.length) return;
     const main = doc.taskType();
     const t = main && supervised.includes(main) ? main : supervised[0];
-    const why = t === 'anomaly-detection'
-      ? 'The task is anomaly-detection with `requirements.data.labeled: true`, so it is trained on labels'
-      : t === main
-        ? `\`framing.task_type\` is ${t}, a supervised task`
-        : `The head task type ${t} is supervised`;
-    const value = HAND_LABELED.includes(t) ? 'hand' : NATURAL_LABELED.includes(t) || doc.ranksOrRecommends() ? 'natural' : 'TBD';
+    const why =
+      t === 'anomaly-detection'
+        ? 'The task is anomaly-detection with `requirements.data.labeled: true`, so it is trained on labels'
+        : t === main
+          ? `\`framing.task_type\` is ${t}, a supervised task`
+          : `The head task type ${t} is supervised`;
+    const value = HAND_LABELED.includes(t)
+      ? 'hand'
+      : NATURAL_LABELED.includes(t) || doc.ranksOrRecommends()
+        ? 'natural'
+        : 'TBD';
     const example = value === 'TBD' ? 'natural' : value;
     const edit = fillField(doc, ['data', 'labels'], 'source', value);
     const taskNode = doc.node('framing.task_type');
@@ -57,7 +75,10 @@ export const mlsd301: Rule = {
         '(natural user actions, hand annotation, user reports, weak rules), since their cost, noise, delay and bias bound what the model can learn. ' +
         `Add e.g. \`labels: {source: ${example}, positive: <what counts as a positive>}\` under \`data\`.`,
       suggestions: suggestion(`Add \`source: ${value}\` to \`data.labels\``, edit),
-      related: taskNode && doc.isStated(taskNode) ? [{ ...doc.valueSpan(taskNode), message: `task type ${doc.taskType() ?? 'stated here'}` }] : undefined,
+      related:
+        taskNode && doc.isStated(taskNode)
+          ? [{ ...doc.valueSpan(taskNode), message: `task type ${doc.taskType() ?? 'stated here'}` }]
+          : undefined,
       data: { taskTypes: supervised },
     });
   },

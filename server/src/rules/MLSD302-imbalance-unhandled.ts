@@ -10,7 +10,8 @@ export const mlsd302: Rule = {
     step: 3,
     defaultSeverity: 'warning',
     fixable: 'none',
-    description: '`data.labels.positive_rate` is below `imbalance_threshold` (or above 1 − threshold: the negatives are rare) and `data.imbalance.handling` is missing.',
+    description:
+      '`data.labels.positive_rate` is below `imbalance_threshold` (or above 1 − threshold: the negatives are rare) and `data.imbalance.handling` is missing.',
     options: ['imbalance_threshold'],
   },
   check({ doc, options, report }) {
@@ -28,7 +29,8 @@ export const mlsd302: Rule = {
     // suggestion: `imbalance: {handling: [class-weights]}` (or fill an empty `handling`)
     let edit: TextEdit | undefined;
     const handling = doc.node('data.imbalance.handling');
-    if (handling && handling.kind === 'seq' && !handling.items?.length) edit = appendToList(doc, handling, 'class-weights');
+    if (handling && handling.kind === 'seq' && !handling.items?.length)
+      edit = appendToList(doc, handling, 'class-weights');
     else edit = fillField(doc, ['data', 'imbalance'], 'handling', ['class-weights']);
 
     const skew = rarePositives
@@ -40,7 +42,9 @@ export const mlsd302: Rule = {
         `${skew}, but \`data.imbalance.handling\` is missing: trained on this skew, a model learns to predict the majority class ` +
         `(always predicting it is already ${pct(1 - minority)} accurate) and the rare class gets too little weight. ` +
         'Add e.g. `imbalance: {handling: [class-weights]}` under `data` (or focal-loss, negative-downsampling).',
-      suggestions: edit ? [{ title: 'Add imbalance handling (`class-weights`)', edits: [edit], safe: false }] : undefined,
+      suggestions: edit
+        ? [{ title: 'Add imbalance handling (`class-weights`)', edits: [edit], safe: false }]
+        : undefined,
       related: [{ ...doc.valueSpan(rateNode), message: `positive rate ${pct(rate)}` }],
       data: { positiveRate: rate, minorityRate: round(minority, 6), threshold: t },
     });

@@ -42,7 +42,8 @@ export const mlsd303: Rule = {
     step: 3,
     defaultSeverity: 'error',
     fixable: 'none',
-    description: '`data.split.strategy` is `random` and some `data.sources[]` has `temporal: true` (or kind `interactions`/`logs`, unless it says `temporal: false`), or the task type is forecasting; the message names the temporal source.',
+    description:
+      '`data.split.strategy` is `random` and some `data.sources[]` has `temporal: true` (or kind `interactions`/`logs`, unless it says `temporal: false`), or the task type is forecasting; the message names the temporal source.',
   },
   check({ doc, report }) {
     if (doc.enumOf('data.split.strategy') !== 'random') return;
@@ -55,14 +56,18 @@ export const mlsd303: Rule = {
     let what: string;
     if (sources.length) {
       const named = sources.map((s) => `${code(s.id)} (${code(s.reason)})`);
-      what = `${sources.length === 1 ? 'source' : 'sources'} ${listNames(named)} ${sources.length === 1 ? 'is' : 'are'} time-ordered` +
+      what =
+        `${sources.length === 1 ? 'source' : 'sources'} ${listNames(named)} ${sources.length === 1 ? 'is' : 'are'} time-ordered` +
         (forecasting ? ' and the task is forecasting' : '');
     } else {
       what = 'the task is forecasting (every row belongs to a time series)';
     }
-    const related: Related[] = sources.slice(0, 5).map((s) => ({ ...doc.valueSpan(s.node), message: `${s.id}: ${s.reason}` }));
+    const related: Related[] = sources
+      .slice(0, 5)
+      .map((s) => ({ ...doc.valueSpan(s.node), message: `${s.id}: ${s.reason}` }));
     const tt = doc.node('framing.task_type');
-    if (forecasting && tt && doc.taskType() === 'forecasting') related.push({ ...doc.valueSpan(tt), message: 'task type forecasting' });
+    if (forecasting && tt && doc.taskType() === 'forecasting')
+      related.push({ ...doc.valueSpan(tt), message: 'task type forecasting' });
     const edit = replaceScalar(strategy, 'temporal');
     report({
       ...doc.valueSpan(strategy),

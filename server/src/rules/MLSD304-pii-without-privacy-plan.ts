@@ -5,12 +5,17 @@ import { fillField } from '../engine/edits';
 import type { Rule } from './types';
 
 /** Entries of `data.sources` / `data.features` whose boolean `flag` is true, with their id and flag node. */
-export function flagged(doc: MlsdDoc, list: 'data.sources' | 'data.features', flag: string): { id: string; node: MNode }[] {
+export function flagged(
+  doc: MlsdDoc,
+  list: 'data.sources' | 'data.features',
+  flag: string,
+): { id: string; node: MNode }[] {
   const out: { id: string; node: MNode }[] = [];
   const noun = list === 'data.sources' ? 'source' : 'feature';
   doc.entries(list).forEach((e, i) => {
     const n = child(e, flag);
-    if (n && n.kind === 'scalar' && n.value === true) out.push({ id: doc.textOf(child(e, 'id')) ?? `${noun} ${i + 1}`, node: n });
+    if (n && n.kind === 'scalar' && n.value === true)
+      out.push({ id: doc.textOf(child(e, 'id')) ?? `${noun} ${i + 1}`, node: n });
   });
   return out;
 }
@@ -32,8 +37,12 @@ export const mlsd304: Rule = {
     const features = flagged(doc, 'data.features', 'pii');
     if (!sources.length && !features.length) return;
     const parts: string[] = [];
-    if (sources.length) parts.push(`${sources.length === 1 ? 'Source' : 'Sources'} ${listNames(sources.map((s) => code(s.id)))}`);
-    if (features.length) parts.push(`${sources.length ? 'f' : 'F'}${features.length === 1 ? 'eature' : 'eatures'} ${listNames(features.map((s) => code(s.id)))}`);
+    if (sources.length)
+      parts.push(`${sources.length === 1 ? 'Source' : 'Sources'} ${listNames(sources.map((s) => code(s.id)))}`);
+    if (features.length)
+      parts.push(
+        `${sources.length ? 'f' : 'F'}${features.length === 1 ? 'eature' : 'eatures'} ${listNames(features.map((s) => code(s.id)))}`,
+      );
     const all = [...sources, ...features];
     const edit = fillField(doc, ['data', 'privacy'], 'plan', 'TBD');
     report({

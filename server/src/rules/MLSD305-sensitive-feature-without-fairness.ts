@@ -20,9 +20,10 @@ export const mlsd305: Rule = {
     const ids = features.map((f) => f.id);
     const one = ids.length === 1;
     const evaluation = doc.node('evaluation');
-    const edit = evaluation && evaluation.kind === 'map' && doc.isStated(evaluation)
-      ? fillField(doc, ['evaluation'], 'fairness', { attributes: ids.slice(0, 3), method: 'TBD' })
-      : undefined;
+    const edit =
+      evaluation && evaluation.kind === 'map' && doc.isStated(evaluation)
+        ? fillField(doc, ['evaluation'], 'fairness', { attributes: ids.slice(0, 3), method: 'TBD' })
+        : undefined;
     report({
       ...doc.field('evaluation.fairness').span,
       message:

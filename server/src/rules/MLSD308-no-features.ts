@@ -19,14 +19,19 @@ export const mlsd308: Rule = {
   check({ doc, report }) {
     if (doc.node('data')?.kind !== 'map') return; // a `data` that is not a mapping is MLSD003's finding
     if (doc.stated('data.features')) return;
-    const firstSource = doc.entries('data.sources').map((s) => doc.textOf(child(s, 'id'))).find((x) => x !== undefined);
+    const firstSource = doc
+      .entries('data.sources')
+      .map((s) => doc.textOf(child(s, 'id')))
+      .find((x) => x !== undefined);
     report({
       ...doc.field('data.features').span,
       message:
         '`data.features` is empty: list what the model reads, each with `id`, `source`, `entity` and `type` (and `freshness`), ' +
         'so reviewers can check that every feature exists at prediction time, how fresh it must be at serving, and whether it leaks the label or holds PII. ' +
         `Add e.g. \`features: [{id: item_ctr_7d, source: ${firstSource ?? 'impressions'}, entity: item, type: numerical, freshness: batch}]\` under \`data\`.`,
-      suggestions: suggest(fillField(doc, ['data'], 'features', [{ id: 'TBD', source: firstSource ?? 'TBD', entity: 'TBD', type: 'TBD' }])),
+      suggestions: suggest(
+        fillField(doc, ['data'], 'features', [{ id: 'TBD', source: firstSource ?? 'TBD', entity: 'TBD', type: 'TBD' }]),
+      ),
       data: {},
     });
   },

@@ -6,18 +6,25 @@ import type { Rule } from './types';
 
 /** A baseline that fits the doc's task, for the message and the suggestion (plain text: no `:`, `,` or `#`). */
 function typicalBaseline(doc: MlsdDoc): string {
-  if (doc.ranksOrRecommends()) return 'most popular items in the user\'s region over the last 7 days';
+  if (doc.ranksOrRecommends()) return "most popular items in the user's region over the last 7 days";
   const t = doc.taskType();
   switch (t) {
-    case 'regression': return 'mean of the target per segment over the last 30 days';
-    case 'forecasting': return 'seasonal naive forecast (same hour last week)';
+    case 'regression':
+      return 'mean of the target per segment over the last 30 days';
+    case 'forecasting':
+      return 'seasonal naive forecast (same hour last week)';
     case 'object-detection':
-    case 'segmentation': return 'an off-the-shelf pretrained model without fine-tuning';
+    case 'segmentation':
+      return 'an off-the-shelf pretrained model without fine-tuning';
     case 'text-generation':
-    case 'image-generation': return 'a pretrained model with prompting only';
-    case 'clustering': return 'k-means on standardized features';
-    case 'anomaly-detection': return 'z-score thresholds on the key metrics';
-    default: return 'logistic regression on a few hand-picked features (or the current rules)';
+    case 'image-generation':
+      return 'a pretrained model with prompting only';
+    case 'clustering':
+      return 'k-means on standardized features';
+    case 'anomaly-detection':
+      return 'z-score thresholds on the key metrics';
+    default:
+      return 'logistic regression on a few hand-picked features (or the current rules)';
   }
 }
 
@@ -34,7 +41,10 @@ export const mlsd401: Rule = {
   check({ doc, report }) {
     if (doc.node('model')?.kind !== 'map') return; // a `model` that is not a mapping is MLSD003's finding
     const n = doc.node('model.baseline');
-    if (n && n.kind === 'map' ? doc.isStated(child(n, 'name')) || doc.isStated(child(n, 'description')) : doc.isStated(n)) return;
+    if (
+      n && n.kind === 'map' ? doc.isStated(child(n, 'name')) || doc.isStated(child(n, 'description')) : doc.isStated(n)
+    )
+      return;
     const example = typicalBaseline(doc);
     const edit = n && n.kind === 'map' ? undefined : fillField(doc, ['model'], 'baseline', example);
     report({

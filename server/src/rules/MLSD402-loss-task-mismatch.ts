@@ -71,18 +71,20 @@ export const mlsd402: Rule = {
     step: 4,
     defaultSeverity: 'warning',
     fixable: 'none',
-    description: '`model.loss` names a known loss that does not fit `framing.task_type` (or any head\'s task type), e.g. mse for binary-classification or bce for regression. The free text is split on `+`, `,`, `/` and "and"; unknown pieces are ignored.',
+    description:
+      '`model.loss` names a known loss that does not fit `framing.task_type` (or any head\'s task type), e.g. mse for binary-classification or bce for regression. The free text is split on `+`, `,`, `/` and "and"; unknown pieces are ignored.',
   },
   check({ doc, report }) {
     const n = doc.node('model.loss');
-    if (!n || n.kind !== 'scalar') return;
+    if (n?.kind !== 'scalar') return;
     const types = doc.effectiveTaskTypes();
     if (!types.length) return;
     const fitting = [...new Set(types.flatMap((t) => taskInfo(t)?.losses ?? []))];
     if (!fitting.length) return; // clustering only: not checked
-    const taskLabel = types.length === 1
-      ? `${types[0]} (\`framing.task_type\`)`
-      : `any of the task types ${listNames(types, 4)} (task type and heads)`;
+    const taskLabel =
+      types.length === 1
+        ? `${types[0]} (\`framing.task_type\`)`
+        : `any of the task types ${listNames(types, 4)} (task type and heads)`;
     const needs = types.length === 1 ? NEEDS[types[0]] : undefined;
     const typical = types.length === 1 ? taskInfo(types[0])?.typicalLoss : undefined;
     const seen = new Set<string>();
@@ -94,9 +96,16 @@ export const mlsd402: Rule = {
       seen.add(loss.name);
       const span = piece.span ?? doc.valueSpan(n);
       const its = fitsTasks(loss);
-      const alias = loss.name === piece.text.toLowerCase().replace(/[\s_]+/g, '-') ? code(loss.name) : `${code(piece.text)} (${loss.name})`;
+      const alias =
+        loss.name === piece.text.toLowerCase().replace(/[\s_]+/g, '-')
+          ? code(loss.name)
+          : `${code(piece.text)} (${loss.name})`;
       const suggestions: Fix[] = piece.span
-        ? fitting.slice(0, 2).map((f) => ({ title: `Replace with \`${f}\``, edits: [{ start: span.start, end: span.end, newText: f }], safe: false }))
+        ? fitting.slice(0, 2).map((f) => ({
+            title: `Replace with \`${f}\``,
+            edits: [{ start: span.start, end: span.end, newText: f }],
+            safe: false,
+          }))
         : [];
       report({
         ...span,
@@ -105,7 +114,10 @@ export const mlsd402: Rule = {
           `${needs ? `, while ${types[0]} needs ${needs}` : ''}, so the model is trained to output the wrong kind of score whatever the data. ` +
           `Use a loss that fits: ${fitting.map(code).join(', ')}${typical ? ` (typical: ${typical.charAt(0).toLowerCase()}${typical.slice(1).replace(/\.$/, '')})` : ''}.`,
         suggestions: suggestions.length ? suggestions : undefined,
-        related: tt && doc.isStated(tt) ? [{ ...doc.valueSpan(tt), message: `task type ${doc.taskType() ?? String(tt.value)}` }] : undefined,
+        related:
+          tt && doc.isStated(tt)
+            ? [{ ...doc.valueSpan(tt), message: `task type ${doc.taskType() ?? String(tt.value)}` }]
+            : undefined,
         data: { loss: loss.name, written: piece.text, taskTypes: types, fitting },
       });
     }

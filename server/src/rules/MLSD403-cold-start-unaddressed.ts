@@ -11,16 +11,25 @@ import type { Related, Rule } from './types';
 export function rankingReason(doc: MlsdDoc): { text: string; related?: Related } | undefined {
   const t = doc.taskType();
   const tt = doc.node('framing.task_type');
-  if (t && RANKING_TASKS.includes(t)) return { text: `\`framing.task_type\` is ${t}`, related: tt ? { ...doc.valueSpan(tt), message: `task type ${t}` } : undefined };
+  if (t && RANKING_TASKS.includes(t))
+    return {
+      text: `\`framing.task_type\` is ${t}`,
+      related: tt ? { ...doc.valueSpan(tt), message: `task type ${t}` } : undefined,
+    };
   const head = doc.headTaskTypes().find((h) => RANKING_TASKS.includes(h));
   if (head) return { text: `a head's task type is ${head}` };
   const a = doc.archetype();
   const an = doc.node('archetype');
-  if (a && RECOMMENDATION_ARCHETYPES.includes(a)) return { text: `the archetype is ${a}`, related: an ? { ...doc.valueSpan(an), message: `archetype ${a}` } : undefined };
+  if (a && RECOMMENDATION_ARCHETYPES.includes(a))
+    return {
+      text: `the archetype is ${a}`,
+      related: an ? { ...doc.valueSpan(an), message: `archetype ${a}` } : undefined,
+    };
   return undefined;
 }
 
-const COLD_START = 'popular items in the user\'s segment for new users; content features and an exploration quota for new items';
+const COLD_START =
+  "popular items in the user's segment for new users; content features and an exploration quota for new items";
 
 export const mlsd403: Rule = {
   meta: {
@@ -30,7 +39,8 @@ export const mlsd403: Rule = {
     step: 4,
     defaultSeverity: 'warning',
     fixable: 'none',
-    description: 'The task ranks or recommends (task type recommendation, ranking, retrieval or link-prediction, or a recommendation archetype) and `model.cold_start` is missing.',
+    description:
+      'The task ranks or recommends (task type recommendation, ranking, retrieval or link-prediction, or a recommendation archetype) and `model.cold_start` is missing.',
   },
   check({ doc, report }) {
     if (doc.node('model')?.kind !== 'map') return; // a `model` that is not a mapping is MLSD003's finding
@@ -38,11 +48,12 @@ export const mlsd403: Rule = {
     const why = rankingReason(doc);
     if (!why) return;
     const a = doc.archetype();
-    const extra = a === 'event-recommendation'
-      ? ' Events are ephemeral, so this system is cold-start by nature: every event is new.'
-      : a === 'similar-items'
-        ? ' New listings must be recommendable within a day of being posted.'
-        : '';
+    const extra =
+      a === 'event-recommendation'
+        ? ' Events are ephemeral, so this system is cold-start by nature: every event is new.'
+        : a === 'similar-items'
+          ? ' New listings must be recommendable within a day of being posted.'
+          : '';
     const edit = fillField(doc, ['model'], 'cold_start', COLD_START);
     report({
       ...doc.field('model.cold_start').span,

@@ -22,7 +22,8 @@ export const mlsd404: Rule = {
     step: 4,
     defaultSeverity: 'warning',
     fixable: 'none',
-    description: 'Task type (or a head\'s type) ranking or recommendation, or a recommendation archetype; labels natural or implicit (clicks, engagement); and `data.bias.position` missing.',
+    description:
+      "Task type (or a head's type) ranking or recommendation, or a recommendation archetype; labels natural or implicit (clicks, engagement); and `data.bias.position` missing.",
   },
   check({ doc, report }) {
     if (doc.stated('data.bias.position')) return;

@@ -17,7 +17,8 @@ export const mlsd405: Rule = {
     step: 4,
     defaultSeverity: 'warning',
     fixable: 'none',
-    description: '`model.training.negative_sampling_rate` < 1 (or `data.imbalance.handling` includes negative-downsampling or undersampling), `framing.output_use` is `probability` (or the archetype is ad-click-prediction), and `model.calibration` is missing.',
+    description:
+      '`model.training.negative_sampling_rate` < 1 (or `data.imbalance.handling` includes negative-downsampling or undersampling), `framing.output_use` is `probability` (or the archetype is ad-click-prediction), and `model.calibration` is missing.',
   },
   check({ doc, report }) {
     if (doc.node('model')?.kind !== 'map') return; // a `model` that is not a mapping is MLSD003's finding

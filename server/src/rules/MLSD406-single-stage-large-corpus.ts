@@ -22,7 +22,8 @@ export const mlsd406: Rule = {
     step: 4,
     defaultSeverity: 'warning',
     fixable: 'none',
-    description: 'The task ranks or recommends (ranking, recommendation, retrieval or link-prediction, or a recommendation archetype), `requirements.scale.items` ≥ `large_corpus_items`, and `model.stages` has fewer than two stages.',
+    description:
+      'The task ranks or recommends (ranking, recommendation, retrieval or link-prediction, or a recommendation archetype), `requirements.scale.items` ≥ `large_corpus_items`, and `model.stages` has fewer than two stages.',
     options: ['large_corpus_items'],
   },
   check({ doc, options, report }) {
@@ -37,12 +38,13 @@ export const mlsd406: Rule = {
     const itemsNode = doc.node('requirements.scale.items')!;
     const perRequest = readable(items * 0.001); // 1 µs per item scored
     const stagesNode = doc.node('model.stages');
-    const edit = stages.length === 0 && (!stagesNode || stagesNode.kind === 'scalar')
-      ? fillField(doc, ['model'], 'stages', [
-        { id: 'candidate-generation', input: 'all items', output: '1k candidates', latency: 'TBD' },
-        { id: 'ranking', input: '1k candidates', output: 'top 50', latency: 'TBD' },
-      ])
-      : undefined;
+    const edit =
+      stages.length === 0 && (!stagesNode || stagesNode.kind === 'scalar')
+        ? fillField(doc, ['model'], 'stages', [
+            { id: 'candidate-generation', input: 'all items', output: '1k candidates', latency: 'TBD' },
+            { id: 'ranking', input: '1k candidates', output: 'top 50', latency: 'TBD' },
+          ])
+        : undefined;
     report({
       ...doc.field('model.stages').span,
       message:

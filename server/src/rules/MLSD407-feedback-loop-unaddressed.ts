@@ -14,7 +14,8 @@ export const mlsd407: Rule = {
     step: 4,
     defaultSeverity: 'info',
     fixable: 'none',
-    description: '`data.labels.source` is natural or implicit, the task ranks or recommends, and `monitoring.exploration` is missing.',
+    description:
+      '`data.labels.source` is natural or implicit, the task ranks or recommends, and `monitoring.exploration` is missing.',
   },
   check({ doc, report }) {
     if (doc.stated('monitoring.exploration')) return;
@@ -23,7 +24,10 @@ export const mlsd407: Rule = {
     const why = rankingReason(doc);
     if (!why) return;
     const monitoring = doc.node('monitoring');
-    const edit = monitoring && monitoring.kind === 'map' && doc.isStated(monitoring) ? fillField(doc, ['monitoring'], 'exploration', EXPLORATION) : undefined;
+    const edit =
+      monitoring && monitoring.kind === 'map' && doc.isStated(monitoring)
+        ? fillField(doc, ['monitoring'], 'exploration', EXPLORATION)
+        : undefined;
     report({
       ...doc.field('monitoring.exploration').span,
       message:
@@ -31,7 +35,10 @@ export const mlsd407: Rule = {
         'so each retraining reinforces its own choices (rich get richer; new and long-tail items never get the chance to be clicked). ' +
         `Add e.g. \`exploration: ${EXPLORATION}\` under \`monitoring\`.`,
       suggestions: suggestion('Add `monitoring.exploration`', edit),
-      related: [{ ...doc.valueSpan(labels.node), message: `label source ${labels.source}` }, ...(why.related ? [why.related] : [])],
+      related: [
+        { ...doc.valueSpan(labels.node), message: `label source ${labels.source}` },
+        ...(why.related ? [why.related] : []),
+      ],
       data: { labelSource: labels.source },
     });
   },

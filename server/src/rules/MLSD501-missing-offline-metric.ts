@@ -1,5 +1,12 @@
 import type { Rule } from './types';
-import { defined, listSuggestion, notStatedWord, OFFLINE, suggestedOfflineMetrics, taskPhrase } from './MLSD5xx-evaluation-shared';
+import {
+  defined,
+  listSuggestion,
+  notStatedWord,
+  OFFLINE,
+  suggestedOfflineMetrics,
+  taskPhrase,
+} from './MLSD5xx-evaluation-shared';
 
 export const mlsd501: Rule = {
   meta: {
@@ -23,7 +30,9 @@ export const mlsd501: Rule = {
     report({
       ...span,
       message: `No offline metric: \`evaluation.offline.metrics\` is ${notStatedWord(doc, node)}, so nobody can tell whether a model beats the baseline before it reaches users, or set a quality gate for deploys. ${example}`,
-      suggestions: defined(picks.map((p) => listSuggestion(doc, OFFLINE, [p], `Add the offline metric \`${p}\` (fits ${fits})`))),
+      suggestions: defined(
+        picks.map((p) => listSuggestion(doc, OFFLINE, [p], `Add the offline metric \`${p}\` (fits ${fits})`)),
+      ),
       data: { suggested: picks, taskTypes: types },
     });
   },

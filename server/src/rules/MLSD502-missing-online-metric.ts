@@ -18,11 +18,15 @@ export const mlsd502: Rule = {
     const a = doc.archetype();
     const book = (a && archetypeInfo(a)?.onlineMetrics) || [];
     const picks = book.length ? book.slice(0, 3) : doc.ranksOrRecommends() ? ['ctr', 'conversion-rate'] : [];
-    const example = picks.length ? `, e.g. \`metrics: [${picks.join(', ')}]\`` : ' (ctr, conversion-rate, watch-time, prevalence …)';
+    const example = picks.length
+      ? `, e.g. \`metrics: [${picks.join(', ')}]\``
+      : ' (ctr, conversion-rate, watch-time, prevalence …)';
     report({
       ...span,
       message: `No online metric: \`evaluation.online.metrics\` is ${notStatedWord(doc, node)}. Offline gains often do not transfer to production, so name the product metric tied to \`requirements.business_objective\` that the launch will be judged by${example}.`,
-      suggestions: defined([picks.length ? listSuggestion(doc, ONLINE, picks, `Add online metrics \`${picks.join(', ')}\``) : undefined]),
+      suggestions: defined([
+        picks.length ? listSuggestion(doc, ONLINE, picks, `Add online metrics \`${picks.join(', ')}\``) : undefined,
+      ]),
       data: { suggested: picks },
     });
   },

@@ -37,7 +37,8 @@ export const mlsd503: Rule = {
     step: 5,
     defaultSeverity: 'error',
     fixable: 'none',
-    description: 'an offline metric that is known but does not fit `framing.task_type` (or a head\'s type); message names the metrics that fit. The allowed sets are in reference/domain.md §3.8',
+    description:
+      "an offline metric that is known but does not fit `framing.task_type` (or a head's type); message names the metrics that fit. The allowed sets are in reference/domain.md §3.8",
   },
   check({ doc, report }) {
     const types = doc.effectiveTaskTypes();
@@ -49,14 +50,17 @@ export const mlsd503: Rule = {
     for (const m of refs) {
       if (!m.info) continue; // unknown names are MLSD511's
       if (types.some((t) => metricFits(m.info!.name, t))) continue;
-      const why = m.info.family === 'online'
-        ? 'it is measured on live traffic, so list it under `evaluation.online.metrics` instead'
-        : 'it measures a different kind of output than this model produces, so its number says nothing about whether the model does its job';
+      const why =
+        m.info.family === 'online'
+          ? 'it is measured on live traffic, so list it under `evaluation.online.metrics` instead'
+          : 'it measures a different kind of output than this model produces, so its number says nothing about whether the model does its job';
       const alias = m.info.name !== m.normalized ? ` (\`${m.info.name}\`)` : '';
       report({
         ...m.span,
         message: `\`${m.written}\`${alias} is ${FAMILY[m.info.family]} and does not fit ${taskPhrase(types)}: ${why}. Metrics that fit: ${fitting.join(', ')}.`,
-        related: typeNode ? [{ ...doc.valueSpan(typeNode), message: 'the task type the metric is checked against' }] : undefined,
+        related: typeNode
+          ? [{ ...doc.valueSpan(typeNode), message: 'the task type the metric is checked against' }]
+          : undefined,
         suggestions: replacements(doc, m, listed),
         data: { metric: m.info.name, taskTypes: types, fitting },
       });

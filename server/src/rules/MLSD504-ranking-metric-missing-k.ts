@@ -11,7 +11,9 @@ function cutoffSuggestion(m: MetricRef, cutoff: string): Fix[] {
   if (m.node.kind !== 'scalar' || m.node.aliased) return [];
   const name = m.written.split('@')[0].trim();
   const to = `${name}@${cutoff}`;
-  return [{ title: `Change to \`${to}\``, edits: [{ start: m.span.start, end: m.span.end, newText: to }], safe: false }];
+  return [
+    { title: `Change to \`${to}\``, edits: [{ start: m.span.start, end: m.span.end, newText: to }], safe: false },
+  ];
 }
 
 export const mlsd504: Rule = {
@@ -22,7 +24,8 @@ export const mlsd504: Rule = {
     step: 5,
     defaultSeverity: 'warning',
     fixable: 'none',
-    description: '`precision`/`recall`/`ndcg`/`map`/`hit-rate` used as a ranking metric without a cutoff `@k`, or a detection `ap`/`map` without `@iou=` / `iou_threshold`',
+    description:
+      '`precision`/`recall`/`ndcg`/`map`/`hit-rate` used as a ranking metric without a cutoff `@k`, or a detection `ap`/`map` without `@iou=` / `iou_threshold`',
   },
   check({ doc, report }) {
     const types = doc.effectiveTaskTypes();
@@ -35,7 +38,9 @@ export const mlsd504: Rule = {
       const mapping = m.node.kind === 'map';
       if (detection && DETECTION_IOU.includes(name)) {
         if (m.iou !== undefined) continue;
-        const how = mapping ? `add \`iou_threshold: 0.5\` to the metric` : `write \`${name}@iou=0.5\` (or \`{name: ${name}, iou_threshold: 0.5}\`)`;
+        const how = mapping
+          ? `add \`iou_threshold: 0.5\` to the metric`
+          : `write \`${name}@iou=0.5\` (or \`{name: ${name}, iou_threshold: 0.5}\`)`;
         report({
           ...m.span,
           message: `\`${m.written}\` in object detection needs an IoU threshold: whether a box counts as a hit depends on it (PASCAL VOC uses 0.5, COCO averages 0.5:0.95), and the numbers differ widely. ${how[0].toUpperCase()}${how.slice(1)}, with the threshold you will gate on.`,

@@ -28,8 +28,9 @@ export const mlsd505: Rule = {
     const trivial = Math.max(p, 1 - p);
     const majority = rarePositive ? 'negative' : 'positive';
     const types = doc.effectiveTaskTypes();
-    const candidates = (types.includes('multiclass-classification') ? ['macro-f1', 'recall'] : ['pr-auc', 'recall'])
-      .filter((c) => !types.length || types.some((ty) => metricFits(c, ty)));
+    const candidates = (
+      types.includes('multiclass-classification') ? ['macro-f1', 'recall'] : ['pr-auc', 'recall']
+    ).filter((c) => !types.length || types.some((ty) => metricFits(c, ty)));
     const rateNode = doc.node('data.labels.positive_rate');
     report({
       ...cls[0].span,

@@ -15,7 +15,8 @@ export const mlsd506: Rule = {
     step: 5,
     defaultSeverity: 'info',
     fixable: 'none',
-    description: '`relevance: graded` and every offline ranking metric is map/precision/mrr (binary-relevance metrics), or `relevance: binary` and every offline ranking metric is ndcg',
+    description:
+      '`relevance: graded` and every offline ranking metric is map/precision/mrr (binary-relevance metrics), or `relevance: binary` and every offline ranking metric is ndcg',
   },
   check({ doc, report }) {
     const relevance = doc.enumOf('evaluation.relevance');

@@ -13,7 +13,8 @@ export const mlsd507: Rule = {
     step: 5,
     defaultSeverity: 'warning',
     fixable: 'none',
-    description: '`framing.output_use: probability` and every offline metric is an AUC (no log-loss, nce, brier or ece)',
+    description:
+      '`framing.output_use: probability` and every offline metric is an AUC (no log-loss, nce, brier or ece)',
   },
   check({ doc, report }) {
     if (doc.enumOf('framing.output_use') !== 'probability') return;
@@ -21,7 +22,8 @@ export const mlsd507: Rule = {
     if (!complete || !refs.length) return;
     if (!refs.every((m) => m.info && AUCS.includes(m.info.name))) return;
     const types = doc.effectiveTaskTypes();
-    const order = doc.archetype() === 'ad-click-prediction' ? ['nce', 'log-loss', 'ece'] : ['log-loss', 'ece', 'nce', 'brier'];
+    const order =
+      doc.archetype() === 'ad-click-prediction' ? ['nce', 'log-loss', 'ece'] : ['log-loss', 'ece', 'nce', 'brier'];
     const picks = order.filter((c) => !types.length || types.some((t) => metricFits(c, t))).slice(0, 2);
     const metricsNode = doc.node(OFFLINE)!;
     const useNode = doc.node('framing.output_use');

@@ -15,12 +15,16 @@ export const mlsd509: Rule = {
     if (!doc.stated(ONLINE) || doc.stated(GUARDRAILS)) return;
     const { node, span } = doc.field(GUARDRAILS);
     const a = doc.archetype();
-    const example = a === 'harmful-content'
-      ? ['valid-appeals']
-      : doc.ranksOrRecommends() || a === 'ad-click-prediction'
-        ? ['hide-rate', 'report-rate']
-        : ['TBD'];
-    const shown = example[0] === 'TBD' ? '`guardrails: [report-rate]` or a latency or complaint metric' : `\`guardrails: [${example.join(', ')}]\``;
+    const example =
+      a === 'harmful-content'
+        ? ['valid-appeals']
+        : doc.ranksOrRecommends() || a === 'ad-click-prediction'
+          ? ['hide-rate', 'report-rate']
+          : ['TBD'];
+    const shown =
+      example[0] === 'TBD'
+        ? '`guardrails: [report-rate]` or a latency or complaint metric'
+        : `\`guardrails: [${example.join(', ')}]\``;
     report({
       ...span,
       message: `No guardrail metric: \`evaluation.online.guardrails\` is ${notStatedWord(doc, node)}. The online metrics say what should go up, but nothing says what must not go down, so a model that lifts them with clickbait, spam or slower pages would still ship. Add metrics that must not regress, e.g. ${shown}.`,

@@ -36,7 +36,8 @@ export const mlsd510: Rule = {
     step: 5,
     defaultSeverity: 'warning',
     fixable: 'none',
-    description: 'experiment type `ab` (or type missing), all other experiment fields stated, and n = 16·p(1−p)/(p·mde)² per arm exceeds eligible_units_per_day × duration_days × traffic_fraction / 2; message shows n and the days needed',
+    description:
+      'experiment type `ab` (or type missing), all other experiment fields stated, and n = 16·p(1−p)/(p·mde)² per arm exceeds eligible_units_per_day × duration_days × traffic_fraction / 2; message shows n and the days needed',
   },
   check({ doc, report }) {
     // domain.md F13, computed in engine/figures
@@ -61,7 +62,11 @@ export const mlsd510: Rule = {
 
     const durNode = doc.node(`${X}.duration_days`)!;
     const related: Related[] = [];
-    for (const [key, what] of [['traffic_fraction', 'traffic fraction'], ['mde_relative', 'minimum detectable effect'], ['eligible_units_per_day', 'eligible units per day']] as const) {
+    for (const [key, what] of [
+      ['traffic_fraction', 'traffic fraction'],
+      ['mde_relative', 'minimum detectable effect'],
+      ['eligible_units_per_day', 'eligible units per day'],
+    ] as const) {
       const nn = doc.node(`${X}.${key}`);
       if (nn) related.push({ ...doc.valueSpan(nn), message: what });
     }
@@ -69,15 +74,37 @@ export const mlsd510: Rule = {
     const mdeTo = mdeFeasible < 1 ? ceil2(mdeFeasible) : undefined;
     const suggestions = [
       setSuggestion(doc, 'duration_days', String(daysNeeded), `Run the test for ${daysNeeded} days`),
-      trafficTo !== undefined ? setSuggestion(doc, 'traffic_fraction', rateText(doc, 'traffic_fraction', trafficTo), `Raise \`traffic_fraction\` to ${pct(trafficTo)}`) : undefined,
-      mdeTo !== undefined && mdeTo < 1 ? setSuggestion(doc, 'mde_relative', rateText(doc, 'mde_relative', mdeTo), `Accept a minimum detectable effect of ${pct(mdeTo)}`) : undefined,
+      trafficTo !== undefined
+        ? setSuggestion(
+            doc,
+            'traffic_fraction',
+            rateText(doc, 'traffic_fraction', trafficTo),
+            `Raise \`traffic_fraction\` to ${pct(trafficTo)}`,
+          )
+        : undefined,
+      mdeTo !== undefined && mdeTo < 1
+        ? setSuggestion(
+            doc,
+            'mde_relative',
+            rateText(doc, 'mde_relative', mdeTo),
+            `Accept a minimum detectable effect of ${pct(mdeTo)}`,
+          )
+        : undefined,
     ].filter((f): f is Fix => !!f);
     report({
       ...doc.valueSpan(durNode),
       message: `Underpowered A/B test: detecting a ${pct(mde)} relative change on a ${pct(p)} baseline needs n ≈ 16·p(1−p)/(p·mde)² ≈ ${formatCount(n)} ${units} per arm; at ${formatCount(eligible)} eligible/day × ${pct(traffic)} traffic you get ${formatCount(perDayPerArm)} per arm per day and need ${daysNeeded} days, not ${daysText}. An underpowered test misses real effects and overstates the ones it finds: ${ways.join(', or ')}.`,
       related,
       suggestions,
-      data: { n, perArmCapacity: capacity, perArmPerDay: perDayPerArm, daysNeeded, durationDays: days, trafficNeeded, mdeFeasible },
+      data: {
+        n,
+        perArmCapacity: capacity,
+        perArmPerDay: perDayPerArm,
+        daysNeeded,
+        durationDays: days,
+        trafficNeeded,
+        mdeFeasible,
+      },
     });
   },
 };

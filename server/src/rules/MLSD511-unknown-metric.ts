@@ -6,7 +6,8 @@ import { GUARDRAILS, OFFLINE, ONLINE } from './MLSD5xx-evaluation-shared';
  * System metrics that are fine as online guardrails though they are not in the ML metric catalogue
  * (format.md names `latency` as a guardrail example).
  */
-const OPERATIONAL = /(^|-)(latency|p50|p90|p95|p99|error-rate|errors|timeouts?|timeout-rate|availability|uptime|throughput|qps|crash-rate|crashes|cost|cpu|memory)($|-)/;
+const OPERATIONAL =
+  /(^|-)(latency|p50|p90|p95|p99|error-rate|errors|timeouts?|timeout-rate|availability|uptime|throughput|qps|crash-rate|crashes|cost|cpu|memory)($|-)/;
 
 const WHERE: Record<string, string> = {
   [OFFLINE]: 'offline metric',
@@ -37,7 +38,11 @@ export const mlsd511: Rule = {
         const dym = near.length ? `; did you mean ${near.map((c) => `\`${c}${cutoff}\``).join(' or ')}?` : '.';
         const editable = !m.node.aliased && (m.node.kind === 'scalar' || m.node.kind === 'map');
         const suggestions: Fix[] = editable
-          ? near.map((c) => ({ title: `Change to \`${c}${cutoff}\``, edits: [{ start: m.span.start, end: m.span.end, newText: `${c}${cutoff}` }], safe: false }))
+          ? near.map((c) => ({
+              title: `Change to \`${c}${cutoff}\``,
+              edits: [{ start: m.span.start, end: m.span.end, newText: `${c}${cutoff}` }],
+              safe: false,
+            }))
           : [];
         report({
           ...m.span,

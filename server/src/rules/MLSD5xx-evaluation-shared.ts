@@ -29,10 +29,11 @@ export function metricList(doc: MlsdDoc, path: string): { refs: MetricRef[]; com
 }
 
 /** "missing" / "empty" / "still a placeholder", for messages about a list that is not stated. */
-export function notStatedWord(doc: MlsdDoc, node: MNode | undefined): string {
+export function notStatedWord(_doc: MlsdDoc, node: MNode | undefined): string {
   if (!node) return 'missing';
   if (node.kind === 'scalar' && isPlaceholder(node.value)) return `still \`${String(node.value).trim()}\``;
-  if (node.kind === 'seq' && (node.items ?? []).some((i) => i.kind === 'scalar' && isPlaceholder(i.value))) return 'only a placeholder';
+  if (node.kind === 'seq' && (node.items ?? []).some((i) => i.kind === 'scalar' && isPlaceholder(i.value)))
+    return 'only a placeholder';
   return 'empty';
 }
 
@@ -111,11 +112,12 @@ export function suggestedOfflineMetrics(doc: MlsdDoc, max = 3): string[] {
     // with several types, take the best one of each first
     add(list[0]);
   }
-  for (const t of types) for (const s of SUGGESTED[t]) {
-    if (RANKING_TASKS.includes(t) && relevance === 'graded' && base(s) === 'map') continue;
-    if (RANKING_TASKS.includes(t) && relevance === 'binary' && base(s) === 'ndcg') continue;
-    add(s);
-  }
+  for (const t of types)
+    for (const s of SUGGESTED[t]) {
+      if (RANKING_TASKS.includes(t) && relevance === 'graded' && base(s) === 'map') continue;
+      if (RANKING_TASKS.includes(t) && relevance === 'binary' && base(s) === 'ndcg') continue;
+      add(s);
+    }
   if (!types.length) {
     const a = doc.archetype();
     for (const s of (a && archetypeInfo(a)?.offlineMetrics) || []) add(s);
@@ -140,7 +142,10 @@ export function listEdit(doc: MlsdDoc, path: string, items: string[]): TextEdit 
   }
   if (n.kind !== 'seq') return undefined;
   const existing = n.items ?? [];
-  const lone = existing.length === 1 && existing[0].kind === 'scalar' && isPlaceholder(existing[0].value) ? existing[0] : undefined;
+  const lone =
+    existing.length === 1 && existing[0].kind === 'scalar' && isPlaceholder(existing[0].value)
+      ? existing[0]
+      : undefined;
   if (n.flow) {
     if (lone) return replaceScalar(lone, items.join(', '));
     return appendToList(doc, n, items.join(', '));

@@ -13,7 +13,8 @@ export const mlsd601: Rule = {
     step: 6,
     defaultSeverity: 'error',
     fixable: 'none',
-    description: 'At least one stage states a latency, and the sum of `model.stages[].latency` (stages run in sequence; a stage without latency counts 0) plus `serving.network_latency` exceeds the stated requirement latency of the same percentile (p99 > p95 > p50 > bare, the first stated); the message shows the sum and the budget.',
+    description:
+      'At least one stage states a latency, and the sum of `model.stages[].latency` (stages run in sequence; a stage without latency counts 0) plus `serving.network_latency` exceeds the stated requirement latency of the same percentile (p99 > p95 > p50 > bare, the first stated); the message shows the sum and the budget.',
   },
   check({ doc, report }) {
     // the requirement (the first stated of p99, p95, p50, or a bare duration) against the stage sum:
@@ -45,9 +46,12 @@ export const mlsd601: Rule = {
     if (network > 0) terms.push(`network ${ms(network)}`);
     const label = percentile ? `${percentile} budget` : 'latency budget (percentile unspecified)';
     const reqPath = percentile ? `requirements.performance.latency.${percentile}` : 'requirements.performance.latency';
-    const untimedNote = untimed.length ? ` (${untimed.map((u) => `\`${u}\``).join(', ')} ${untimed.length === 1 ? 'has' : 'have'} no latency, counted as 0, so the real total can only be higher)` : '';
+    const untimedNote = untimed.length
+      ? ` (${untimed.map((u) => `\`${u}\``).join(', ')} ${untimed.length === 1 ? 'has' : 'have'} no latency, counted as 0, so the real total can only be higher)`
+      : '';
     const related: Related[] = [{ ...doc.valueSpan(budgetNode), message: `the ${label}: ${ms(budget)}` }];
-    if (netNode && network > 0 && at !== netNode) related.push({ ...doc.valueSpan(netNode), message: `network latency ${ms(network)}` });
+    if (netNode && network > 0 && at !== netNode)
+      related.push({ ...doc.valueSpan(netNode), message: `network latency ${ms(network)}` });
 
     report({
       ...span,

@@ -25,7 +25,9 @@ export const mlsd602: Rule = {
       message:
         '`serving.mode` is missing: say whether predictions are computed per request (`online`), precomputed on a schedule (`batch`), on an event stream (`streaming`) or split (`hybrid`). ' +
         'The choice decides the latency budget, which features can be used (batch needs inputs known in advance) and how fast the system reacts to change' +
-        (reqMode ? `; \`requirements.performance.mode\` says \`${reqMode}\`, so \`mode: ${reqMode}\` is the likely value.` : '.'),
+        (reqMode
+          ? `; \`requirements.performance.mode\` says \`${reqMode}\`, so \`mode: ${reqMode}\` is the likely value.`
+          : '.'),
       suggestions: suggestions.length ? suggestions : undefined,
       data: reqMode ? { requirementMode: reqMode } : undefined,
     });

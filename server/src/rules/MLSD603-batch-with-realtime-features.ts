@@ -13,7 +13,8 @@ export const mlsd603: Rule = {
     step: 6,
     defaultSeverity: 'warning',
     fixable: 'none',
-    description: '`serving.mode: batch` and some feature has freshness streaming/realtime, or `requirements.performance.freshness` is shorter than 1d.',
+    description:
+      '`serving.mode: batch` and some feature has freshness streaming/realtime, or `requirements.performance.freshness` is shorter than 1d.',
   },
   check({ doc, report }) {
     if (doc.enumOf('serving.mode') !== 'batch') return;
@@ -28,13 +29,20 @@ export const mlsd603: Rule = {
     if (feats.length) {
       const shown = feats.slice(0, 4).map((f) => `\`${f.id}\` (${f.freshness})`);
       if (feats.length > 4) shown.push(`${feats.length - 4} more`);
-      reasons.push(`${feats.length === 1 ? 'feature' : 'features'} ${shown.join(', ')} change${feats.length === 1 ? 's' : ''} between runs and would only be seen as ${feats.length === 1 ? 'it was' : 'they were'} at the last run`);
+      reasons.push(
+        `${feats.length === 1 ? 'feature' : 'features'} ${shown.join(', ')} change${feats.length === 1 ? 's' : ''} between runs and would only be seen as ${feats.length === 1 ? 'it was' : 'they were'} at the last run`,
+      );
     }
     if (tooFresh) {
-      reasons.push(`\`requirements.performance.freshness\` is ${formatDuration(freshness!)}, shorter than the usual daily batch, so predictions go stale before the next run`);
+      reasons.push(
+        `\`requirements.performance.freshness\` is ${formatDuration(freshness!)}, shorter than the usual daily batch, so predictions go stale before the next run`,
+      );
     }
-    const related: Related[] = feats.slice(0, 10).map((f) => ({ ...doc.valueSpan(f.node), message: `\`${f.id}\` is ${f.freshness}` }));
-    if (tooFresh && freshNode) related.push({ ...doc.valueSpan(freshNode), message: `freshness ${formatDuration(freshness!)}` });
+    const related: Related[] = feats
+      .slice(0, 10)
+      .map((f) => ({ ...doc.valueSpan(f.node), message: `\`${f.id}\` is ${f.freshness}` }));
+    if (tooFresh && freshNode)
+      related.push({ ...doc.valueSpan(freshNode), message: `freshness ${formatDuration(freshness!)}` });
     const suggestions: Fix[] = [];
     for (const m of ['hybrid', 'online']) {
       const e = replaceScalar(modeNode, m);

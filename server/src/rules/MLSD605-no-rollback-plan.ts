@@ -15,7 +15,12 @@ export const mlsd605: Rule = {
     // "rollout stated" = a rollout strategy is stated; without one MLSD604 reports the rollout instead
     if (!doc.stated('serving.rollout.strategy') || doc.stated('serving.rollout.rollback')) return;
     const strategy = doc.str('serving.rollout.strategy');
-    const edit = fillField(doc, ['serving', 'rollout'], 'rollback', 'keep the previous model loaded; revert is a config flip');
+    const edit = fillField(
+      doc,
+      ['serving', 'rollout'],
+      'rollback',
+      'keep the previous model loaded; revert is a config flip',
+    );
     report({
       ...doc.missingSpan('serving.rollout.rollback'),
       message:

@@ -13,10 +13,20 @@ const ONLINE_MODES = ['online', 'hybrid', 'streaming'];
 export function servingOnline(doc: MlsdDoc): { online: boolean; mode?: string; node?: MNode; from?: string } {
   if (doc.stated('serving.mode')) {
     const mode = doc.enumOf('serving.mode');
-    return { online: !!mode && ONLINE_MODES.includes(mode), mode, node: doc.node('serving.mode'), from: 'serving.mode' };
+    return {
+      online: !!mode && ONLINE_MODES.includes(mode),
+      mode,
+      node: doc.node('serving.mode'),
+      from: 'serving.mode',
+    };
   }
   const mode = doc.enumOf('requirements.performance.mode');
-  return { online: !!mode && ONLINE_MODES.includes(mode), mode, node: doc.node('requirements.performance.mode'), from: 'requirements.performance.mode' };
+  return {
+    online: !!mode && ONLINE_MODES.includes(mode),
+    mode,
+    node: doc.node('requirements.performance.mode'),
+    from: 'requirements.performance.mode',
+  };
 }
 
 /** Features of `data.features` whose freshness is realtime or streaming, with their id and freshness node. */
@@ -40,13 +50,14 @@ export const mlsd606: Rule = {
     step: 6,
     defaultSeverity: 'info',
     fixable: 'none',
-    description: 'The system serves online (`serving.mode` online/hybrid/streaming, or `requirements.performance.mode` when `serving.mode` is missing) and `serving.fallback` is missing.',
+    description:
+      'The system serves online (`serving.mode` online/hybrid/streaming, or `requirements.performance.mode` when `serving.mode` is missing) and `serving.fallback` is missing.',
   },
   check({ doc, report }) {
     if (doc.stated('serving.fallback')) return;
     const s = servingOnline(doc);
     if (!s.online) return;
-    const value = doc.ranksOrRecommends() ? 'serve precomputed popular items for the user\'s segment' : 'TBD';
+    const value = doc.ranksOrRecommends() ? "serve precomputed popular items for the user's segment" : 'TBD';
     const edit = fillField(doc, ['serving'], 'fallback', value);
     report({
       ...doc.missingSpan('serving.fallback'),

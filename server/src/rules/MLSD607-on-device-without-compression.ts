@@ -11,7 +11,8 @@ export const mlsd607: Rule = {
     step: 6,
     defaultSeverity: 'info',
     fixable: 'none',
-    description: '`serving.target` or `requirements.constraints.deployment` is on-device/edge and `serving.compression` is missing.',
+    description:
+      '`serving.target` or `requirements.constraints.deployment` is on-device/edge and `serving.compression` is missing.',
   },
   check({ doc, report }) {
     if (doc.stated('serving.compression')) return;

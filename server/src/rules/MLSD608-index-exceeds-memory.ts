@@ -19,7 +19,8 @@ export const mlsd608: Rule = {
     step: 6,
     defaultSeverity: 'warning',
     fixable: 'none',
-    description: '`serving.index` dim, bytes_per_dim and memory stated, `requirements.scale.items` stated, and items × dim × bytes_per_dim (plus 256 bytes of graph links per item when type is hnsw: 32 links × 8 bytes) exceeds memory.',
+    description:
+      '`serving.index` dim, bytes_per_dim and memory stated, `requirements.scale.items` stated, and items × dim × bytes_per_dim (plus 256 bytes of graph links per item when type is hnsw: 32 links × 8 bytes) exceeds memory.',
   },
   check({ doc, report }) {
     // domain.md F10, computed in engine/figures
@@ -29,7 +30,9 @@ export const mlsd608: Rule = {
 
     const memNode = doc.node('serving.index.memory')!;
     const itemsNode = doc.node('requirements.scale.items');
-    const related: Related[] = itemsNode ? [{ ...doc.valueSpan(itemsNode), message: `${formatCount(items)} items to index` }] : [];
+    const related: Related[] = itemsNode
+      ? [{ ...doc.valueSpan(itemsNode), message: `${formatCount(items)} items to index` }]
+      : [];
     const calc =
       `${formatCount(items)} items × ${dim} dims × ${bpd} bytes = ${formatBytes(vectors)}` +
       (hnsw ? ` + ${formatBytes(links)} of HNSW graph links (256 B per item) = ${formatBytes(need)}` : '');
@@ -37,7 +40,8 @@ export const mlsd608: Rule = {
     const suggestions: Fix[] = [];
     const bpdNode = doc.node('serving.index.bytes_per_dim');
     const int8 = bpd > 1 && bpdNode ? replaceScalar(bpdNode, '1') : undefined;
-    if (int8 && items * dim + links <= memory) suggestions.push({ title: 'Store int8 vectors (`bytes_per_dim: 1`)', edits: [int8], safe: false });
+    if (int8 && items * dim + links <= memory)
+      suggestions.push({ title: 'Store int8 vectors (`bytes_per_dim: 1`)', edits: [int8], safe: false });
     const more = replaceScalar(memNode, memoryText(need));
     if (more) suggestions.push({ title: `Set \`memory\` to ${memoryText(need)}`, edits: [more], safe: false });
     report({

@@ -2,11 +2,14 @@ import { replaceScalar } from '../engine/edits';
 import type { Rule } from './types';
 
 const WHY: Record<string, string> = {
-  'online:batch': 'precomputed predictions cannot use per-request inputs (the query, the session) and cannot meet a per-request latency requirement',
-  'online:streaming': 'stream processing reacts to events, not to requests, so a per-request answer within the latency budget is not guaranteed',
+  'online:batch':
+    'precomputed predictions cannot use per-request inputs (the query, the session) and cannot meet a per-request latency requirement',
+  'online:streaming':
+    'stream processing reacts to events, not to requests, so a per-request answer within the latency budget is not guaranteed',
   'batch:online': 'per-request serving costs a latency-bound fleet the requirements did not ask for',
   'batch:streaming': 'a streaming pipeline costs always-on infrastructure the requirements did not ask for',
-  'streaming:batch': 'a scheduled batch job reacts hours late to the events the requirement wants handled as they arrive',
+  'streaming:batch':
+    'a scheduled batch job reacts hours late to the events the requirement wants handled as they arrive',
   'streaming:online': 'request-time serving does not process the event stream the requirement describes',
 };
 
@@ -18,7 +21,8 @@ export const mlsd609: Rule = {
     step: 6,
     defaultSeverity: 'warning',
     fixable: 'none',
-    description: '`requirements.performance.mode` and `serving.mode` both stated and different (hybrid is compatible with both).',
+    description:
+      '`requirements.performance.mode` and `serving.mode` both stated and different (hybrid is compatible with both).',
   },
   check({ doc, report }) {
     const req = doc.enumOf('requirements.performance.mode');

@@ -18,13 +18,15 @@ export const mlsd701: Rule = {
     step: 7,
     defaultSeverity: 'warning',
     fixable: 'none',
-    description: 'No item of `monitoring.ml` mentions drift, distribution shift, PSI or KL divergence (free text, matched case-insensitively).',
+    description:
+      'No item of `monitoring.ml` mentions drift, distribution shift, PSI or KL divergence (free text, matched case-insensitively).',
   },
   check({ doc, report }) {
     const items = doc.textList('monitoring.ml');
     if (items.some((t) => DRIFT_RE.test(t))) return;
     const node = doc.node('monitoring.ml');
-    const span = node && node.keyStart !== undefined && !node.aliased ? doc.keySpan(node) : doc.missingSpan('monitoring.ml');
+    const span =
+      node && node.keyStart !== undefined && !node.aliased ? doc.keySpan(node) : doc.missingSpan('monitoring.ml');
     let edit: TextEdit | undefined;
     if (node && doc.isStated(node)) {
       if (node.kind === 'seq') edit = appendToList(doc, node, 'feature-drift (PSI per feature vs the training window)');
@@ -34,7 +36,9 @@ export const mlsd701: Rule = {
     report({
       ...span,
       message:
-        (items.length ? 'No item of `monitoring.ml` watches for drift' : '`monitoring.ml` is missing, so nothing watches for drift') +
+        (items.length
+          ? 'No item of `monitoring.ml` watches for drift'
+          : '`monitoring.ml` is missing, so nothing watches for drift') +
         ': data distribution shift is the main reason deployed models decay, and it is silent (no errors, just worse predictions). ' +
         'Monitor input and prediction distributions against the training window, e.g. `ml: [feature-drift (PSI per feature), prediction-drift]`.',
       suggestions: edit ? [{ title: 'Add drift monitoring', edits: [edit], safe: false }] : undefined,

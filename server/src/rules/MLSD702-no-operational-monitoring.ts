@@ -20,7 +20,10 @@ export const mlsd702: Rule = {
     const items = doc.textList('monitoring.operational');
     if (items.some((t) => OPERATIONAL_RE.test(t))) return;
     const node = doc.node('monitoring.operational');
-    const span = node && node.keyStart !== undefined && !node.aliased ? doc.keySpan(node) : doc.missingSpan('monitoring.operational');
+    const span =
+      node && node.keyStart !== undefined && !node.aliased
+        ? doc.keySpan(node)
+        : doc.missingSpan('monitoring.operational');
     let edits: TextEdit[] | undefined;
     if (node && doc.isStated(node)) {
       const a = node.kind === 'seq' ? appendToList(doc, node, 'p99 latency') : undefined;
@@ -33,7 +36,9 @@ export const mlsd702: Rule = {
     report({
       ...span,
       message:
-        (items.length ? 'No item of `monitoring.operational` tracks latency or throughput' : '`monitoring.operational` is missing, so serving latency and throughput are not monitored') +
+        (items.length
+          ? 'No item of `monitoring.operational` tracks latency or throughput'
+          : '`monitoring.operational` is missing, so serving latency and throughput are not monitored') +
         ': the latency budget and the traffic the fleet was sized for are the first things a model change or a traffic peak breaks. ' +
         'Track them, e.g. `operational: [p99 latency, throughput (QPS), error rate]`.',
       suggestions: edits ? [{ title: 'Add latency and throughput monitoring', edits, safe: false }] : undefined,

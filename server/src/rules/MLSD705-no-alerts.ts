@@ -13,7 +13,9 @@ export const mlsd705: Rule = {
   },
   check({ doc, report }) {
     if (doc.stated('monitoring.alerts')) return;
-    const edit = fillField(doc, ['monitoring'], 'alerts', [{ metric: 'p99 latency', threshold: 'TBD', action: 'page on-call' }]);
+    const edit = fillField(doc, ['monitoring'], 'alerts', [
+      { metric: 'p99 latency', threshold: 'TBD', action: 'page on-call' },
+    ]);
     report({
       ...doc.missingSpan('monitoring.alerts'),
       message:

@@ -10,7 +10,8 @@ export const mlsd706: Rule = {
     step: 7,
     defaultSeverity: 'info',
     fixable: 'none',
-    description: 'The system serves online with some realtime/streaming feature and `monitoring.training_serving_skew` is missing.',
+    description:
+      'The system serves online with some realtime/streaming feature and `monitoring.training_serving_skew` is missing.',
   },
   check({ doc, report }) {
     if (doc.stated('monitoring.training_serving_skew')) return;
@@ -20,7 +21,12 @@ export const mlsd706: Rule = {
     if (!feats.length) return;
     const shown = feats.slice(0, 4).map((f) => `\`${f.id}\` (${f.freshness})`);
     if (feats.length > 4) shown.push(`${feats.length - 4} more`);
-    const edit = fillField(doc, ['monitoring'], 'training_serving_skew', 'log served feature values and train on the logs; compare logged vs recomputed values daily');
+    const edit = fillField(
+      doc,
+      ['monitoring'],
+      'training_serving_skew',
+      'log served feature values and train on the logs; compare logged vs recomputed values daily',
+    );
     report({
       ...doc.missingSpan('monitoring.training_serving_skew'),
       message:

@@ -40,7 +40,11 @@ export const DEFAULT_OPTIONS: RuleOptions = {
 };
 
 /** A text edit in offsets: replace [start, end) with newText. */
-export interface TextEdit { start: number; end: number; newText: string }
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
 
 export interface Fix {
   /** what the fix does, as a code action title ("Rename to `latency`") */
@@ -50,7 +54,11 @@ export interface Fix {
   safe: boolean;
 }
 
-export interface Related { start: number; end: number; message: string }
+export interface Related {
+  start: number;
+  end: number;
+  message: string;
+}
 
 export interface Report extends Span {
   message: string;

@@ -1,6 +1,16 @@
 /** Diagnostics: codes, severities and exact ranges on a fixture; they follow edits. */
 import {
-  activateExtension, assert, assertEqual, codeOf, fixtureText, fixtureUri, lineOf, rangeText, Scratch, test, vscode,
+  activateExtension,
+  assert,
+  assertEqual,
+  codeOf,
+  fixtureText,
+  fixtureUri,
+  lineOf,
+  rangeText,
+  Scratch,
+  test,
+  vscode,
   waitForDiagnostics,
 } from './harness';
 
@@ -13,7 +23,7 @@ test('ranking fixture: MLSD002 on the misspelt key, MLSD303 error on the random 
   const doc = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(doc, { preview: false });
   const ds = await waitForDiagnostics(uri, (all) => EXPECTED.every((c) => all.some((d) => codeOf(d) === c)));
-  assertEqual(ds.map(codeOf).sort().join(','), EXPECTED.join(','), 'the fixture\'s codes (and nothing else)');
+  assertEqual(ds.map(codeOf).sort().join(','), EXPECTED.join(','), "the fixture's codes (and nothing else)");
 
   const byCode = (c: string) => ds.find((d) => codeOf(d) === c)!;
   const d002 = byCode('MLSD002');
@@ -36,7 +46,10 @@ test('ranking fixture: MLSD002 on the misspelt key, MLSD303 error on the random 
   for (const d of ds) {
     assertEqual(d.source, 'mlsd', `${codeOf(d)} source`);
     const target = typeof d.code === 'object' ? d.code.target : undefined;
-    assert(target && target.path.endsWith(`/docs/rules/${codeOf(d)}.md`), `${codeOf(d)} links its rule page (got ${target?.toString()})`);
+    assert(
+      target?.path.endsWith(`/docs/rules/${codeOf(d)}.md`),
+      `${codeOf(d)} links its rule page (got ${target?.toString()})`,
+    );
   }
 });
 
@@ -62,7 +75,10 @@ test('diagnostics update after edits (WorkspaceEdit, then onDidChangeDiagnostics
     assert(await vscode.workspace.applyEdit(edit2), 'second edit applied');
     const after2 = await waitForDiagnostics(doc.uri, (all) => all.filter((d) => codeOf(d) === 'MLSD002').length === 2);
     const added = after2.find((d) => codeOf(d) === 'MLSD002' && d.range.start.line === slices);
-    assert(added, `a new MLSD002 on line ${slices} (have ${after2.map((d) => `${codeOf(d)} ${rangeText(d.range)}`).join(', ')})`);
+    assert(
+      added,
+      `a new MLSD002 on line ${slices} (have ${after2.map((d) => `${codeOf(d)} ${rangeText(d.range)}`).join(', ')})`,
+    );
     assertEqual(rangeText(added.range), `${slices}:4-${slices}:10`, 'range of the new MLSD002');
   } finally {
     await scratch.cleanup();

@@ -28,7 +28,10 @@ test('keys: a blank line under requirements: offers its keys (business_objective
     assert(!labels.includes(wrong), `does not offer \`${wrong}\` under requirements: ${show(labels)}`);
   }
   const bo = items.find((i) => labelOf(i) === 'business_objective')!;
-  assert(/^business_objective:/.test(insertTextOf(bo)), `business_objective inserts "business_objective: …" (got ${JSON.stringify(insertTextOf(bo))})`);
+  assert(
+    /^business_objective:/.test(insertTextOf(bo)),
+    `business_objective inserts "business_objective: …" (got ${JSON.stringify(insertTextOf(bo))})`,
+  );
   assert(bo.documentation, 'business_objective carries documentation');
 });
 
@@ -56,17 +59,24 @@ test('metrics fit the task type: a ranking doc is offered ndcg@k…, not rmse', 
   assert(labels.length > 0, 'the server offered no completion items (completion not implemented?)');
   const ndcg = items.find((i) => /^ndcg(@|$)/i.test(labelOf(i)));
   assert(ndcg, `offers ndcg@k for a ranking task: ${show(labels)}`);
-  assert(labels.some((l) => /^(mrr|map(@|$))/i.test(l)), `offers mrr or map@k too: ${show(labels)}`);
+  assert(
+    labels.some((l) => /^(mrr|map(@|$))/i.test(l)),
+    `offers mrr or map@k too: ${show(labels)}`,
+  );
   for (const wrong of ['rmse', 'mae', 'bleu']) {
-    assert(!labels.some((l) => l.toLowerCase() === wrong), `does not offer ${wrong} for a ranking task: ${show(labels)}`);
+    assert(
+      !labels.some((l) => l.toLowerCase() === wrong),
+      `does not offer ${wrong} for a ranking task: ${show(labels)}`,
+    );
   }
   assert(ndcg.documentation, 'ndcg carries its definition as documentation');
 });
 
-test('references: a feature\'s source: offers the declared source ids', async () => {
+test("references: a feature's source: offers the declared source ids", async () => {
   await activateExtension();
-  const text = `${HEAD}data:\n  sources:\n    - {id: events, kind: items}\n    - {id: registrations, kind: interactions, temporal: true}\n`
-    + '  features:\n    - id: event_price\n      source: <|>\n';
+  const text =
+    `${HEAD}data:\n  sources:\n    - {id: events, kind: items}\n    - {id: registrations, kind: interactions, temporal: true}\n` +
+    '  features:\n    - id: event_price\n      source: <|>\n';
   const { labels } = await completionsAt(text);
   assert(labels.length > 0, 'the server offered no completion items (completion not implemented?)');
   assert(labels.includes('events') && labels.includes('registrations'), `offers the source ids: ${show(labels)}`);

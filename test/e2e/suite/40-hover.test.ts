@@ -16,7 +16,10 @@ async function hoverOn(lineNeedle: string, token: string): Promise<string> {
 test('hover on a metric (ndcg@10): its definition', async () => {
   const text = await hoverOn('metrics: [ndcg@10', 'ndcg@10');
   assert(/ndcg/i.test(text), `names the metric: ${text.slice(0, 300)}`);
-  assert(/\bDCG\b|discounted cumulative gain/i.test(text), `defines it (normalized discounted cumulative gain): ${text.slice(0, 300)}`);
+  assert(
+    /\bDCG\b|discounted cumulative gain/i.test(text),
+    `defines it (normalized discounted cumulative gain): ${text.slice(0, 300)}`,
+  );
   assert(/when to use/i.test(text), `says when to use it: ${text.slice(0, 400)}`);
 });
 

@@ -2,7 +2,15 @@
 import { activateExtension, assert, assertEqual, fixtureUri, lineOf, test, vscode } from './harness';
 import type * as vs from 'vscode';
 
-const STEPS = ['1 · Requirements', '2 · Framing', '3 · Data', '4 · Model', '5 · Evaluation', '6 · Serving', '7 · Monitoring'];
+const STEPS = [
+  '1 · Requirements',
+  '2 · Framing',
+  '3 · Data',
+  '4 · Model',
+  '5 · Evaluation',
+  '6 · Serving',
+  '7 · Monitoring',
+];
 const KEYS = ['requirements', 'framing', 'data', 'model', 'evaluation', 'serving', 'monitoring'];
 
 function names(symbols: vs.DocumentSymbol[]): string[] {
@@ -13,12 +21,22 @@ test('outline: "1 · Requirements" … "7 · Monitoring" in order at their secti
   await activateExtension();
   const doc = await vscode.workspace.openTextDocument(fixtureUri('ranking.mlsd.yaml'));
   await vscode.window.showTextDocument(doc, { preview: false });
-  const symbols = await vscode.commands.executeCommand<vs.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+  const symbols = await vscode.commands.executeCommand<vs.DocumentSymbol[]>(
+    'vscode.executeDocumentSymbolProvider',
+    doc.uri,
+  );
   assert(symbols && symbols.length > 0, 'no document symbols (documentSymbol not implemented?)');
-  assert(symbols.every((s) => 'children' in s), 'hierarchical DocumentSymbols');
+  assert(
+    symbols.every((s) => 'children' in s),
+    'hierarchical DocumentSymbols',
+  );
   const top = symbols.map((s) => s.name);
   const steps = symbols.filter((s) => STEPS.includes(s.name));
-  assertEqual(steps.map((s) => s.name).join(' | '), STEPS.join(' | '), `the seven steps in order (top level: ${top.join(' | ')})`);
+  assertEqual(
+    steps.map((s) => s.name).join(' | '),
+    STEPS.join(' | '),
+    `the seven steps in order (top level: ${top.join(' | ')})`,
+  );
   steps.forEach((s, i) => {
     assertEqual(s.range.start.line, lineOf(doc, `${KEYS[i]}:`), `${s.name} starts at \`${KEYS[i]}:\``);
   });

@@ -1,16 +1,32 @@
 /** Navigation: go to definition from a feature's `source:` to the source id; rename a source id everywhere. */
 import {
-  activateExtension, assert, assertEqual, codeOf, fixtureText, fixtureUri, lineOf, positionOf, rangeText, Scratch, test, vscode,
-  waitForDiagnostics, withPublishedDiagnostics,
+  activateExtension,
+  assert,
+  assertEqual,
+  codeOf,
+  fixtureText,
+  fixtureUri,
+  lineOf,
+  positionOf,
+  rangeText,
+  Scratch,
+  test,
+  vscode,
+  waitForDiagnostics,
+  withPublishedDiagnostics,
 } from './harness';
 import type * as vs from 'vscode';
 
-test('definition: a feature\'s source: registrations goes to the source id', async () => {
+test("definition: a feature's source: registrations goes to the source id", async () => {
   await activateExtension();
   const doc = await vscode.workspace.openTextDocument(fixtureUri('ranking.mlsd.yaml'));
   await vscode.window.showTextDocument(doc, { preview: false });
   const from = positionOf(doc, 'id: user_registrations_7d', 'source: registrations', 'source: '.length + 2);
-  const result = await vscode.commands.executeCommand<(vs.Location | vs.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, from);
+  const result = await vscode.commands.executeCommand<(vs.Location | vs.LocationLink)[]>(
+    'vscode.executeDefinitionProvider',
+    doc.uri,
+    from,
+  );
   assert(result && result.length > 0, 'no definition (definition not implemented?)');
   assertEqual(result.length, 1, 'one definition');
   const loc = result[0];
@@ -32,7 +48,12 @@ test('rename: a source id is renamed at its declaration and every use, nothing e
     const before = doc.getText();
     const prose = (before.match(/\bevents\b/g) ?? []).length; // "upcoming events", "events closest", …
     const at = positionOf(doc, '{id: events', 'events', 1);
-    const edit = await vscode.commands.executeCommand<vs.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc.uri, at, 'catalog');
+    const edit = await vscode.commands.executeCommand<vs.WorkspaceEdit>(
+      'vscode.executeDocumentRenameProvider',
+      doc.uri,
+      at,
+      'catalog',
+    );
     assert(edit && edit.size > 0, 'no rename edit (rename not implemented?)');
     const entries = edit.entries();
     assertEqual(entries.length, 1, 'the edit touches one doc');
@@ -47,7 +68,10 @@ test('rename: a source id is renamed at its declaration and every use, nothing e
     assertEqual((after.match(/source: catalog,/g) ?? []).length, 2, 'both uses renamed');
     assert(!/source: events/.test(after), 'no use left with the old id');
     assertEqual((after.match(/\bevents\b/g) ?? []).length, prose - 3, 'prose mentioning "events" is unchanged');
-    assert(!diagnostics.some((d) => codeOf(d) === 'MLSD004'), `no unresolved reference after the rename (have ${diagnostics.map(codeOf).join(', ')})`);
+    assert(
+      !diagnostics.some((d) => codeOf(d) === 'MLSD004'),
+      `no unresolved reference after the rename (have ${diagnostics.map(codeOf).join(', ')})`,
+    );
   } finally {
     await scratch.cleanup();
   }

@@ -4,7 +4,18 @@
  * no error-severity diagnostics.
  */
 import { loadTemplates } from '../../../client/src/templates';
-import { activateExtension, assert, assertEqual, codeOf, rangeText, REPO_ROOT, Scratch, test, vscode, withPublishedDiagnostics } from './harness';
+import {
+  activateExtension,
+  assert,
+  assertEqual,
+  codeOf,
+  rangeText,
+  REPO_ROOT,
+  Scratch,
+  test,
+  vscode,
+  withPublishedDiagnostics,
+} from './harness';
 import type * as vs from 'vscode';
 
 /** Template ids as the extension reads them from snippets/mlsd.code-snippets (`blank`, `visual-search`, …). */
@@ -25,11 +36,14 @@ for (const id of IDS) {
     try {
       // An empty doc lints with MLSD006/MLSD008 (and the command opens one before inserting the snippet):
       // wait for the diagnostics of the filled doc, whatever they are.
-      const { uri, diagnostics } = await withPublishedDiagnostics(async () => {
-        const created = await vscode.commands.executeCommand<vs.Uri | undefined>('mlsd.newFromTemplate', id);
-        assert(created, `mlsd.newFromTemplate ${id} returned no uri`);
-        return created;
-      }, (ds) => !ds.some((d) => codeOf(d) === 'MLSD008'));
+      const { uri, diagnostics } = await withPublishedDiagnostics(
+        async () => {
+          const created = await vscode.commands.executeCommand<vs.Uri | undefined>('mlsd.newFromTemplate', id);
+          assert(created, `mlsd.newFromTemplate ${id} returned no uri`);
+          return created;
+        },
+        (ds) => !ds.some((d) => codeOf(d) === 'MLSD008'),
+      );
       const doc = scratch.track(vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())!);
       assert(doc, 'the new doc is open');
       assertEqual(doc.uri.scheme, 'untitled', 'a new untitled doc');
@@ -42,7 +56,10 @@ for (const id of IDS) {
       }
       if (id !== 'blank') assert(new RegExp(`^archetype: ${id}\\b`, 'm').test(text), `archetype: ${id}`);
       const errors = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
-      assert(errors.length === 0, `no errors; got ${errors.map((d) => `${codeOf(d)} ${rangeText(d.range)} ${d.message.slice(0, 80)}`).join(' | ')}`);
+      assert(
+        errors.length === 0,
+        `no errors; got ${errors.map((d) => `${codeOf(d)} ${rangeText(d.range)} ${d.message.slice(0, 80)}`).join(' | ')}`,
+      );
     } finally {
       await scratch.cleanup();
     }

@@ -4,16 +4,39 @@
  * run by the template and design-view tests.
  */
 import {
-  activateExtension, assert, assertEqual, codeOf, fixtureText, fixtureUri, mlsdDiagnostics, Scratch, test, vscode, waitForDiagnostics,
+  activateExtension,
+  assert,
+  assertEqual,
+  codeOf,
+  fixtureText,
+  fixtureUri,
+  mlsdDiagnostics,
+  Scratch,
+  test,
+  vscode,
+  waitForDiagnostics,
   waitForEvent,
 } from './harness';
 
 test('mlsd.showRuleDocumentation MLSD102 opens the rule page in the Markdown preview', async () => {
   await activateExtension();
-  const isPreview = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
-    .find((t) => t.input instanceof vscode.TabInputWebview && /markdown/i.test(t.input.viewType) && /MLSD102/.test(t.label));
-  const shown = waitForEvent(vscode.window.tabGroups.onDidChangeTabs, () => isPreview(), 15_000,
-    () => `a Markdown preview tab for MLSD102 (tabs: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', ')})`);
+  const isPreview = () =>
+    vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .find(
+        (t) =>
+          t.input instanceof vscode.TabInputWebview && /markdown/i.test(t.input.viewType) && /MLSD102/.test(t.label),
+      );
+  const shown = waitForEvent(
+    vscode.window.tabGroups.onDidChangeTabs,
+    () => isPreview(),
+    15_000,
+    () =>
+      `a Markdown preview tab for MLSD102 (tabs: ${vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .map((t) => t.label)
+        .join(', ')})`,
+  );
   const ok = await vscode.commands.executeCommand<boolean>('mlsd.showRuleDocumentation', 'MLSD102');
   assertEqual(ok, true, 'the command reports it opened the page');
   await shown;
@@ -44,20 +67,26 @@ test('mlsd.showOutput and mlsd.designView.refresh run', async () => {
   await vscode.commands.executeCommand('mlsd.designView.refresh');
 });
 
-test('mlsd.restartServer: the server restarts and diagnostics come back', async () => {
-  const { api } = await activateExtension();
-  const uri = fixtureUri('sample.mlsd.yaml');
-  const doc = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(doc, { preview: false });
-  await waitForDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === 'MLSD102'));
-  // Stopping the client clears its diagnostics; the restarted server publishes them again.
-  let cleared = false;
-  const sub = vscode.languages.onDidChangeDiagnostics(() => { if (mlsdDiagnostics(uri).length === 0) cleared = true; });
-  try {
-    await vscode.commands.executeCommand('mlsd.restartServer');
-    await waitForDiagnostics(uri, (ds) => cleared && ds.some((d) => codeOf(d) === 'MLSD102'), 20_000);
-  } finally {
-    sub.dispose();
-  }
-  assert(api!.client.isRunning(), 'the client is running after the restart');
-}, { timeoutMs: 30_000 });
+test(
+  'mlsd.restartServer: the server restarts and diagnostics come back',
+  async () => {
+    const { api } = await activateExtension();
+    const uri = fixtureUri('sample.mlsd.yaml');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc, { preview: false });
+    await waitForDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === 'MLSD102'));
+    // Stopping the client clears its diagnostics; the restarted server publishes them again.
+    let cleared = false;
+    const sub = vscode.languages.onDidChangeDiagnostics(() => {
+      if (mlsdDiagnostics(uri).length === 0) cleared = true;
+    });
+    try {
+      await vscode.commands.executeCommand('mlsd.restartServer');
+      await waitForDiagnostics(uri, (ds) => cleared && ds.some((d) => codeOf(d) === 'MLSD102'), 20_000);
+    } finally {
+      sub.dispose();
+    }
+    assert(api!.client.isRunning(), 'the client is running after the restart');
+  },
+  { timeoutMs: 30_000 },
+);

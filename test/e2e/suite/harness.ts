@@ -9,7 +9,7 @@
  * Rule of the suite: never sleep — await an event (with `waitForEvent`/`waitForDiagnostics`, which are
  * bounded) or poll with `eventually` (bounded).
  */
-import * as path from 'path';
+import * as path from 'node:path';
 import type * as vs from 'vscode';
 import type { DesignOutline } from '../../../server/src/protocol';
 
@@ -25,14 +25,23 @@ function loadVscode(): typeof vs {
 export const vscode: typeof vs = loadVscode();
 
 export type TestFn = () => unknown | Promise<unknown>;
-export interface TestCase { name: string; fn: TestFn; timeoutMs: number; file: string }
-export interface TestOptions { timeoutMs?: number }
+export interface TestCase {
+  name: string;
+  fn: TestFn;
+  timeoutMs: number;
+  file: string;
+}
+export interface TestOptions {
+  timeoutMs?: number;
+}
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 export const registry: TestCase[] = [];
 let currentFile = '';
 /** Set by the runner while it loads a test file, so results can name the file. */
-export function setCurrentFile(f: string): void { currentFile = f; }
+export function setCurrentFile(f: string): void {
+  currentFile = f;
+}
 
 /** Registers a test. Tests run in registration order (files in alphabetical order). */
 export function test(name: string, fn: TestFn, opts: TestOptions = {}): void {
@@ -45,8 +54,12 @@ export function test(name: string, fn: TestFn, opts: TestOptions = {}): void {
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 /** Fixture workspace (the folder code-server opens). */
 export const WORKSPACE_DIR = path.join(REPO_ROOT, 'test', 'e2e', 'workspace');
-export function fixturePath(name: string): string { return path.join(WORKSPACE_DIR, name); }
-export function fixtureUri(name: string): vs.Uri { return vscode.Uri.file(fixturePath(name)); }
+export function fixturePath(name: string): string {
+  return path.join(WORKSPACE_DIR, name);
+}
+export function fixtureUri(name: string): vs.Uri {
+  return vscode.Uri.file(fixturePath(name));
+}
 
 // ------------------------------------------------------------------ assertions
 
@@ -55,7 +68,8 @@ export function assert(cond: unknown, message: string): asserts cond {
   if (!cond) throw new AssertionError(message);
 }
 export function assertEqual<T>(actual: T, expected: T, what = 'value'): void {
-  if (actual !== expected) throw new AssertionError(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  if (actual !== expected)
+    throw new AssertionError(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }
 
 // ------------------------------------------------------------------ bounded waiting
@@ -76,14 +90,21 @@ export function withTimeout<T>(p: Promise<T>, ms: number, what: What): Promise<T
  * Resolves with the first value for which `check()` returns something other than undefined; re-checks
  * whenever `event` fires. Checks once immediately (the state may already be there).
  */
-export function waitForEvent<E, T>(event: vs.Event<E>, check: (e?: E) => T | undefined, ms: number, what: What): Promise<T> {
+export function waitForEvent<E, T>(
+  event: vs.Event<E>,
+  check: (e?: E) => T | undefined,
+  ms: number,
+  what: What,
+): Promise<T> {
   let sub: vs.Disposable | undefined;
   const p = new Promise<T>((resolve, reject) => {
     const tryIt = (e?: E) => {
       try {
         const v = check(e);
         if (v !== undefined) resolve(v);
-      } catch (err) { reject(err); }
+      } catch (err) {
+        reject(err);
+      }
     };
     sub = event((e) => tryIt(e));
     tryIt();
@@ -107,27 +128,41 @@ export function mlsdDiagnostics(uri: vs.Uri): vs.Diagnostic[] {
  * Waits until the document's mlsd diagnostics satisfy `predicate` (default: at least one) and returns
  * them. Driven by `languages.onDidChangeDiagnostics`, bounded by `ms`.
  */
-export function waitForDiagnostics(uri: vs.Uri, predicate: (ds: vs.Diagnostic[]) => boolean = (ds) => ds.length > 0,
-  ms = 15_000): Promise<vs.Diagnostic[]> {
-  return waitForEvent(vscode.languages.onDidChangeDiagnostics, () => {
-    const ds = mlsdDiagnostics(uri);
-    return predicate(ds) ? ds : undefined;
-  }, ms, () => `mlsd diagnostics on ${path.basename(uri.fsPath)} (have: [${mlsdDiagnostics(uri).map(codeOf).join(', ')}])`);
+export function waitForDiagnostics(
+  uri: vs.Uri,
+  predicate: (ds: vs.Diagnostic[]) => boolean = (ds) => ds.length > 0,
+  ms = 15_000,
+): Promise<vs.Diagnostic[]> {
+  return waitForEvent(
+    vscode.languages.onDidChangeDiagnostics,
+    () => {
+      const ds = mlsdDiagnostics(uri);
+      return predicate(ds) ? ds : undefined;
+    },
+    ms,
+    () => `mlsd diagnostics on ${path.basename(uri.fsPath)} (have: [${mlsdDiagnostics(uri).map(codeOf).join(', ')}])`,
+  );
 }
 
 /**
  * Polls `check` (bounded) for state that has no event — for example a provider that answers empty
  * until the server is ready. Not a sleep: it returns as soon as the state is there.
  */
-export async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, ms: number, what: What,
-  intervalMs = 100): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined> | T | undefined,
+  ms: number,
+  what: What,
+  intervalMs = 100,
+): Promise<T> {
   const deadline = Date.now() + ms;
   let lastErr: unknown;
   for (;;) {
     try {
       const v = await check();
       if (v !== undefined) return v;
-    } catch (e) { lastErr = e; }
+    } catch (e) {
+      lastErr = e;
+    }
     if (Date.now() > deadline) {
       throw new Error(`timed out after ${ms} ms waiting for ${describe(what)}${lastErr ? `: ${String(lastErr)}` : ''}`);
     }
@@ -148,15 +183,20 @@ export interface MlsdClient {
 export interface MlsdApi {
   ready: Promise<void>;
   client: MlsdClient;
-  designView: { readonly current: DesignOutline | undefined; readonly onDidUpdate: vs.Event<DesignOutline | undefined> };
+  designView: {
+    readonly current: DesignOutline | undefined;
+    readonly onDidUpdate: vs.Event<DesignOutline | undefined>;
+  };
 }
 
 /** Activates the extension (if needed) and waits for its language client to be ready. */
-export async function activateExtension(ms = 20_000): Promise<{ ext: vs.Extension<MlsdApi>; api: MlsdApi | undefined }> {
+export async function activateExtension(
+  ms = 20_000,
+): Promise<{ ext: vs.Extension<MlsdApi>; api: MlsdApi | undefined }> {
   const ext = vscode.extensions.getExtension<MlsdApi>(EXTENSION_ID);
   assert(ext, `extension ${EXTENSION_ID} is not installed/loaded`);
   const api = await withTimeout(Promise.resolve(ext.activate()), ms, `activation of ${EXTENSION_ID}`);
-  if (api && api.ready) await withTimeout(api.ready, ms, 'the language client to be ready');
+  if (api?.ready) await withTimeout(api.ready, ms, 'the language client to be ready');
   return { ext, api };
 }
 
@@ -172,7 +212,7 @@ export async function openFixture(name: string): Promise<vs.TextDocument> {
 /** Text of a fixture file of the workspace (to copy into untitled docs that a test may edit). */
 export function fixtureText(name: string): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('fs') as typeof import('fs')).readFileSync(fixturePath(name), 'utf8');
+  return (require('node:fs') as typeof import('fs')).readFileSync(fixturePath(name), 'utf8');
 }
 
 /** The cursor marker of `untitledDoc` texts. */
@@ -182,12 +222,14 @@ export const CURSOR = '<|>';
  * Opens an untitled `mlsd` doc with `text` (no file is ever written) and shows it. A `<|>` in the text
  * marks the cursor: it is removed and its position returned.
  */
-export async function untitledDoc(text: string): Promise<{ doc: vs.TextDocument; editor: vs.TextEditor; cursor: vs.Position }> {
+export async function untitledDoc(
+  text: string,
+): Promise<{ doc: vs.TextDocument; editor: vs.TextEditor; cursor: vs.Position }> {
   const at = text.indexOf(CURSOR);
   const content = at >= 0 ? text.slice(0, at) + text.slice(at + CURSOR.length) : text;
   const doc = await vscode.workspace.openTextDocument({ language: 'mlsd', content });
   const editor = await vscode.window.showTextDocument(doc, { preview: false });
-  const cursor = doc.positionAt(at >= 0 ? at : 0);
+  const cursor = doc.positionAt(Math.max(at, 0));
   editor.selection = new vscode.Selection(cursor, cursor);
   return { doc, editor, cursor };
 }
@@ -207,7 +249,10 @@ export class Scratch {
     this.docs.push(r.doc);
     return r;
   }
-  track(doc: vs.TextDocument): vs.TextDocument { this.docs.push(doc); return doc; }
+  track(doc: vs.TextDocument): vs.TextDocument {
+    this.docs.push(doc);
+    return doc;
+  }
   async cleanup(): Promise<void> {
     for (const d of this.docs.splice(0).reverse()) await discard(d).catch(() => undefined);
   }
@@ -242,19 +287,34 @@ export function rangeText(r: vs.Range): string {
  * server has published diagnostics for that uri at least once after `action` started — even an empty
  * list — and `ready(diagnostics)` holds. Lets a test tell "validated, no findings" from "not validated yet".
  */
-export async function withPublishedDiagnostics(action: () => Promise<vs.Uri>, ready: (ds: vs.Diagnostic[]) => boolean = () => true,
-  ms = 15_000): Promise<{ uri: vs.Uri; diagnostics: vs.Diagnostic[] }> {
+export async function withPublishedDiagnostics(
+  action: () => Promise<vs.Uri>,
+  ready: (ds: vs.Diagnostic[]) => boolean = () => true,
+  ms = 15_000,
+): Promise<{ uri: vs.Uri; diagnostics: vs.Diagnostic[] }> {
   const published = new Set<string>();
-  const sub = vscode.languages.onDidChangeDiagnostics((e) => { for (const u of e.uris) published.add(u.toString()); });
+  const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+    for (const u of e.uris) published.add(u.toString());
+  });
   try {
     const uri = await action();
-    const diagnostics = await waitForEvent(vscode.languages.onDidChangeDiagnostics, () => {
-      if (!published.has(uri.toString())) return undefined;
-      const ds = mlsdDiagnostics(uri);
-      return ready(ds) ? ds : undefined;
-    }, ms, () => `diagnostics published for ${uri.toString()}${published.has(uri.toString())
-      ? ` in the expected state (have: [${mlsdDiagnostics(uri).map((d) => `${codeOf(d)} ${rangeText(d.range)}`).join(', ')}])`
-      : ' (none published yet)'}`);
+    const diagnostics = await waitForEvent(
+      vscode.languages.onDidChangeDiagnostics,
+      () => {
+        if (!published.has(uri.toString())) return undefined;
+        const ds = mlsdDiagnostics(uri);
+        return ready(ds) ? ds : undefined;
+      },
+      ms,
+      () =>
+        `diagnostics published for ${uri.toString()}${
+          published.has(uri.toString())
+            ? ` in the expected state (have: [${mlsdDiagnostics(uri)
+                .map((d) => `${codeOf(d)} ${rangeText(d.range)}`)
+                .join(', ')}])`
+            : ' (none published yet)'
+        }`,
+    );
     return { uri, diagnostics };
   } finally {
     sub.dispose();
@@ -263,7 +323,10 @@ export async function withPublishedDiagnostics(action: () => Promise<vs.Uri>, re
 
 /** Plain text of hover contents (MarkdownString or MarkedString). */
 export function hoverText(hovers: vs.Hover[] | undefined): string {
-  return (hovers ?? []).flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : String(c))).join('\n');
+  return (hovers ?? [])
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : String(c)))
+    .join('\n');
 }
 
 export function labelOf(item: vs.CompletionItem): string {
@@ -281,7 +344,14 @@ export function insertTextOf(item: vs.CompletionItem): string {
  * returns minus VS Code's own word-based items (kind Text) and the contributed snippets (`mlsd-*`).
  */
 export async function serverCompletions(uri: vs.Uri, pos: vs.Position): Promise<vs.CompletionItem[]> {
-  const list = await vscode.commands.executeCommand<vs.CompletionList>('vscode.executeCompletionItemProvider', uri, pos);
-  return (list?.items ?? []).filter((i) => i.kind !== vscode.CompletionItemKind.Text
-    && !(i.kind === vscode.CompletionItemKind.Snippet && labelOf(i).startsWith('mlsd-')));
+  const list = await vscode.commands.executeCommand<vs.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    uri,
+    pos,
+  );
+  return (list?.items ?? []).filter(
+    (i) =>
+      i.kind !== vscode.CompletionItemKind.Text &&
+      !(i.kind === vscode.CompletionItemKind.Snippet && labelOf(i).startsWith('mlsd-')),
+  );
 }

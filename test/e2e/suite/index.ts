@@ -12,11 +12,17 @@
  *   MLSD_E2E_GREP     only run tests whose "file: name" matches this regular expression
  *   MLSD_E2E_RESULTS  also write the results as JSON to this file
  */
-import * as fs from 'fs';
-import * as path from 'path';
-import { REPO_ROOT, registry, setCurrentFile, TestCase } from './harness';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { REPO_ROOT, registry, setCurrentFile, type TestCase } from './harness';
 
-export interface TestResult { name: string; file: string; ok: boolean; ms: number; error?: string }
+export interface TestResult {
+  name: string;
+  file: string;
+  ok: boolean;
+  ms: number;
+  error?: string;
+}
 
 const PREFIX = '[mlsd-e2e]';
 
@@ -25,7 +31,9 @@ function runOne(t: TestCase): Promise<void> {
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`test timed out after ${t.timeoutMs} ms`)), t.timeoutMs);
   });
-  return Promise.race([Promise.resolve().then(t.fn), timeout]).then(() => undefined).finally(() => clearTimeout(timer));
+  return Promise.race([Promise.resolve().then(t.fn), timeout])
+    .then(() => undefined)
+    .finally(() => clearTimeout(timer));
 }
 
 function errText(e: unknown): string {
@@ -36,7 +44,9 @@ function errText(e: unknown): string {
 export async function run(): Promise<void> {
   // Only compiled files whose TypeScript source still exists (a renamed or deleted test leaves a stale .js in out/).
   const sourceDir = path.join(REPO_ROOT, 'test', 'e2e', 'suite');
-  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js'))
+  const files = fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
     .filter((f) => !fs.existsSync(sourceDir) || fs.existsSync(path.join(sourceDir, f.replace(/\.js$/, '.ts'))))
     .sort();
   for (const f of files) {
@@ -68,7 +78,10 @@ export async function run(): Promise<void> {
   const summary = `${PREFIX} ${results.length - failed} passed, ${failed} failed`;
   console.log(summary);
   if (process.env.MLSD_E2E_RESULTS) {
-    fs.writeFileSync(process.env.MLSD_E2E_RESULTS, JSON.stringify({ results, passed: results.length - failed, failed }, null, 2));
+    fs.writeFileSync(
+      process.env.MLSD_E2E_RESULTS,
+      JSON.stringify({ results, passed: results.length - failed, failed }, null, 2),
+    );
   }
   if (failed > 0 || tests.length === 0) {
     throw new Error(tests.length === 0 ? `${PREFIX} no tests ran` : summary);
