@@ -61,7 +61,13 @@ export interface Related {
 }
 
 export interface Report extends Span {
+  /**
+   * The headline: one line, at most 100 characters, that says what is wrong with the key figure
+   * ("Stage latencies sum to 230ms, over the p99 budget of 200ms").
+   */
   message: string;
+  /** Why it matters for an ML system and what to write instead (one paragraph, Markdown code spans). */
+  explanation?: string;
   fix?: Fix;
   /** further fixes offered as quick fixes (did-you-mean alternatives) */
   suggestions?: Fix[];
