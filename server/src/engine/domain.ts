@@ -1511,3 +1511,41 @@ export function nearestNames(name: string, candidates: string[], max = 3): strin
   scored.sort((x, y) => x.d - y.d || x.i - y.i);
   return scored.slice(0, Math.max(0, max)).map((s) => s.c);
 }
+
+/** The offline metrics to suggest first for each task type (all fit the type and carry their cutoff). */
+export const SUGGESTED_OFFLINE_METRICS: Record<TaskType, string[]> = {
+  'binary-classification': ['pr-auc', 'roc-auc', 'log-loss'],
+  'multiclass-classification': ['macro-f1', 'accuracy', 'log-loss'],
+  'multilabel-classification': ['pr-auc', 'macro-f1', 'hamming-loss'],
+  'multitask-classification': ['pr-auc', 'roc-auc', 'log-loss'],
+  regression: ['mae', 'rmse'],
+  forecasting: ['mae', 'wape', 'mase'],
+  ranking: ['ndcg@10', 'map@10', 'mrr'],
+  recommendation: ['precision@10', 'map@10', 'recall@100'],
+  retrieval: ['recall@100', 'mrr', 'ndcg@10'],
+  'link-prediction': ['roc-auc', 'map@10'],
+  'object-detection': ['map@iou=0.5', 'recall@iou=0.5'],
+  segmentation: ['miou', 'dice'],
+  'text-generation': ['human-eval', 'rouge', 'bertscore'],
+  'image-generation': ['fid', 'clip-score', 'human-eval'],
+  clustering: ['silhouette', 'nmi'],
+  'anomaly-detection': ['pr-auc', 'recall', 'precision'],
+};
+
+/** Task types whose labels are usually hand-annotated (MLSD301's suggested `data.labels.source`). */
+export const HAND_LABELED: TaskType[] = [
+  'object-detection',
+  'segmentation',
+  'multiclass-classification',
+  'multilabel-classification',
+];
+
+/** Task types whose labels usually come from users' natural behaviour or the world (MLSD301). */
+export const NATURAL_LABELED: TaskType[] = [
+  'ranking',
+  'recommendation',
+  'retrieval',
+  'link-prediction',
+  'forecasting',
+  'regression',
+];

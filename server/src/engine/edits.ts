@@ -5,7 +5,13 @@
  */
 import type { MlsdDoc } from './model';
 import { lineEndAt, positionAt, type MNode } from './parse';
-import type { TextEdit } from '../rules/types';
+
+/** A text edit in offsets: replace [start, end) with newText. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
 
 /** A value to render: a scalar (written as is), a list of scalars, or a nested mapping. */
 export type YamlValue = string | number | boolean | YamlValue[] | { [k: string]: YamlValue };

@@ -381,3 +381,8 @@ export function labelCoverage(doc: MlsdDoc): LabelCoverage | undefined {
   const labelsPerDay = labels.reduce((a, l) => a + l.perDay, 0);
   return { labels, labelsPerDay, items, coverage: labelsPerDay / items.perDay };
 }
+
+/** q = p / (p + (1 − p) / w): the calibrated probability of a model trained with a share w of the negatives. */
+export function recalibrate(p: number, w: number): number {
+  return p / (p + (1 - p) / w);
+}

@@ -27,6 +27,11 @@ export interface Span {
   end: number;
 }
 
+/** A location with a note, for a finding's related information. */
+export interface Related extends Span {
+  message: string;
+}
+
 export interface MetricRef {
   node: MNode;
   /** span of the name as written (the scalar, or the `name:` value of a mapping) */
@@ -88,6 +93,12 @@ export class MlsdDoc {
   /** A step section (`data`, `model` …) is present when it is stated. */
   sectionPresent(key: StepKey): boolean {
     return this.stated([key]);
+  }
+
+  /** The step section is absent or a mapping (a list or scalar there is MLSD003's finding). */
+  sectionIsMap(key: StepKey): boolean {
+    const n = this.node([key]);
+    return !n || n.kind === 'map' || !this.isStated(n);
   }
 
   specOf(n: MNode): FieldSpec | undefined {

@@ -4,7 +4,7 @@
  */
 import { STEP_KEYS, type StepKey } from './catalog';
 import type { MlsdDoc } from './model';
-import type { TextEdit } from '../rules/types';
+import type { TextEdit } from './edits';
 
 export const SECTION_SKELETONS: Record<StepKey, string> = {
   requirements: `requirements:

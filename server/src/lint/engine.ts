@@ -45,8 +45,10 @@ export function lint(doc: MlsdDoc, config: ResolvedConfig = getDefaultConfig(), 
   const skipped = !!doc.parsed.skipped;
   const badRoot = doc.root !== undefined && doc.root.kind !== 'map';
   const missingSteps = new Set<number>();
+  // a step section that is missing, or is not a mapping (`data: [1, 2]`, reported once by MLSD003),
+  // folds: MLSD006 or MLSD003 stands for the whole step, so no rule of that step reports its keys
   STEP_KEYS.forEach((k, i) => {
-    if (!doc.sectionPresent(k)) missingSteps.add(i + 1);
+    if (!doc.sectionPresent(k) || !doc.sectionIsMap(k)) missingSteps.add(i + 1);
   });
 
   for (const rule of RULES) {

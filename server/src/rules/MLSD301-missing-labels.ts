@@ -1,38 +1,7 @@
-import type { TaskType } from '../engine/domain';
+import { HAND_LABELED, NATURAL_LABELED } from '../engine/domain';
+import { suggestion } from './support';
 import { fillField } from '../engine/edits';
-import type { Fix, Rule, TextEdit } from './types';
-
-/** A one-edit unsafe suggestion, or undefined when the edit cannot be made. */
-export function suggestion(title: string, edit: TextEdit | undefined): Fix[] | undefined {
-  return edit ? [{ title, edits: [edit], safe: false }] : undefined;
-}
-
-/** Quotes a name for a message: `name`. */
-export const code = (s: string | number) => `\`${s}\``;
-
-/** Lists up to `max` names: "a, b and c" (with "and N more" beyond). */
-export function listNames(names: string[], max = 3): string {
-  const shown = names.slice(0, max);
-  const rest = names.length - shown.length;
-  if (rest > 0) return `${shown.join(', ')} and ${rest} more`;
-  if (shown.length <= 1) return shown.join('');
-  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
-}
-
-const HAND_LABELED: TaskType[] = [
-  'object-detection',
-  'segmentation',
-  'multiclass-classification',
-  'multilabel-classification',
-];
-const NATURAL_LABELED: TaskType[] = [
-  'ranking',
-  'recommendation',
-  'retrieval',
-  'link-prediction',
-  'forecasting',
-  'regression',
-];
+import type { Rule } from './types';
 
 export const mlsd301: Rule = {
   meta: {
@@ -46,7 +15,6 @@ export const mlsd301: Rule = {
       "The task is supervised (any task type but clustering, and not anomaly-detection unless `requirements.data.labeled` is true; with `framing.heads`, any head's type counts) and `data.labels.source` is missing.",
   },
   check({ doc, report }) {
-    if (doc.node('data')?.kind !== 'map') return; // a `data` that is not a mapping is MLSD003's finding
     if (doc.stated('data.labels.source')) return;
     const labeled = doc.bool('requirements.data.labeled') === true;
     const types = doc.effectiveTaskTypes();

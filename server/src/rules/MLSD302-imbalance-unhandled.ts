@@ -15,7 +15,6 @@ export const mlsd302: Rule = {
     options: ['imbalance_threshold'],
   },
   check({ doc, options, report }) {
-    if (doc.node('data')?.kind !== 'map') return; // a `data` that is not a mapping is MLSD003's finding
     if (doc.stated('data.imbalance.handling')) return;
     const rate = doc.rate('data.labels.positive_rate');
     const t = options.imbalance_threshold;

@@ -1,38 +1,7 @@
-import type { MlsdDoc } from '../engine/model';
-import { child, type MNode } from '../engine/parse';
+import { temporalSources } from '../engine/facts';
 import { replaceScalar } from '../engine/edits';
-import { code, listNames } from './MLSD301-missing-labels';
+import { code, listNames } from './support';
 import type { Related, Rule } from './types';
-
-export interface TemporalSource {
-  id: string;
-  /** why it is time-ordered: `temporal: true` or `kind: interactions` / `kind: logs` */
-  reason: string;
-  /** the node that says so (the `temporal` or `kind` value) */
-  node: MNode;
-}
-
-/**
- * Sources whose rows carry time order: `temporal: true`, or kind `interactions`/`logs` unless the author
- * wrote `temporal: false` (an explicit statement wins over the kind's default).
- */
-export function temporalSources(doc: MlsdDoc): TemporalSource[] {
-  const out: TemporalSource[] = [];
-  doc.entries('data.sources').forEach((s, i) => {
-    const id = doc.textOf(child(s, 'id')) ?? `source ${i + 1}`;
-    const tNode = child(s, 'temporal');
-    const temporal = tNode && tNode.kind === 'scalar' && typeof tNode.value === 'boolean' ? tNode.value : undefined;
-    if (temporal === true) {
-      out.push({ id, reason: 'temporal: true', node: tNode! });
-      return;
-    }
-    if (temporal === false) return;
-    const kNode = child(s, 'kind');
-    const kind = doc.enumValueOf(kNode);
-    if (kNode && (kind === 'interactions' || kind === 'logs')) out.push({ id, reason: `kind: ${kind}`, node: kNode });
-  });
-  return out;
-}
 
 export const mlsd303: Rule = {
   meta: {

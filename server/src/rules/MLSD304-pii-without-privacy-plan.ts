@@ -1,24 +1,7 @@
-import type { MlsdDoc } from '../engine/model';
-import { child, type MNode } from '../engine/parse';
-import { code, listNames, suggestion } from './MLSD301-missing-labels';
+import { flagged } from '../engine/facts';
 import { fillField } from '../engine/edits';
+import { code, listNames, suggestion } from './support';
 import type { Rule } from './types';
-
-/** Entries of `data.sources` / `data.features` whose boolean `flag` is true, with their id and flag node. */
-export function flagged(
-  doc: MlsdDoc,
-  list: 'data.sources' | 'data.features',
-  flag: string,
-): { id: string; node: MNode }[] {
-  const out: { id: string; node: MNode }[] = [];
-  const noun = list === 'data.sources' ? 'source' : 'feature';
-  doc.entries(list).forEach((e, i) => {
-    const n = child(e, flag);
-    if (n && n.kind === 'scalar' && n.value === true)
-      out.push({ id: doc.textOf(child(e, 'id')) ?? `${noun} ${i + 1}`, node: n });
-  });
-  return out;
-}
 
 export const mlsd304: Rule = {
   meta: {
@@ -31,7 +14,6 @@ export const mlsd304: Rule = {
     description: 'Some `data.sources[]` or `data.features[]` entry has `pii: true` and `data.privacy.plan` is missing.',
   },
   check({ doc, report }) {
-    if (doc.node('data')?.kind !== 'map') return; // a `data` that is not a mapping is MLSD003's finding
     if (doc.stated('data.privacy.plan')) return;
     const sources = flagged(doc, 'data.sources', 'pii');
     const features = flagged(doc, 'data.features', 'pii');

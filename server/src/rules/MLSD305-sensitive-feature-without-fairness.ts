@@ -1,6 +1,6 @@
-import { code, listNames, suggestion } from './MLSD301-missing-labels';
 import { fillField } from '../engine/edits';
-import { flagged } from './MLSD304-pii-without-privacy-plan';
+import { code, listNames, suggestion } from './support';
+import { flagged } from '../engine/facts';
 import type { Rule } from './types';
 
 export const mlsd305: Rule = {

@@ -1,5 +1,5 @@
-import { suggestion } from './MLSD301-missing-labels';
 import { fillField } from '../engine/edits';
+import { suggestion } from './support';
 import type { Rule } from './types';
 
 export const mlsd306: Rule = {
@@ -13,7 +13,6 @@ export const mlsd306: Rule = {
     description: '`data.labels.source` is `natural` or `implicit` and `data.labels.delay` is missing.',
   },
   check({ doc, report }) {
-    if (doc.node('data')?.kind !== 'map') return; // a `data` that is not a mapping is MLSD003's finding
     if (doc.stated('data.labels.delay')) return;
     const source = doc.enumOf('data.labels.source');
     if (source !== 'natural' && source !== 'implicit') return;

@@ -1,6 +1,6 @@
-import { suggestion } from './MLSD301-missing-labels';
 import { fillField } from '../engine/edits';
-import { temporalSources } from './MLSD303-temporal-leakage';
+import { suggestion } from './support';
+import { temporalSources } from '../engine/facts';
 import type { Rule } from './types';
 
 export const mlsd307: Rule = {
@@ -14,7 +14,6 @@ export const mlsd307: Rule = {
     description: '`data.split.strategy` is missing.',
   },
   check({ doc, report }) {
-    if (doc.node('data')?.kind !== 'map') return; // a `data` that is not a mapping is MLSD003's finding
     if (doc.stated('data.split.strategy')) return;
     const timeOrdered = temporalSources(doc).length > 0 || doc.effectiveTaskTypes().includes('forecasting');
     const value = timeOrdered ? 'temporal' : 'random';

@@ -17,7 +17,6 @@ export const mlsd308: Rule = {
     description: '`data.features` is empty.',
   },
   check({ doc, report }) {
-    if (doc.node('data')?.kind !== 'map') return; // a `data` that is not a mapping is MLSD003's finding
     if (doc.stated('data.features')) return;
     const firstSource = doc
       .entries('data.sources')

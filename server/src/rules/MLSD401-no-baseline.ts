@@ -1,7 +1,7 @@
 import type { MlsdDoc } from '../engine/model';
 import { child } from '../engine/parse';
-import { suggestion } from './MLSD301-missing-labels';
 import { fillField } from '../engine/edits';
+import { suggestion } from './support';
 import type { Rule } from './types';
 
 /** A baseline that fits the doc's task, for the message and the suggestion (plain text: no `:`, `,` or `#`). */
@@ -39,7 +39,6 @@ export const mlsd401: Rule = {
     description: '`model.baseline` is missing (a mapping baseline counts when its `name` or `description` is stated).',
   },
   check({ doc, report }) {
-    if (doc.node('model')?.kind !== 'map') return; // a `model` that is not a mapping is MLSD003's finding
     const n = doc.node('model.baseline');
     if (
       n && n.kind === 'map' ? doc.isStated(child(n, 'name')) || doc.isStated(child(n, 'description')) : doc.isStated(n)

@@ -1,43 +1,7 @@
-import { findLoss, lossFits, taskInfo, TASKS, type LossInfo, type TaskType } from '../engine/domain';
-import type { MlsdDoc, Span } from '../engine/model';
-import type { MNode } from '../engine/parse';
-import { code, listNames } from './MLSD301-missing-labels';
+import { lossPieces } from '../engine/facts';
+import { lossFits, taskInfo, TASKS, type LossInfo, type TaskType } from '../engine/domain';
+import { code, listNames } from './support';
 import type { Fix, Rule } from './types';
-
-export interface LossPiece {
-  /** the piece as written (trimmed) */
-  text: string;
-  loss?: LossInfo;
-  /** where the piece is in the source, when it could be located */
-  span?: Span;
-}
-
-const SPLIT = /\s*(?:\+|,|\/|\band\b)\s*/i;
-
-/**
- * `model.loss` split into pieces (rules.md: lower-cased, split on `+`, `,`, `/` and the word "and"), each
- * resolved with `findLoss` and located in the source text when possible.
- */
-export function lossPieces(doc: MlsdDoc, n: MNode): LossPiece[] {
-  const value = doc.textOf(n);
-  if (value === undefined) return [];
-  const raw = doc.text.slice(n.start, n.end);
-  const rawLower = raw.toLowerCase();
-  const out: LossPiece[] = [];
-  let cursor = 0;
-  for (const part of value.split(SPLIT)) {
-    const text = part.trim();
-    if (!text) continue;
-    const piece: LossPiece = { text, loss: findLoss(text.toLowerCase()) };
-    const at = rawLower.indexOf(text.toLowerCase(), cursor);
-    if (at >= 0 && !n.aliased) {
-      piece.span = { start: n.start + at, end: n.start + at + text.length };
-      cursor = at + text.length;
-    }
-    out.push(piece);
-  }
-  return out;
-}
 
 /** What each task type needs its loss to train, for the message. */
 const NEEDS: Partial<Record<TaskType, string>> = {

@@ -1,32 +1,7 @@
-import type { MlsdDoc } from '../engine/model';
-import { RANKING_TASKS, RECOMMENDATION_ARCHETYPES } from '../engine/model';
-import { suggestion } from './MLSD301-missing-labels';
+import { rankingReason } from '../engine/facts';
 import { fillField } from '../engine/edits';
-import type { Related, Rule } from './types';
-
-/**
- * Why the doc "ranks or recommends" (rules.md task families), for messages: the task type, a head's task
- * type, or the recommendation archetype; with the node to point at. Undefined when it does not.
- */
-export function rankingReason(doc: MlsdDoc): { text: string; related?: Related } | undefined {
-  const t = doc.taskType();
-  const tt = doc.node('framing.task_type');
-  if (t && RANKING_TASKS.includes(t))
-    return {
-      text: `\`framing.task_type\` is ${t}`,
-      related: tt ? { ...doc.valueSpan(tt), message: `task type ${t}` } : undefined,
-    };
-  const head = doc.headTaskTypes().find((h) => RANKING_TASKS.includes(h));
-  if (head) return { text: `a head's task type is ${head}` };
-  const a = doc.archetype();
-  const an = doc.node('archetype');
-  if (a && RECOMMENDATION_ARCHETYPES.includes(a))
-    return {
-      text: `the archetype is ${a}`,
-      related: an ? { ...doc.valueSpan(an), message: `archetype ${a}` } : undefined,
-    };
-  return undefined;
-}
+import { suggestion } from './support';
+import type { Rule } from './types';
 
 const COLD_START =
   "popular items in the user's segment for new users; content features and an exploration quota for new items";
@@ -43,7 +18,6 @@ export const mlsd403: Rule = {
       'The task ranks or recommends (task type recommendation, ranking, retrieval or link-prediction, or a recommendation archetype) and `model.cold_start` is missing.',
   },
   check({ doc, report }) {
-    if (doc.node('model')?.kind !== 'map') return; // a `model` that is not a mapping is MLSD003's finding
     if (doc.stated('model.cold_start')) return;
     const why = rankingReason(doc);
     if (!why) return;

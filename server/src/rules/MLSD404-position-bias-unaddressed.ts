@@ -1,16 +1,8 @@
-import type { MlsdDoc } from '../engine/model';
+import { behaviouralLabels } from '../engine/facts';
 import { RECOMMENDATION_ARCHETYPES } from '../engine/model';
-import type { MNode } from '../engine/parse';
-import { suggestion } from './MLSD301-missing-labels';
 import { fillField } from '../engine/edits';
+import { suggestion } from './support';
 import type { Rule } from './types';
-
-/** `data.labels.source` when it is natural or implicit (labels from user behaviour), with its node. */
-export function behaviouralLabels(doc: MlsdDoc): { source: string; node: MNode } | undefined {
-  const source = doc.enumOf('data.labels.source');
-  if (source !== 'natural' && source !== 'implicit') return undefined;
-  return { source, node: doc.node('data.labels.source')! };
-}
 
 const POSITION = 'log the display position and use it as a training-only feature (fixed to the top slot at serving)';
 

@@ -1,13 +1,9 @@
+import { recalibrate } from '../engine/figures';
 import type { MNode } from '../engine/parse';
 import { round } from '../engine/values';
-import { suggestion } from './MLSD301-missing-labels';
 import { fillField } from '../engine/edits';
+import { suggestion } from './support';
 import type { Related, Rule } from './types';
-
-/** q = p / (p + (1 − p) / w): the calibrated probability of a model trained with a share w of the negatives. */
-export function recalibrate(p: number, w: number): number {
-  return p / (p + (1 - p) / w);
-}
 
 export const mlsd405: Rule = {
   meta: {
@@ -21,7 +17,6 @@ export const mlsd405: Rule = {
       '`model.training.negative_sampling_rate` < 1 (or `data.imbalance.handling` includes negative-downsampling or undersampling), `framing.output_use` is `probability` (or the archetype is ad-click-prediction), and `model.calibration` is missing.',
   },
   check({ doc, report }) {
-    if (doc.node('model')?.kind !== 'map') return; // a `model` that is not a mapping is MLSD003's finding
     if (doc.stated('model.calibration')) return;
 
     // the downsampling: a sampling rate w < 1, or a downsampling technique in the imbalance handling

@@ -1,7 +1,7 @@
 import { formatCount, round } from '../engine/values';
-import { code, suggestion } from './MLSD301-missing-labels';
 import { fillField } from '../engine/edits';
-import { rankingReason } from './MLSD403-cold-start-unaddressed';
+import { code, suggestion } from './support';
+import { rankingReason } from '../engine/facts';
 import type { Rule } from './types';
 
 /** Milliseconds as a readable figure for large values: 850ms, 12s, 2.8h. */
@@ -27,7 +27,6 @@ export const mlsd406: Rule = {
     options: ['large_corpus_items'],
   },
   check({ doc, options, report }) {
-    if (doc.node('model')?.kind !== 'map') return; // a `model` that is not a mapping is MLSD003's finding
     const why = rankingReason(doc);
     if (!why) return;
     const items = doc.quantity('requirements.scale.items')?.value;

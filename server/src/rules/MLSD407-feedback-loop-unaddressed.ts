@@ -1,7 +1,6 @@
-import { suggestion } from './MLSD301-missing-labels';
 import { fillField } from '../engine/edits';
-import { rankingReason } from './MLSD403-cold-start-unaddressed';
-import { behaviouralLabels } from './MLSD404-position-bias-unaddressed';
+import { suggestion } from './support';
+import { behaviouralLabels, rankingReason } from '../engine/facts';
 import type { Rule } from './types';
 
 const EXPLORATION = 'serve 1% of slots from a randomized policy (epsilon-greedy) and keep a small holdout';

@@ -12,7 +12,6 @@ export const mlsd408: Rule = {
     description: '`model.candidates` is empty (no alternatives weighed).',
   },
   check({ doc, report }) {
-    if (doc.node('model')?.kind !== 'map') return; // a `model` that is not a mapping is MLSD003's finding
     if (doc.stated('model.candidates')) return;
     report({
       ...doc.field('model.candidates').span,

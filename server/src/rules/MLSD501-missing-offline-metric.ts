@@ -1,12 +1,5 @@
+import { defined, listSuggestion, notStatedWord, OFFLINE, suggestedOfflineMetrics, taskPhrase } from './support';
 import type { Rule } from './types';
-import {
-  defined,
-  listSuggestion,
-  notStatedWord,
-  OFFLINE,
-  suggestedOfflineMetrics,
-  taskPhrase,
-} from './MLSD5xx-evaluation-shared';
 
 export const mlsd501: Rule = {
   meta: {
@@ -29,7 +22,7 @@ export const mlsd501: Rule = {
     const fits = types.length ? types.join(' / ') : 'the archetype';
     report({
       ...span,
-      message: `No offline metric: \`evaluation.offline.metrics\` is ${notStatedWord(doc, node)}, so nobody can tell whether a model beats the baseline before it reaches users, or set a quality gate for deploys. ${example}`,
+      message: `No offline metric: \`evaluation.offline.metrics\` is ${notStatedWord(node)}, so nobody can tell whether a model beats the baseline before it reaches users, or set a quality gate for deploys. ${example}`,
       suggestions: defined(
         picks.map((p) => listSuggestion(doc, OFFLINE, [p], `Add the offline metric \`${p}\` (fits ${fits})`)),
       ),

@@ -1,6 +1,6 @@
 import { archetypeInfo } from '../engine/domain';
+import { defined, listSuggestion, notStatedWord, ONLINE } from './support';
 import type { Rule } from './types';
-import { defined, listSuggestion, notStatedWord, ONLINE } from './MLSD5xx-evaluation-shared';
 
 export const mlsd502: Rule = {
   meta: {
@@ -23,7 +23,7 @@ export const mlsd502: Rule = {
       : ' (ctr, conversion-rate, watch-time, prevalence …)';
     report({
       ...span,
-      message: `No online metric: \`evaluation.online.metrics\` is ${notStatedWord(doc, node)}. Offline gains often do not transfer to production, so name the product metric tied to \`requirements.business_objective\` that the launch will be judged by${example}.`,
+      message: `No online metric: \`evaluation.online.metrics\` is ${notStatedWord(node)}. Offline gains often do not transfer to production, so name the product metric tied to \`requirements.business_objective\` that the launch will be judged by${example}.`,
       suggestions: defined([
         picks.length ? listSuggestion(doc, ONLINE, picks, `Add online metrics \`${picks.join(', ')}\``) : undefined,
       ]),

@@ -1,8 +1,8 @@
 import { metricFits, taskInfo, type MetricFamily } from '../engine/domain';
 import { replaceScalar } from '../engine/edits';
 import type { MetricRef, MlsdDoc } from '../engine/model';
+import { OFFLINE, suggestedOfflineMetrics, taskPhrase } from './support';
 import type { Fix, Rule } from './types';
-import { OFFLINE, suggestedOfflineMetrics, taskPhrase } from './MLSD5xx-evaluation-shared';
 
 /**
  * "Replace with `pr-auc`" for a metric written as a plain list item: the offline metrics that fit the

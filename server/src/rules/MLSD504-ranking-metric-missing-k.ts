@@ -1,7 +1,7 @@
 import { metricFits } from '../engine/domain';
 import type { MetricRef } from '../engine/model';
+import { OFFLINE, usedAsRankingMetric } from './support';
 import type { Fix, Rule } from './types';
-import { OFFLINE, usedAsRankingMetric } from './MLSD5xx-evaluation-shared';
 
 const RANKING_K = ['precision', 'recall', 'ndcg', 'map', 'hit-rate'];
 const DETECTION_IOU = ['ap', 'map', 'precision', 'recall'];

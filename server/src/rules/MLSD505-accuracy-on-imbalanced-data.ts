@@ -1,6 +1,6 @@
 import { metricFits } from '../engine/domain';
+import { defined, listSuggestion, metricList, OFFLINE, pct } from './support';
 import type { Rule } from './types';
-import { defined, listSuggestion, metricList, OFFLINE, pct } from './MLSD5xx-evaluation-shared';
 
 export const mlsd505: Rule = {
   meta: {

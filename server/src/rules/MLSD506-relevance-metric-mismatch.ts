@@ -1,6 +1,6 @@
 import type { MetricRef } from '../engine/model';
+import { defined, listSuggestion, metricList, OFFLINE, usedAsRankingMetric } from './support';
 import type { Rule } from './types';
-import { defined, listSuggestion, metricList, OFFLINE, usedAsRankingMetric } from './MLSD5xx-evaluation-shared';
 
 /** Ranking metrics computed from relevance labels (diversity, coverage, novelty, ann-recall are not). */
 const RELEVANCE_METRICS = ['precision', 'recall', 'hit-rate', 'mrr', 'map', 'ndcg', 'average-rank'];

@@ -1,6 +1,6 @@
 import { metricFits } from '../engine/domain';
+import { defined, listSuggestion, metricList, OFFLINE } from './support';
 import type { Rule } from './types';
-import { defined, listSuggestion, metricList, OFFLINE } from './MLSD5xx-evaluation-shared';
 
 /** Area-under-curve metrics: they score the ordering only (average-precision is the PR-AUC estimate). */
 const AUCS = ['roc-auc', 'pr-auc', 'average-precision'];

@@ -1,5 +1,5 @@
+import { defined, listSuggestion, notStatedWord } from './support';
 import type { Rule } from './types';
-import { defined, listSuggestion, notStatedWord } from './MLSD5xx-evaluation-shared';
 
 const SLICES = 'evaluation.offline.slices';
 
@@ -24,7 +24,7 @@ export const mlsd508: Rule = {
         : ['new users', 'country', 'device'];
     report({
       ...span,
-      message: `No slice evaluation: \`evaluation.offline.slices\` is ${notStatedWord(doc, node)}, so one average metric can hide a model that fails new users, small locales or the long tail. List the segments you will evaluate separately, e.g. \`slices: [${example.join(', ')}]\`.`,
+      message: `No slice evaluation: \`evaluation.offline.slices\` is ${notStatedWord(node)}, so one average metric can hide a model that fails new users, small locales or the long tail. List the segments you will evaluate separately, e.g. \`slices: [${example.join(', ')}]\`.`,
       suggestions: defined([listSuggestion(doc, SLICES, example, 'Add slices to the offline evaluation')]),
       data: { suggested: example },
     });

@@ -1,5 +1,5 @@
+import { defined, GUARDRAILS, listSuggestion, notStatedWord, ONLINE } from './support';
 import type { Rule } from './types';
-import { defined, GUARDRAILS, listSuggestion, notStatedWord, ONLINE } from './MLSD5xx-evaluation-shared';
 
 export const mlsd509: Rule = {
   meta: {
@@ -27,7 +27,7 @@ export const mlsd509: Rule = {
         : `\`guardrails: [${example.join(', ')}]\``;
     report({
       ...span,
-      message: `No guardrail metric: \`evaluation.online.guardrails\` is ${notStatedWord(doc, node)}. The online metrics say what should go up, but nothing says what must not go down, so a model that lifts them with clickbait, spam or slower pages would still ship. Add metrics that must not regress, e.g. ${shown}.`,
+      message: `No guardrail metric: \`evaluation.online.guardrails\` is ${notStatedWord(node)}. The online metrics say what should go up, but nothing says what must not go down, so a model that lifts them with clickbait, spam or slower pages would still ship. Add metrics that must not regress, e.g. ${shown}.`,
       suggestions: defined([listSuggestion(doc, GUARDRAILS, example, 'Add guardrail metrics')]),
       data: { suggested: example },
     });

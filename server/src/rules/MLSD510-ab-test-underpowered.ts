@@ -2,8 +2,8 @@ import { experimentFigures } from '../engine/figures';
 import { replaceScalar } from '../engine/edits';
 import type { MlsdDoc } from '../engine/model';
 import { formatCount } from '../engine/values';
+import { pct } from './support';
 import type { Fix, Related, Rule } from './types';
-import { pct } from './MLSD5xx-evaluation-shared';
 
 const X = 'evaluation.online.experiment';
 

@@ -1,6 +1,6 @@
 import { metricSpellings, nearestNames } from '../engine/domain';
+import { GUARDRAILS, OFFLINE, ONLINE } from './support';
 import type { Fix, Rule } from './types';
-import { GUARDRAILS, OFFLINE, ONLINE } from './MLSD5xx-evaluation-shared';
 
 /**
  * System metrics that are fine as online guardrails though they are not in the ML metric catalogue

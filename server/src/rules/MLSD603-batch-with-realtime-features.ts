@@ -1,6 +1,6 @@
 import { replaceScalar } from '../engine/edits';
 import { formatDuration } from '../engine/values';
-import { dynamicFeatures } from './MLSD606-no-fallback';
+import { dynamicFeatures } from '../engine/facts';
 import type { Fix, Related, Rule } from './types';
 
 const DAY = 86_400_000;

@@ -1,46 +1,6 @@
-import type { MlsdDoc } from '../engine/model';
+import { servingOnline } from '../engine/facts';
 import { fillField } from '../engine/edits';
-import { child, type MNode } from '../engine/parse';
 import type { Rule } from './types';
-
-const ONLINE_MODES = ['online', 'hybrid', 'streaming'];
-
-/**
- * "Serving online" (MLSD606, MLSD706): `serving.mode` is online/hybrid/streaming; when `serving.mode` is
- * not stated, `requirements.performance.mode` decides. A stated but invalid `serving.mode` is unknown
- * (MLSD003 reports it), so the doc is not treated as online on a guess.
- */
-export function servingOnline(doc: MlsdDoc): { online: boolean; mode?: string; node?: MNode; from?: string } {
-  if (doc.stated('serving.mode')) {
-    const mode = doc.enumOf('serving.mode');
-    return {
-      online: !!mode && ONLINE_MODES.includes(mode),
-      mode,
-      node: doc.node('serving.mode'),
-      from: 'serving.mode',
-    };
-  }
-  const mode = doc.enumOf('requirements.performance.mode');
-  return {
-    online: !!mode && ONLINE_MODES.includes(mode),
-    mode,
-    node: doc.node('requirements.performance.mode'),
-    from: 'requirements.performance.mode',
-  };
-}
-
-/** Features of `data.features` whose freshness is realtime or streaming, with their id and freshness node. */
-export function dynamicFeatures(doc: MlsdDoc): { id: string; freshness: string; node: MNode }[] {
-  const out: { id: string; freshness: string; node: MNode }[] = [];
-  doc.entries('data.features').forEach((f, i) => {
-    const node = child(f, 'freshness');
-    const freshness = doc.enumValueOf(node);
-    if (node && (freshness === 'realtime' || freshness === 'streaming')) {
-      out.push({ id: doc.textOf(child(f, 'id')) ?? `feature ${i + 1}`, freshness, node });
-    }
-  });
-  return out;
-}
 
 export const mlsd606: Rule = {
   meta: {

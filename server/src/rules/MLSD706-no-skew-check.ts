@@ -1,5 +1,5 @@
-import { dynamicFeatures, servingOnline } from './MLSD606-no-fallback';
 import { fillField } from '../engine/edits';
+import { dynamicFeatures, servingOnline } from '../engine/facts';
 import type { Rule } from './types';
 
 export const mlsd706: Rule = {

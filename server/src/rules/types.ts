@@ -2,7 +2,10 @@
  * The shape of a lint rule: metadata plus a pure `check` over the document model. One file per rule
  * (`MLSDnnn-alias.ts`), listed in the explicit registry `index.ts`.
  */
-import type { MlsdDoc, Span } from '../engine/model';
+import type { TextEdit } from '../engine/edits';
+import type { MlsdDoc, Related, Span } from '../engine/model';
+
+export type { Related, TextEdit };
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeverityOrOff = Severity | 'off';
@@ -39,25 +42,12 @@ export const DEFAULT_OPTIONS: RuleOptions = {
   default_peak_factor: 2,
 };
 
-/** A text edit in offsets: replace [start, end) with newText. */
-export interface TextEdit {
-  start: number;
-  end: number;
-  newText: string;
-}
-
 export interface Fix {
   /** what the fix does, as a code action title ("Rename to `latency`") */
   title: string;
   edits: TextEdit[];
   /** safe fixes are applied by --fix and "fix all"; unsafe ones only when chosen */
   safe: boolean;
-}
-
-export interface Related {
-  start: number;
-  end: number;
-  message: string;
 }
 
 export interface Report extends Span {

@@ -1,0 +1,54 @@
+/**
+ * The one recipe for "a required key is missing": the range (the key of the nearest written parent, or
+ * the doc's first line), the headline "`path` is missing" (plus the rule's reason), and an unsafe
+ * suggestion that fills or inserts the key with a starting value, keeping comments and indentation.
+ */
+import { fillField, type YamlValue } from '../../engine/edits';
+import type { Related } from '../../engine/model';
+import type { Report, RuleContext } from '../types';
+import { code } from './messages';
+
+export interface MissingKey {
+  /** dotted path of the missing key, e.g. `data.split.strategy` */
+  path: string;
+  /** what the headline adds after "`path` is missing", e.g. "while the system serves online" */
+  because?: string;
+  /** why it matters for an ML system and what to write */
+  explanation: string;
+  /** the value the suggestion writes; no suggestion when undefined */
+  value?: YamlValue;
+  /** the suggestion's title; default "Add `key: value` to `parent`" */
+  title?: string;
+  related?: Related[];
+  data?: Report['data'];
+}
+
+/** The headline of a missing-key finding: "`data.split.strategy` is missing" (+ ", because"). */
+export function missingHeadline(path: string, because?: string): string {
+  return `${code(path)} is missing${because ? `, ${because}` : ''}`;
+}
+
+export function reportMissing(ctx: RuleContext, m: MissingKey): void {
+  const { doc } = ctx;
+  const parts = m.path.split('.');
+  const key = parts[parts.length - 1];
+  const parent = parts.slice(0, -1);
+  const edit = m.value === undefined ? undefined : fillField(doc, parent, key, m.value);
+  const shown = typeof m.value === 'object' ? '…' : String(m.value);
+  ctx.report({
+    ...doc.field(m.path).span,
+    message: missingHeadline(m.path, m.because),
+    explanation: m.explanation,
+    suggestions: edit
+      ? [
+          {
+            title: m.title ?? `Add \`${key}: ${shown}\`${parent.length ? ` to ${code(parent.join('.'))}` : ''}`,
+            edits: [edit],
+            safe: false,
+          },
+        ]
+      : undefined,
+    related: m.related,
+    data: m.data,
+  });
+}
