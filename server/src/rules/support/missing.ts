@@ -5,7 +5,7 @@
  */
 import { fillField, type YamlValue } from '../../engine/edits';
 import type { Related } from '../../engine/model';
-import type { Report, RuleContext } from '../types';
+import type { RuleContext } from '../types';
 import { code } from './messages';
 
 export interface MissingKey {
@@ -20,7 +20,6 @@ export interface MissingKey {
   /** the suggestion's title; default "Add `key: value` to `parent`" */
   title?: string;
   related?: Related[];
-  data?: Report['data'];
 }
 
 /** The headline of a missing-key finding: "`data.split.strategy` is missing" (+ ", because"). */
@@ -49,6 +48,5 @@ export function reportMissing(ctx: RuleContext, m: MissingKey): void {
         ]
       : undefined,
     related: m.related,
-    data: m.data,
   });
 }
