@@ -54,7 +54,8 @@ export function toDiagnostic(doc: MlsdDoc, f: Finding, index: number, relatedSup
     code: f.ruleId,
     codeDescription: { href: ruleDocsUri(f.ruleId) },
     source: 'mlsd',
-    message: f.message,
+    // the Problems panel shows the first line (the headline); the hover over the squiggle shows it all
+    message: f.explanation ? `${f.message}\n${f.explanation}` : f.message,
     data: { ruleId: f.ruleId, index } satisfies DiagnosticData,
   };
   if (f.ruleId === 'MLSD009') d.tags = [DiagnosticTag.Unnecessary];
