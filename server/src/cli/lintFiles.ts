@@ -5,7 +5,8 @@
  */
 import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { analyze, applyEdits, fixAll, lint, type LintResult } from '../lint/engine';
+import { analyze, applyEdits, lint, type LintResult } from '../lint/engine';
+import { fixAll } from '../lint/fix';
 import type { ResolvedConfig } from '../lint/config';
 import { computeLineStarts, positionAt } from '../engine/parse';
 import type { Finding, Fix, Severity, TextEdit } from '../rules/types';
