@@ -6,7 +6,15 @@
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { RULES, ruleByName } from '../rules';
-import { DEFAULT_OPTIONS, type RuleOptions, type Severity, type SeverityOrOff } from '../rules/types';
+import {
+  checkOption,
+  DEFAULT_OPTIONS,
+  OPTIONS,
+  type OptionKey,
+  optionByName,
+  type RuleOptions,
+} from '../engine/options';
+import type { Severity, SeverityOrOff } from '../rules/types';
 
 export type Preset = 'recommended' | 'strict';
 export const PRESETS: Preset[] = ['recommended', 'strict'];
@@ -29,17 +37,6 @@ export interface ConfigProblem {
   message: string;
   source?: string;
 }
-
-const OPTION_ALIASES: Record<string, keyof RuleOptions> = {
-  imbalance_threshold: 'imbalance_threshold',
-  imbalancethreshold: 'imbalance_threshold',
-  large_corpus_items: 'large_corpus_items',
-  largecorpusitems: 'large_corpus_items',
-  qps_tolerance: 'qps_tolerance',
-  qpstolerance: 'qps_tolerance',
-  default_peak_factor: 'default_peak_factor',
-  defaultpeakfactor: 'default_peak_factor',
-};
 
 export function presetSeverity(preset: Preset, def: Severity): Severity {
   return preset === 'strict' && def === 'info' ? 'warning' : def;
@@ -96,18 +93,15 @@ export function resolveConfig(layers: (RawConfig | undefined)[], problems: Confi
 
 function mergeOptions(into: RuleOptions, from: Record<string, unknown>, problems: ConfigProblem[]): void {
   for (const [k, v] of Object.entries(from)) {
-    const key = OPTION_ALIASES[k.toLowerCase()] ?? OPTION_ALIASES[k.toLowerCase().replace(/[-_]/g, '')];
-    if (!key) {
-      problems.push({ message: `Unknown option \`${k}\`; known: ${Object.keys(DEFAULT_OPTIONS).join(', ')}.` });
+    const o = optionByName(k);
+    if (!o) {
+      problems.push({ message: `Unknown option \`${k}\`; known: ${OPTIONS.map((x) => x.key).join(', ')}.` });
       continue;
     }
     if (v === null || v === undefined) continue;
-    const n = typeof v === 'number' ? v : Number(String(v).replace(/%$/, ''));
-    if (!Number.isFinite(n) || n < 0) {
-      problems.push({ message: `Option \`${k}\` must be a non-negative number.` });
-      continue;
-    }
-    into[key] = typeof v === 'string' && v.trim().endsWith('%') ? n / 100 : n;
+    const checked = checkOption(o, v);
+    if ('error' in checked) problems.push({ message: checked.error });
+    else into[o.key as OptionKey] = checked.value;
   }
 }
 
