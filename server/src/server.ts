@@ -21,6 +21,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Session, type Analysis } from './session';
+import { uriToPath } from './lint/uri';
 import { toDiagnostic } from './lspConvert';
 import {
   DesignOutlineRequest,
@@ -68,7 +69,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasRelatedInformation = !!caps.textDocument?.publishDiagnostics?.relatedInformation;
   clientSupportsStatus = !!(params.initializationOptions as { status?: boolean } | undefined)?.status;
   const roots = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : []);
-  session.workspaceRoots = roots.map((u) => decodeURIComponent(u.replace(/^file:\/\//, ''))).filter(Boolean);
+  session.workspaceRoots = roots.map(uriToPath).filter((p): p is string => !!p);
   const initSettings = (params.initializationOptions as { settings?: MlsdSettings } | undefined)?.settings;
   if (initSettings) defaultSettings = initSettings;
   return {

@@ -1,7 +1,7 @@
 /**
- * Configuration: presets (`recommended`, `strict`), the project file `.mlsdrc.yaml` (found by walking
- * up from the doc), and editor/CLI overrides. Rule names are ids or aliases, case-insensitive.
- * Pure functions; reading files is done by `loadConfigFile` with an injectable reader.
+ * Configuration: presets (`recommended`, `strict`), the project file `.mlsdrc.yaml` (found by
+ * `resolveConfigFor`, the same search for the editor and the CLI), and editor/CLI overrides. Rule names
+ * are ids or aliases, case-insensitive. Pure functions; files are read through an injectable reader.
  */
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -132,25 +132,44 @@ export function parseConfigText(text: string, source: string, problems: ConfigPr
 }
 
 export interface FileReader {
+  /** a regular file exists there */
   exists(p: string): boolean;
   read(p: string): string;
+  /** anything exists there, a file or a folder (`.git` is a file in a git worktree); defaults to `exists` */
+  entryExists?(p: string): boolean;
 }
 
-/** Finds the nearest `.mlsdrc.yaml` walking up from a doc's folder, stopping at `root` (or the filesystem root). */
-export function findConfigFile(docPath: string, fsr: FileReader, root?: string): string | undefined {
+/** The marker of a project root: the config search never goes above a folder holding it. */
+export const PROJECT_ROOT_MARKER = '.git';
+
+/**
+ * The one config resolver of the editor and the CLI: the `.mlsdrc.yaml` (or `.mlsdrc.yml`) that applies
+ * to the doc at `docPath`. The search walks up from the doc's folder and returns the first config file
+ * found; it stops (after looking there) at the first folder that holds `.git` or is `root`, whichever
+ * comes first. `root` is the editor's workspace folder or the CLI's working directory; it only counts when
+ * the doc is inside it (otherwise the search stops at `.git` or the filesystem root).
+ */
+export function resolveConfigFor(docPath: string, root: string | undefined, fsr: FileReader): string | undefined {
   let dir = path.dirname(path.resolve(docPath));
-  const stop = root ? path.resolve(root) : undefined;
-  for (let i = 0; i < 64; i++) {
+  const stop = root !== undefined && isInside(dir, path.resolve(root)) ? path.resolve(root) : undefined;
+  const entryExists = fsr.entryExists ?? fsr.exists;
+  for (let i = 0; i < 256; i++) {
     for (const name of CONFIG_FILE_NAMES) {
       const p = path.join(dir, name);
       if (fsr.exists(p)) return p;
     }
-    if (stop && dir === stop) return undefined;
+    if (dir === stop || entryExists(path.join(dir, PROJECT_ROOT_MARKER))) return undefined;
     const up = path.dirname(dir);
     if (up === dir) return undefined;
     dir = up;
   }
   return undefined;
+}
+
+/** `p` is `folder` or below it. */
+export function isInside(p: string, folder: string): boolean {
+  const rel = path.relative(folder, p);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 export function loadConfigFile(file: string, fsr: FileReader, problems: ConfigProblem[] = []): RawConfig | undefined {
