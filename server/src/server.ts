@@ -20,7 +20,8 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Session, type Analysis } from './session';
+import type { Analysis } from './lint/analysis';
+import { Session } from './session';
 import { uriToPath } from './lint/uri';
 import { toDiagnostic } from './lspConvert';
 import {

@@ -3,8 +3,8 @@
  * per document version and config), and config resolution per document (preset → .mlsdrc.yaml →
  * editor settings). The server entry feeds it text and settings; features read `Analysis`.
  */
-import type { MlsdDoc } from './engine/model';
-import { analyze, lint, type LintResult } from './lint/engine';
+import type { Analysis } from './lint/analysis';
+import { analyze, lint } from './lint/engine';
 import {
   isInside,
   loadConfigFile,
@@ -18,17 +18,6 @@ import {
 import type { MlsdSettings } from './protocol';
 import { nodeFs, type FileReaderWithTime } from './lint/nodeFs';
 import { uriToPath } from './lint/uri';
-
-export interface Analysis {
-  uri: string;
-  version: number | null;
-  doc: MlsdDoc;
-  config: ResolvedConfig;
-  lint: LintResult;
-  configProblems: ConfigProblem[];
-  configFile?: string;
-  elapsedMs: number;
-}
 
 export type SessionFs = FileReaderWithTime;
 

@@ -12,7 +12,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, CodeActionContext, Diagnostic, Range } from 'vscode-languageserver-types';
-import { Session, type Analysis } from '../../server/src/session';
+import type { Analysis } from '../../server/src/lint/analysis';
+import { Session } from '../../server/src/session';
 import {
   codeActions,
   diffEdits,

@@ -19,7 +19,7 @@ import { analyze, applyEdits, fixAll, lint } from '../lint/engine';
 import { parseDirectives, type Directive } from '../lint/suppress';
 import { toLspEdit, toOffset, toRange, type DiagnosticData } from '../lspConvert';
 import type { Finding, Fix, TextEdit } from '../rules/types';
-import type { Analysis } from '../session';
+import type { Analysis } from '../lint/analysis';
 
 export const FIX_ALL_KIND = 'source.fixAll.mlsd';
 /** The client command that opens a rule's docs page (registered by the VS Code client; other editors ignore it). */
