@@ -20,7 +20,9 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Session, type Analysis } from './session';
+import type { Analysis } from './lint/analysis';
+import { Session } from './session';
+import { uriToPath } from './lint/uri';
 import { toDiagnostic } from './lspConvert';
 import {
   DesignOutlineRequest,
@@ -71,7 +73,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   clientResolvesCodeActionEdits = !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit');
   clientSupportsStatus = !!(params.initializationOptions as { status?: boolean } | undefined)?.status;
   const roots = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : []);
-  session.workspaceRoots = roots.map((u) => decodeURIComponent(u.replace(/^file:\/\//, ''))).filter(Boolean);
+  session.workspaceRoots = roots.map(uriToPath).filter((p): p is string => !!p);
   const initSettings = (params.initializationOptions as { settings?: MlsdSettings } | undefined)?.settings;
   if (initSettings) defaultSettings = initSettings;
   return {

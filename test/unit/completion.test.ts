@@ -20,7 +20,8 @@ import { completion } from '../../server/src/features/completion';
 import { cursorContext } from '../../server/src/features/completionContext';
 import { analyze } from '../../server/src/lint/engine';
 import { offsetAt, positionAt } from '../../server/src/engine/parse';
-import { Session, type Analysis } from '../../server/src/session';
+import type { Analysis } from '../../server/src/lint/analysis';
+import { Session } from '../../server/src/session';
 import { cursor, expectSnapshot } from '../harness/snapshot';
 
 const ROOT = path.resolve(__dirname, '../../..');

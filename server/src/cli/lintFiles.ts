@@ -4,7 +4,7 @@
  * is reported and the other files are still linted.
  */
 import * as fs from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { pathToUri } from '../lint/uri';
 import { analyze, applyEdits, lint, type LintResult } from '../lint/engine';
 import { fixAll } from '../lint/fix';
 import type { ResolvedConfig } from '../lint/config';
@@ -69,7 +69,7 @@ export function lintFile(file: string, label: string, config: ResolvedConfig, op
   }
   const bom = raw.startsWith(BOM);
   const text = bom ? raw.slice(1) : raw; // positions are counted without the BOM, as editors do
-  const uri = pathToFileURL(file).href;
+  const uri = pathToUri(file);
   let finalText = text;
   let res: LintResult;
   let fixedCount = 0;

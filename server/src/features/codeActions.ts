@@ -19,7 +19,7 @@ import { diffEdits } from '../engine/diff';
 import type { TextEdit } from '../engine/edits';
 import { fixAll } from '../lint/fix';
 import { toOffset } from '../lspConvert';
-import type { Analysis } from '../session';
+import type { Analysis } from '../lint/analysis';
 import { workspaceEdit } from './codeActionsCommon';
 import { quickFixes } from './codeActionsQuickFix';
 

@@ -1,7 +1,7 @@
 /** What the code-action modules share: a finding under the cursor with its diagnostics, and edit shapes. */
 import type { CodeAction, Diagnostic, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { TextEdit } from '../engine/edits';
-import type { Analysis } from '../session';
+import type { Analysis } from '../lint/analysis';
 import { toLspEdit } from '../lspConvert';
 import type { Finding } from '../rules/types';
 

@@ -9,7 +9,7 @@ import { fixApplies } from '../lint/fix';
 import { parseDirectives } from '../lint/suppress';
 import { toOffset, toRange, type DiagnosticData } from '../lspConvert';
 import type { Finding, Fix } from '../rules/types';
-import type { Analysis } from '../session';
+import type { Analysis } from '../lint/analysis';
 import { type Match, withDiagnostics, workspaceEdit } from './codeActionsCommon';
 import { disableActions } from './codeActionsSuppress';
 

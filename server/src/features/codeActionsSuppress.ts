@@ -13,7 +13,7 @@ import { lineEndAt, lineOf, walk } from '../engine/parse';
 import { analyze, applyEdits, lint } from '../lint/engine';
 import { parseDirectives, type Directive } from '../lint/suppress';
 import type { Finding } from '../rules/types';
-import type { Analysis } from '../session';
+import type { Analysis } from '../lint/analysis';
 import { type Match, withDiagnostics, workspaceEdit } from './codeActionsCommon';
 
 /**

@@ -37,7 +37,7 @@ import { child } from '../engine/parse';
 import { sectionSkeleton } from '../engine/skeleton';
 import { normalize } from '../engine/values';
 import { toOffset, toRange } from '../lspConvert';
-import type { Analysis } from '../session';
+import type { Analysis } from '../lint/analysis';
 import { cursorContext, type CursorContext, type Seg } from './completionContext';
 
 const SUGGEST = { title: 'Suggest', command: 'editor.action.triggerSuggest' };

@@ -28,7 +28,7 @@ import { RANKING_TASKS, type MetricRef, type MlsdDoc } from '../engine/model';
 import { child, pathOf, type MNode } from '../engine/parse';
 import { normalize, parseDuration, parseQuantity, parseRate } from '../engine/values';
 import { toOffset, toRange } from '../lspConvert';
-import type { Analysis } from '../session';
+import type { Analysis } from '../lint/analysis';
 import {
   defaultPeakFactor,
   explainCoverage,
