@@ -71,7 +71,7 @@ export const mlsd402: Rule = {
             safe: false,
           }))
         : [];
-      const task = types.length === 1 ? types[0] : clip(types.join(' / '), 40);
+      const task = types.length === 1 ? types[0] : `any of the ${types.length} task types`;
       const wrote =
         loss.name === piece.text.toLowerCase().replace(/[\s_]+/g, '-')
           ? code(loss.name)

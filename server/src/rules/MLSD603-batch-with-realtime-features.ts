@@ -53,7 +53,7 @@ export const mlsd603: Rule = {
       ? feats.length === 1
         ? `feature ${code(clip(feats[0].id, 30))} is ${feats[0].freshness}`
         : `${feats.length} features are realtime or streaming`
-      : `freshness must be ${formatDuration(freshness!)}`;
+      : `the required freshness is ${formatDuration(freshness!)}, shorter than a daily run`;
     report({
       ...doc.valueSpan(modeNode),
       message: `\`serving.mode\` is batch, but ${headline}`,

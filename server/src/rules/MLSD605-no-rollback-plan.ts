@@ -1,4 +1,4 @@
-import { clip, code, reportMissing } from './support';
+import { clip, code, fitHeadline, missingHeadline, reportMissing } from './support';
 import type { Rule } from './types';
 
 export const mlsd605: Rule = {
@@ -19,7 +19,13 @@ export const mlsd605: Rule = {
     reportMissing(ctx, {
       path: 'serving.rollout.rollback',
       span: ctx.doc.missingSpan('serving.rollout.rollback'),
-      because: `so a bad model in the ${code(clip(strategy ?? '', 24))} rollout has no way back`,
+      because: fitHeadline(
+        [
+          `so a bad model in the ${code(clip(strategy ?? '', 24))} rollout has no way back`,
+          'so a bad model has no way back',
+        ],
+        100 - missingHeadline('serving.rollout.rollback', '').length,
+      ),
       explanation:
         `The rollout (\`${strategy}\`) has no \`rollback\`: say how a bad model is taken back out of production, and how fast. ` +
         'ML regressions often show only in online metrics hours after launch, so the previous model must stay deployable; ' +
