@@ -134,6 +134,7 @@ const REF_TARGET = {
   source: 'data.sources[].id',
   candidate: 'model.candidates[].id',
   onlineMetric: 'evaluation.online.metrics',
+  stage: 'model.stages[].id',
 } as const;
 
 function stepOf(path: readonly Seg[], spec: FieldSpec): number | undefined {
@@ -363,8 +364,8 @@ function enumDoc(key: string, value: string, description: string): string {
 
 function refCompletions(b: Builder, spec: FieldSpec): void {
   const doc = b.doc;
-  if (spec.ref === 'source' || spec.ref === 'candidate') {
-    const list = spec.ref === 'source' ? 'data.sources' : 'model.candidates';
+  if (spec.ref === 'source' || spec.ref === 'candidate' || spec.ref === 'stage') {
+    const list = spec.ref === 'source' ? 'data.sources' : spec.ref === 'stage' ? 'model.stages' : 'model.candidates';
     const seen = new Set<string>();
     for (const e of doc.entries(list)) {
       const id = doc.textOf(child(e, 'id'));
@@ -373,7 +374,9 @@ function refCompletions(b: Builder, spec: FieldSpec): void {
       const about =
         spec.ref === 'source'
           ? [doc.textOf(child(e, 'kind')), doc.textOf(child(e, 'description'))]
-          : [doc.textOf(child(e, 'architecture'))];
+          : spec.ref === 'stage'
+            ? [doc.textOf(child(e, 'task_type')), doc.textOf(child(e, 'output'))]
+            : [doc.textOf(child(e, 'architecture'))];
       const summary = about.filter(Boolean).join(' — ');
       b.add({
         label: id,
