@@ -5,7 +5,7 @@
  */
 import { fillField, type YamlValue } from '../../engine/edits';
 import type { Related } from '../../engine/model';
-import type { RuleContext } from '../types';
+import type { Fix, RuleContext } from '../types';
 import { code } from './messages';
 
 export interface MissingKey {
@@ -19,6 +19,8 @@ export interface MissingKey {
   value?: YamlValue;
   /** the suggestion's title; default "Add `key: value` to `parent`" */
   title?: string;
+  /** further values offered as suggestions of their own (titled "Add `key: value`"), e.g. `threshold` and `probability` */
+  more?: YamlValue[];
   related?: Related[];
 }
 
@@ -32,21 +34,22 @@ export function reportMissing(ctx: RuleContext, m: MissingKey): void {
   const parts = m.path.split('.');
   const key = parts[parts.length - 1];
   const parent = parts.slice(0, -1);
-  const edit = m.value === undefined ? undefined : fillField(doc, parent, key, m.value);
-  const shown = typeof m.value === 'object' ? '…' : String(m.value);
+  const shown = (v: YamlValue) => (typeof v === 'object' ? '…' : String(v));
+  const suggestions: Fix[] = [];
+  if (m.value !== undefined) {
+    const edit = fillField(doc, parent, key, m.value);
+    const title = m.title ?? `Add \`${key}: ${shown(m.value)}\`${parent.length ? ` to ${code(parent.join('.'))}` : ''}`;
+    if (edit) suggestions.push({ title, edits: [edit], safe: false });
+  }
+  for (const v of m.more ?? []) {
+    const edit = fillField(doc, parent, key, v);
+    if (edit) suggestions.push({ title: `Add \`${key}: ${shown(v)}\``, edits: [edit], safe: false });
+  }
   ctx.report({
     ...doc.field(m.path).span,
     message: missingHeadline(m.path, m.because),
     explanation: m.explanation,
-    suggestions: edit
-      ? [
-          {
-            title: m.title ?? `Add \`${key}: ${shown}\`${parent.length ? ` to ${code(parent.join('.'))}` : ''}`,
-            edits: [edit],
-            safe: false,
-          },
-        ]
-      : undefined,
+    suggestions: suggestions.length ? suggestions : undefined,
     related: m.related,
   });
 }
