@@ -14,7 +14,7 @@ function servesOnline(
       const n = doc.node(path)!;
       return {
         why: `\`${path}: ${mode}\` means predictions are computed as requests arrive`,
-        because: `though the system serves ${mode}`,
+        because: `though the prediction mode is \`${mode}\``,
         related: { ...doc.valueSpan(n), message: `the system serves ${mode} here` },
       };
     }
