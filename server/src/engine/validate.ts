@@ -67,6 +67,8 @@ function shortType(spec: FieldSpec): string {
       return 'one of its values';
     case 'metric':
       return 'a metric name';
+    case 'id':
+      return 'an id';
     default:
       return describeType(spec);
   }
@@ -293,7 +295,7 @@ function run(doc: MlsdDoc): Validation {
             .replace(/^[-_.]+/, '');
           invalid(
             n,
-            `${label} ${shown} is not a valid id`,
+            `${label} is ${shown}, not a valid id`,
             `Use lower-case letters, digits, \`_\`, \`.\` and \`-\`, starting with a letter or digit${fixed ? ` (e.g. \`${fixed}\`)` : ''}, so references can name it. ${UNTIL}`,
             fixed || undefined,
           );
@@ -325,7 +327,7 @@ function run(doc: MlsdDoc): Validation {
         if (!parseMetricSpelling(v))
           invalid(
             n,
-            `${label} ${shown} has a cutoff that does not parse`,
+            `${label} is ${shown}, whose cutoff does not parse`,
             `Write \`@<k>\` for ranking metrics (\`ndcg@10\`) or \`@iou=<threshold>\` for detection (\`map@iou=0.5\`). ${UNTIL}`,
           );
         return;
