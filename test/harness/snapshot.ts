@@ -54,8 +54,8 @@ export function lineDiff(a: string, b: string, context = 2): string {
     if (i < n && j < m && x[i] === y[j]) {
       ops.push({ kind: ' ', line: x[i++] });
       j++;
-    } else if (j < m && (i === n || lcs[i][j + 1] >= lcs[i + 1][j])) ops.push({ kind: '+', line: y[j++] });
-    else ops.push({ kind: '-', line: x[i++] });
+    } else if (i < n && (j === m || lcs[i + 1][j] >= lcs[i][j + 1])) ops.push({ kind: '-', line: x[i++] });
+    else ops.push({ kind: '+', line: y[j++] });
   }
   const keep = ops.map(() => false);
   ops.forEach((o, k) => {

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../../server/src/rules';
 import { RULE_FIXTURES, ruleSnapshotText } from '../../scripts/gen/ruleSnapshots';
-import { expectFile } from '../harness/snapshot';
+import { expectFile, lineDiff } from '../harness/snapshot';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -32,4 +32,11 @@ test('every bad.snap belongs to a registered rule', () => {
     if (fs.existsSync(path.join(ROOT, RULE_FIXTURES, dir, 'bad.snap')))
       assert.ok(ids.has(dir), `${RULE_FIXTURES}/${dir}/bad.snap has no rule ${dir} in the registry: remove it`);
   }
+});
+
+test('a snapshot difference reads as a line diff: removed lines, then added ones, with context', () => {
+  const stored = 'a\nb\nc\nd\ne\nf\ng\nh\ni\nj\n';
+  const actual = 'a\nb\nc\nD\ne\nf\ng\nh\ni\nj\nk\n';
+  assert.equal(lineDiff(stored, actual), '  b\n  c\n- d\n+ D\n  e\n  f\n…\n  i\n  j\n+ k\n  ');
+  assert.equal(lineDiff('same\n', 'same\n'), '');
 });
