@@ -50,7 +50,8 @@ export function reportMissing(ctx: RuleContext, m: MissingKey): void {
     suggestions = [];
     if (m.value !== undefined) {
       const edit = fillField(doc, parent, key, m.value);
-      const title = m.title ?? `Add \`${key}: ${shown(m.value)}\`${parent.length ? ` to ${code(parent.join('.'))}` : ''}`;
+      const title =
+        m.title ?? `Add \`${key}: ${shown(m.value)}\`${parent.length ? ` to ${code(parent.join('.'))}` : ''}`;
       if (edit) suggestions.push({ title, edits: [edit], safe: false });
     }
     for (const v of m.more ?? []) {
