@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_SCHEMA_PATH, configSchemaText } from '../../server/src/cli/configSchema';
+import { CONFIG_SCHEMA_PATH, configSchemaText, packageJsonWithOptions } from '../../server/src/cli/configSchema';
 import { schemaText } from '../../server/src/engine/schema';
 import { rulesIndexMarkdown } from '../../server/src/lint/rulesIndex';
 import { RULES } from '../../server/src/rules';
@@ -35,6 +35,11 @@ export function generatedFiles(root: string = repoRoot()): GeneratedFile[] {
     { file: 'schemas/mlsd.schema.json', text: schemaText(), from: 'the field catalogue (engine/catalog.ts)' },
     { file: posix(CONFIG_SCHEMA_PATH), text: configSchemaText(), from: 'the rule registry and options' },
     { file: 'docs/rules.md', text: rulesIndexMarkdown(), from: 'the rule registry' },
+    {
+      file: 'package.json',
+      text: packageJsonWithOptions(fs.readFileSync(path.join(root, 'package.json'), 'utf8')),
+      from: 'the options table (contributes.configuration mlsd.options.*)',
+    },
     ...RULES.map((r) => {
       const file = `docs/rules/${r.meta.id}.md`;
       return { file, text: withRuleDocHeader(read(file), r), from: `the meta of ${r.meta.id} (header block)` };

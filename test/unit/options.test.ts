@@ -22,7 +22,7 @@ import { normalizeOption, OPTION_KEYS, SETTING_DEFAULTS, toServerSettingsFromObj
 
 const ROOT = path.resolve(__dirname, '../../..');
 const PKG_TEXT = fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8');
-const regen = 'regenerate: npm run compile-tests && node out/server/src/cli/configSchema.js';
+const regen = 'regenerate: npm run gen';
 const table = OPTIONS as readonly OptionSpec[];
 
 test('the table: unique snake_case keys, defaults within range, a description and readers for each', () => {

@@ -1,8 +1,7 @@
 /**
  * The JSON Schema (draft-07) of `.mlsdrc.yaml`, generated from the rule registry so the two cannot drift:
- * `schemas/mlsdrc.schema.json` is this function's output (a test compares them). Regenerate with
- * `npm run compile-tests && node out/server/src/cli/configSchema.js`, which also rewrites the
- * `mlsd.options.*` settings of package.json from the options table (engine/options.ts).
+ * `schemas/mlsdrc.schema.json` is this function's output (a test compares them). `npm run gen` writes it,
+ * and rewrites the `mlsd.options.*` settings of package.json from the options table (engine/options.ts).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -123,20 +122,3 @@ export function packageJsonWithOptions(text: string): string {
 }
 
 export const PACKAGE_JSON_PATH = 'package.json';
-
-if (require.main === module) {
-  // out/server/src/cli → the repo root
-  const root = path.resolve(__dirname, '../../../..');
-  const out = path.join(root, CONFIG_SCHEMA_PATH);
-  fs.writeFileSync(out, configSchemaText());
-  process.stdout.write(`wrote ${path.relative(process.cwd(), out)}\n`);
-  const pkgFile = path.join(root, PACKAGE_JSON_PATH);
-  const before = fs.readFileSync(pkgFile, 'utf8');
-  const after = packageJsonWithOptions(before);
-  if (after !== before) {
-    fs.writeFileSync(pkgFile, after);
-    process.stdout.write(
-      `wrote ${path.relative(process.cwd(), pkgFile)} (contributes.configuration: mlsd.options.*)\n`,
-    );
-  }
-}

@@ -4,7 +4,7 @@
  * `.mlsdrc.yaml` JSON Schema (cli/configSchema.ts), the editor settings `mlsd.options.*` (their
  * validation in client/src/settings.ts and the `contributes.configuration` entries of package.json,
  * which a test compares with `optionSettings()`). Adding an option = one line here, then regenerate
- * (`npm run compile-tests && node out/server/src/cli/configSchema.js`).
+ * (`npm run gen`).
  */
 
 export interface OptionSpec {
@@ -88,7 +88,7 @@ export function optionBounds(o: OptionSpec): { minimum?: number; exclusiveMinimu
 
 /**
  * The `contributes.configuration.properties` entries of package.json for the options (`mlsd.options.*`),
- * in table order. package.json must equal this (a unit test); `configSchema.js` rewrites it.
+ * in table order. package.json must equal this (a unit test); `npm run gen` rewrites it.
  */
 export function optionSettings(): Record<string, Record<string, unknown>> {
   const out: Record<string, Record<string, unknown>> = {};
