@@ -1,6 +1,7 @@
 // Bundles the extension client, the language server and the CLI with esbuild.
 import * as esbuild from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -27,3 +28,17 @@ if (existsSync('client/src/extension.ts')) {
   builds.push({ entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] });
 }
 await Promise.all(builds.filter((b) => existsSync(b.entryPoints[0])).map((b) => esbuild.build({ ...common, ...b })));
+
+// The rule registry's metadata as JSON, for the extension client (Show Rule Documentation): the client
+// reads it instead of bundling the rules or parsing the docs pages.
+const rows = JSON.parse(
+  execFileSync(process.execPath, ['dist/cli.js', 'rules', '--format', 'json'], { encoding: 'utf8' }),
+);
+writeFileSync(
+  'dist/rules.json',
+  `${JSON.stringify(
+    rows.map(({ docs, ...meta }) => meta),
+    null,
+    2,
+  )}\n`,
+);

@@ -267,9 +267,9 @@ async function newFromTemplate(context: vscode.ExtensionContext, arg?: unknown):
 
 /** Opens `docs/rules/<ID>.md` in the Markdown preview. `arg`: a rule id or alias, or a finding node. */
 async function showRuleDocumentation(context: vscode.ExtensionContext, arg?: unknown): Promise<boolean> {
-  const rules = listRuleDocs(context.asAbsolutePath('docs/rules'));
+  const rules = listRuleDocs(context.asAbsolutePath('dist/rules.json'), context.asAbsolutePath('docs/rules'));
   if (rules.length === 0) {
-    void vscode.window.showErrorMessage('ML System Design: no rule documentation found in the extension (docs/rules).');
+    void vscode.window.showErrorMessage('ML System Design: no rule list found in the extension (dist/rules.json).');
     return false;
   }
   let rule: RuleDoc | undefined;

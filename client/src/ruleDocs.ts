@@ -1,7 +1,7 @@
 /**
- * The bundled rule documentation (`docs/rules/<ID>.md`): list the rules from the file names and their
- * first heading (`# MLSD006 · missing-section`), and resolve a rule given by id or alias.
- * No `vscode` import: unit-testable.
+ * The rule documentation: the rules come from the registry's metadata, which the build writes to
+ * `dist/rules.json` (from `mlsd rules --format json`), and each rule's page is `docs/rules/<ID>.md`.
+ * Resolves a rule given by id or alias. No `vscode` import: unit-testable.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -9,15 +9,13 @@ import * as path from 'node:path';
 export interface RuleDoc {
   /** `MLSD006` */
   id: string;
-  /** `missing-section` ('' when the page does not say) */
+  /** `missing-section` */
   alias: string;
-  /** `Missing framework step` ('' when the page does not say) */
+  /** `Missing framework step` */
   title: string;
   /** absolute path of the page */
   file: string;
 }
-
-const ID = /^MLSD\d{3}$/i;
 
 /** Normalizes an id or alias for matching: lower case, `_` and spaces as `-`. */
 export function normalizeRuleName(s: string): string {
@@ -28,55 +26,26 @@ export function normalizeRuleName(s: string): string {
 }
 
 /**
- * Reads id, alias and title from a page. Accepts `# MLSD006 · missing-section`, `# MLSD006 missing-section`,
- * `# MLSD006: Missing section`, and a title from a following `> Title — …` line or the heading's rest.
+ * Lists the rules of the registry file (`dist/rules.json`: `[{id, alias, title, …}]`) with their pages in
+ * `docsDir`, sorted by id. A missing or unreadable registry → [].
  */
-export function parseRuleDoc(fileName: string, markdown: string): Omit<RuleDoc, 'file'> | undefined {
-  const base = path.basename(fileName).replace(/\.md$/i, '');
-  if (!ID.test(base)) return undefined;
-  const id = base.toUpperCase();
-  const lines = markdown.split(/\r?\n/);
-  const hIndex = lines.findIndex((l) => /^#\s+/.test(l));
-  const heading = hIndex >= 0 ? lines[hIndex].replace(/^#\s+/, '').replace(/`/g, '').trim() : '';
-  const rest = heading.replace(new RegExp(`\\b${id}\\b`, 'i'), ' ').replace(/^[\s·:—–\-|()]+|[\s·:—–\-|()]+$/g, '');
-  const aliasMatch = /\b([a-z][a-z0-9]*(?:-[a-z0-9]+)+)\b/.exec(rest);
-  const alias = aliasMatch ? aliasMatch[1] : '';
-  let title = '';
-  const after = hIndex >= 0 ? lines.slice(hIndex + 1).find((l) => l.trim() !== '') : undefined;
-  if (after && /^>\s*/.test(after)) {
-    title = after
-      .replace(/^>\s*/, '')
-      .split(/\s+[—–]\s+|\s+·\s+/)[0]
-      .replace(/[*_`]/g, '')
-      .trim();
-  }
-  if (!title) {
-    const leftover = alias ? rest.replace(alias, '') : rest;
-    title = leftover.replace(/^[\s·:—–\-|()]+|[\s·:—–\-|()]+$/g, '').trim();
-  }
-  return { id, alias, title };
-}
-
-/** Lists the rule pages in a `docs/rules` folder, sorted by id. Missing folder → []. */
-export function listRuleDocs(dir: string): RuleDoc[] {
-  let names: string[];
+export function listRuleDocs(registryFile: string, docsDir: string): RuleDoc[] {
+  let rows: unknown;
   try {
-    names = fs.readdirSync(dir);
+    rows = JSON.parse(fs.readFileSync(registryFile, 'utf8'));
   } catch {
     return [];
   }
+  if (!Array.isArray(rows)) return [];
   const out: RuleDoc[] = [];
-  for (const name of names) {
-    if (!/\.md$/i.test(name)) continue;
-    const file = path.join(dir, name);
-    let text = '';
-    try {
-      text = fs.readFileSync(file, 'utf8').slice(0, 4000);
-    } catch {
-      continue;
-    }
-    const doc = parseRuleDoc(name, text);
-    if (doc) out.push({ ...doc, file });
+  for (const row of rows as Record<string, unknown>[]) {
+    if (!row || typeof row.id !== 'string') continue;
+    out.push({
+      id: row.id,
+      alias: typeof row.alias === 'string' ? row.alias : '',
+      title: typeof row.title === 'string' ? row.title : '',
+      file: path.join(docsDir, `${row.id}.md`),
+    });
   }
   return out.sort((a, b) => a.id.localeCompare(b.id));
 }

@@ -15,6 +15,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import { RULES } from '../../server/src/rules';
+import { DEFAULT_OPTIONS } from '../../server/src/engine/options';
 import { configSchema } from '../../server/src/cli/configSchema';
 import { run } from '../../server/src/cli/main';
 import { mergeEdits } from '../../server/src/cli/lintFiles';
@@ -297,7 +298,7 @@ describe('--format json', () => {
     );
     assert.equal(typeof m.message, 'string');
     assert.deepEqual(
-      Object.keys(m).filter((k) => !['fix', 'suggestions'].includes(k)),
+      Object.keys(m).filter((k) => !['fix', 'suggestions', 'explanation'].includes(k)),
       ['ruleId', 'alias', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn'],
     );
     assert.equal(res.warningCount, res.messages.filter((x) => x.severity === 'warning').length);
@@ -802,6 +803,89 @@ describe('internal errors', () => {
   });
 });
 
+// ------------------------------------------------------------------------------ headline and explanation
+
+describe('the explanation in JSON and SARIF', () => {
+  /** Runs the CLI in-process with one extra rule whose finding has a headline and an explanation. */
+  function withExplainingRule(format: string): string {
+    const explains: Rule = {
+      meta: {
+        id: 'MLSD998',
+        alias: 'always-explains',
+        title: 'Explains',
+        step: 0,
+        defaultSeverity: 'warning',
+        fixable: 'none',
+        description: 'Test only: reports the doc with a headline and an explanation.',
+      },
+      check({ report }) {
+        report({
+          start: 0,
+          end: 4,
+          message: 'Headline with the key figure: 230ms over 200ms',
+          explanation: 'Why it matters: the budget is the p99 of the whole path; write `serving.latency`.',
+        });
+      },
+    };
+    const rules = RULES as Rule[];
+    rules.push(explains);
+    let out = '';
+    try {
+      run(['lint', '-f', format, 'minimal'], {
+        cwd: FIX,
+        env: {},
+        stdout: { write: (s: string) => (out += s) },
+        stderr: { write: () => undefined },
+      });
+    } finally {
+      rules.pop();
+    }
+    return out;
+  }
+
+  test('json: `message` is the headline, `explanation` follows it; absent when a rule gives none', () => {
+    const results = JSON.parse(withExplainingRule('json')) as {
+      messages: (JsonResult['messages'][number] & { explanation?: string })[];
+    }[];
+    const m = results[0].messages.find((x) => x.ruleId === 'MLSD998');
+    assert.ok(m);
+    assert.equal(m.message, 'Headline with the key figure: 230ms over 200ms');
+    assert.equal(m.explanation, 'Why it matters: the budget is the p99 of the whole path; write `serving.latency`.');
+    assert.deepEqual(Object.keys(m).slice(0, 5), ['ruleId', 'alias', 'severity', 'message', 'explanation']);
+    for (const other of results[0].messages.filter((x) => x.ruleId !== 'MLSD998' && !x.explanation))
+      assert.equal('explanation' in other, false, 'no empty explanation field');
+  });
+
+  test('sarif: message.text is the headline, message.markdown adds the explanation; each rule has a help', () => {
+    interface HelpRule {
+      id: string;
+      helpUri: string;
+      help: { text: string; markdown: string };
+    }
+    const log = JSON.parse(withExplainingRule('sarif')) as {
+      runs: { tool: { driver: { rules: HelpRule[] } }; results: { ruleId: string; message: unknown }[] }[];
+    };
+    const validate = sarifValidator();
+    assert.ok(validate({ ...log }), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+    const run0 = log.runs[0];
+    const res = run0.results.find((x) => x.ruleId === 'MLSD998');
+    assert.deepEqual(res?.message, {
+      text: 'Headline with the key figure: 230ms over 200ms',
+      markdown:
+        'Headline with the key figure: 230ms over 200ms\n\nWhy it matters: the budget is the p99 of the whole path; write `serving.latency`.',
+    });
+    for (const d of run0.tool.driver.rules) {
+      assert.ok(d.help.text.length > 0, `${d.id} help`);
+      assert.ok(
+        d.help.markdown.startsWith(d.help.text) && d.help.markdown.includes(d.helpUri),
+        `${d.id} help links its page`,
+      );
+    }
+    const rule = run0.tool.driver.rules.find((x) => x.id === 'MLSD998');
+    assert.equal(rule?.help.text, 'Test only: reports the doc with a headline and an explanation.');
+  });
+});
+
 // ------------------------------------------------------------------------------------ other commands
 
 describe('rules, help, version', () => {
@@ -867,10 +951,18 @@ describe('schemas/mlsdrc.schema.json', () => {
     assert.deepEqual(Object.keys(schema.properties.rules.properties).sort(), names, regen);
     assert.deepEqual(schema.properties.extends.enum, ['recommended', 'strict']);
     assert.deepEqual(schema.definitions.severity.enum, ['off', 'hint', 'info', 'warning', 'error']);
-    assert.deepEqual(
-      Object.fromEntries(Object.entries(schema.definitions.options.properties).map(([k, v]) => [k, v.default])),
-      { imbalance_threshold: 0.1, large_corpus_items: 1e6, qps_tolerance: 3, default_peak_factor: 2 },
+    const defaults: Record<string, number> = Object.fromEntries(
+      Object.entries(schema.definitions.options.properties).map(([k, v]) => [k, v.default]),
     );
+    assert.deepEqual(defaults, DEFAULT_OPTIONS as Record<string, number>, regen);
+    // today's defaults stay pinned; a new option (one line in engine/options.ts) only adds to them
+    for (const [k, v] of Object.entries({
+      imbalance_threshold: 0.1,
+      large_corpus_items: 1e6,
+      qps_tolerance: 3,
+      default_peak_factor: 2,
+    }))
+      assert.equal(defaults[k], v, k);
   });
 
   test('is the generator output (descriptions included)', () => {

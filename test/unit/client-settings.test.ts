@@ -16,7 +16,8 @@ import {
   toServerSettingsFromObject,
   type InspectedValue,
 } from '../../client/src/settings';
-import { listRuleDocs, parseRuleDoc, resolveRule } from '../../client/src/ruleDocs';
+import { listRuleDocs, resolveRule } from '../../client/src/ruleDocs';
+import { RULES } from '../../server/src/rules';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -182,42 +183,48 @@ test('package.json: commands, activation, language, view and packaged files', ()
   ]);
 });
 
-test('rule docs: heading parsing, listing, lookup by id or alias', () => {
-  assert.deepEqual(
-    parseRuleDoc(
-      'MLSD006.md',
-      '# MLSD006 · missing-section\n\n> Missing framework step — step 0 · default **warning**\n',
-    ),
-    { id: 'MLSD006', alias: 'missing-section', title: 'Missing framework step' },
-  );
-  assert.deepEqual(parseRuleDoc('mlsd102.md', '# `MLSD102` missing-latency-constraint: Missing latency constraint\n'), {
-    id: 'MLSD102',
-    alias: 'missing-latency-constraint',
-    title: 'Missing latency constraint',
-  });
-  assert.equal(parseRuleDoc('README.md', '# Rules'), undefined);
+test('rule docs: the list comes from the registry (dist/rules.json, written by the build); lookup by id or alias', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlsd-rules-'));
+  const registry = path.join(dir, 'rules.json');
   fs.writeFileSync(
-    path.join(dir, 'MLSD303.md'),
-    '# MLSD303 · temporal-leakage\n\n> Random split of time-ordered data — step 3\n',
+    registry,
+    JSON.stringify([
+      { id: 'MLSD303', alias: 'temporal-leakage', title: 'Random split of time-ordered data' },
+      { id: 'MLSD006', alias: 'missing-section', title: 'Missing framework step' },
+      { alias: 'no-id' },
+    ]),
   );
-  fs.writeFileSync(path.join(dir, 'MLSD006.md'), '# MLSD006 · missing-section\n');
-  fs.writeFileSync(path.join(dir, 'index.md'), '# All rules\n');
-  const rules = listRuleDocs(dir);
-  assert.deepEqual(
-    rules.map((r) => r.id),
-    ['MLSD006', 'MLSD303'],
-  );
+  const rules = listRuleDocs(registry, path.join(dir, 'docs'));
+  assert.deepEqual(rules, [
+    {
+      id: 'MLSD006',
+      alias: 'missing-section',
+      title: 'Missing framework step',
+      file: path.join(dir, 'docs', 'MLSD006.md'),
+    },
+    {
+      id: 'MLSD303',
+      alias: 'temporal-leakage',
+      title: 'Random split of time-ordered data',
+      file: path.join(dir, 'docs', 'MLSD303.md'),
+    },
+  ]);
   assert.equal(resolveRule('mlsd303', rules)?.id, 'MLSD303');
   assert.equal(resolveRule('Temporal_Leakage', rules)?.id, 'MLSD303');
   assert.equal(resolveRule('MLSD006 missing-section', rules)?.id, 'MLSD006');
   assert.equal(resolveRule({ code: 'MLSD303' }, rules)?.id, 'MLSD303', 'a finding node of the ML Design view');
   assert.equal(resolveRule({ value: 'MLSD006', target: {} }, rules)?.id, 'MLSD006', 'a diagnostic code object');
   assert.equal(resolveRule('nope', rules), undefined);
-  assert.deepEqual(listRuleDocs(path.join(dir, 'missing')), []);
-  // The bundled docs (written with the rules) resolve the same way.
-  for (const r of listRuleDocs(path.join(ROOT, 'docs/rules'))) {
-    assert.match(r.id, /^MLSD\d{3}$/);
-    assert.ok(r.alias, `${r.id}: alias in its first heading`);
-  }
+  assert.deepEqual(listRuleDocs(path.join(dir, 'missing.json'), dir), []);
+  fs.writeFileSync(registry, '{not json');
+  assert.deepEqual(listRuleDocs(registry, dir), []);
+  // The built registry is the rule registry, and every rule has its page in the package.
+  const built = listRuleDocs(path.join(ROOT, 'dist', 'rules.json'), path.join(ROOT, 'docs', 'rules'));
+  assert.deepEqual(
+    built.map(({ id, alias, title }) => ({ id, alias, title })),
+    RULES.map((r) => ({ id: r.meta.id, alias: r.meta.alias, title: r.meta.title })).sort((a, b) =>
+      a.id.localeCompare(b.id),
+    ),
+  );
+  for (const r of built) assert.ok(fs.existsSync(r.file), `${r.id}: ${r.file}`);
 });

@@ -225,7 +225,8 @@ Options:
   -h, --help               Show this help
 
 Configuration per doc: the preset (recommended), then the nearest .mlsdrc.yaml / .mlsdrc.yml walking
-up from the doc (stopping at the folder holding .git) or the --config file, then --preset and --rule.
+up from the doc (stopping at the working directory or a folder holding .git, whichever comes first; the
+editor searches the same way from its workspace folder) or the --config file, then --preset and --rule.
 
 Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors, or too many warnings;
 2 usage, configuration, unreadable file or internal error. Infos and hints never fail the run.

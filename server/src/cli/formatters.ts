@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { ruleDocsUri } from '../lint/docs';
 import { folderUri, pathToUri } from '../lint/uri';
 import { RULES } from '../rules';
-import type { Severity } from '../rules/types';
+import type { RuleMeta, Severity } from '../rules/types';
 import { VERSION } from '../features/version';
 import { visibleLength, type Style } from './color';
 import { display } from './configs';
@@ -116,6 +116,7 @@ export function formatJson(results: FileResult[]): string {
           alias: m.alias,
           severity: m.severity,
           message: m.message,
+          ...(m.explanation ? { explanation: m.explanation } : {}),
           line: m.line,
           column: m.column,
           endLine: m.endLine,
@@ -153,6 +154,12 @@ function sarifUri(file: string, cwd: string): { uri: string; uriBaseId?: string 
   return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
 }
 
+/** A rule's `help`: its description, and in Markdown a link to its page (`docs/rules/<ID>.md`). */
+function ruleHelp(meta: RuleMeta): { text: string; markdown: string } {
+  const text = meta.description || meta.title;
+  return { text, markdown: `${text}\n\nSee [${meta.id} ${meta.alias}](${ruleDocsUri(meta.id)}).` };
+}
+
 export interface SarifExtras {
   /** file read errors and internal errors, as tool notifications */
   notifications: string[];
@@ -165,7 +172,8 @@ export function formatSarif(results: FileResult[], cwd: string, extras: SarifExt
       ruleId: m.ruleId,
       ruleIndex: ruleIndex.get(m.ruleId) ?? -1,
       level: SARIF_LEVEL[m.severity],
-      message: { text: m.message },
+      // text: the headline; markdown: the headline and the explanation (what code scanning shows in full)
+      message: m.explanation ? { text: m.message, markdown: `${m.message}\n\n${m.explanation}` } : { text: m.message },
       locations: [
         {
           physicalLocation: {
@@ -192,6 +200,7 @@ export function formatSarif(results: FileResult[], cwd: string, extras: SarifExt
               shortDescription: { text: r.meta.title },
               fullDescription: { text: r.meta.description || r.meta.title },
               helpUri: ruleDocsUri(r.meta.id),
+              help: ruleHelp(r.meta),
               defaultConfiguration: { level: SARIF_LEVEL[r.meta.defaultSeverity] },
               properties: { step: r.meta.step, fixable: r.meta.fixable, defaultSeverity: r.meta.defaultSeverity },
             })),

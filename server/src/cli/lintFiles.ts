@@ -20,7 +20,10 @@ export interface CliMessage {
   ruleId: string;
   alias: string;
   severity: Severity;
+  /** the headline: one line, what is wrong */
   message: string;
+  /** why it matters for an ML system and what to write (Markdown code spans); absent when the rule gives none */
+  explanation?: string;
   line: number;
   column: number;
   endLine: number;
@@ -145,7 +148,8 @@ function emptyResult(filePath: string): FileResult {
   };
 }
 
-function toMessage(f: Finding, lines: { text: string; lineStarts: number[] }): CliMessage {
+/** A finding as the CLI reports it: 1-based lines and columns (UTF-16), fixes as single edits. */
+export function toMessage(f: Finding, lines: { text: string; lineStarts: number[] }): CliMessage {
   const s = positionAt(lines, f.start);
   const e = positionAt(lines, f.end);
   const m: CliMessage = {
@@ -153,6 +157,7 @@ function toMessage(f: Finding, lines: { text: string; lineStarts: number[] }): C
     alias: f.alias,
     severity: f.severity,
     message: f.message,
+    ...(f.explanation ? { explanation: f.explanation } : {}),
     line: s.line + 1,
     column: s.character + 1,
     endLine: e.line + 1,
