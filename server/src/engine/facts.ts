@@ -4,8 +4,8 @@
  * recommends, whether it serves online, how its loss splits. Plain functions over `MlsdDoc`; rules import
  * them from here, never from another rule's file.
  */
-import { findLoss, type LossInfo } from './domain';
-import { RANKING_TASKS, RECOMMENDATION_ARCHETYPES, type MlsdDoc, type Related, type Span } from './model';
+import { findLoss, RANKING_TASKS, RECOMMENDATION_ARCHETYPES, type LossInfo } from './domain';
+import type { MlsdDoc, Related, Span } from './model';
 import { child, type MNode } from './parse';
 
 export interface TemporalSource {

@@ -1,5 +1,6 @@
 import { insertField } from '../engine/edits';
-import { RANKING_TASKS, type MlsdDoc } from '../engine/model';
+import { RANKING_TASKS } from '../engine/domain';
+import type { MlsdDoc } from '../engine/model';
 import type { Fix, Related, Rule } from './types';
 
 const ONLINE = ['online', 'hybrid', 'streaming'];
