@@ -1,7 +1,7 @@
 /**
  * Task types: the list (written once: the `TaskType` type and the catalogue's enum derive from it), what
  * fits each (rules.md "Metrics that fit each task type" and "Losses that fit each task type"), the task
- * families rules ask about, the offline metrics to suggest first and the usual label source.
+ * families rules ask about and the offline metrics to suggest first.
  */
 
 export const TASK_TYPES = [
@@ -269,21 +269,3 @@ export const SUGGESTED_OFFLINE_METRICS: Record<TaskType, string[]> = {
   clustering: ['silhouette', 'nmi'],
   'anomaly-detection': ['pr-auc', 'recall', 'precision'],
 };
-
-/** Task types whose labels are usually hand-annotated (MLSD301's suggested `data.labels.source`). */
-export const HAND_LABELED: TaskType[] = [
-  'object-detection',
-  'segmentation',
-  'multiclass-classification',
-  'multilabel-classification',
-];
-
-/** Task types whose labels usually come from users' natural behaviour or the world (MLSD301). */
-export const NATURAL_LABELED: TaskType[] = [
-  'ranking',
-  'recommendation',
-  'retrieval',
-  'link-prediction',
-  'forecasting',
-  'regression',
-];
