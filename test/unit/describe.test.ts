@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { CompletionItem, MarkupContent } from 'vscode-languageserver-types';
 import { ARCHETYPE_ENUM, specAt, TASK_TYPE_ENUM } from '../../server/src/engine/catalog';
 import {
   describeArchetype,
@@ -18,6 +19,11 @@ import {
   metricSpellingFor,
 } from '../../server/src/engine/describe';
 import { ARCHETYPES, findLoss, findMetric, isTaskType, TASK_TYPES, TASKS } from '../../server/src/engine/domain';
+import { positionAt } from '../../server/src/engine/parse';
+import { completion } from '../../server/src/features/completion';
+import { hover } from '../../server/src/features/hover';
+import { Session } from '../../server/src/session';
+import { cursor } from '../harness/snapshot';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -137,4 +143,45 @@ test('archetypes are written once: the catalogue enum follows the domain table',
     ARCHETYPE_ENUM.map((e) => [e.value, e.description]),
     ARCHETYPES.map((a) => [a.id, a.summary]),
   );
+});
+
+function at(textWithCursor: string) {
+  const { text, offset } = cursor(textWithCursor);
+  const a = new Session().analysis('file:///t/doc.mlsd.yaml', 1, text);
+  return { a, pos: positionAt(a.doc.parsed, offset) };
+}
+const hoverText = (t: string) => {
+  const { a, pos } = at(t);
+  return (hover(a, pos)?.contents as MarkupContent | undefined)?.value;
+};
+const completionDoc = (t: string, label: string) => {
+  const { a, pos } = at(t);
+  const item = (completion(a, pos) ?? []).find((i: CompletionItem) => i.label === label);
+  return (item?.documentation as MarkupContent | undefined)?.value;
+};
+
+test('hover and completion word the same entry identically', () => {
+  const cases: [string, string, string][] = [
+    // [hover at $0, completion at $0, completion label]
+    ['requirements:\n  motiv$0ation: x\n', 'requirements:\n  $0\n', 'motivation'],
+    ['data:\n  sources:\n    - {id: a, ki$0nd: logs}\n', 'data:\n  sources:\n    - id: a\n      $0\n', 'kind'],
+    ['framing:\n  task_type: regre$0ssion\n', 'framing:\n  task_type: $0\n', 'regression'],
+    ['archetype: news-f$0eed\n', 'archetype: $0\n', 'news-feed'],
+    ['serving:\n  mode: onl$0ine\n', 'serving:\n  mode: $0\n', 'online'],
+    [
+      'framing: {task_type: binary-classification}\nevaluation:\n  offline:\n    metrics: [pr-a$0uc]\n',
+      'framing: {task_type: binary-classification}\nevaluation:\n  offline:\n    metrics: [$0]\n',
+      'pr-auc',
+    ],
+    [
+      'framing: {task_type: regression}\nmodel:\n  loss: hub$0er\n',
+      'framing: {task_type: regression}\nmodel:\n  loss: $0\n',
+      'huber',
+    ],
+  ];
+  for (const [h, c, label] of cases) {
+    const fromHover = hoverText(h);
+    assert.ok(fromHover, `hover: ${JSON.stringify(h)}`);
+    assert.equal(completionDoc(c, label), fromHover, label);
+  }
 });

@@ -230,7 +230,7 @@ export class MlsdDoc {
     const out: TaskType[] = [];
     for (const h of this.entries('framing.heads')) {
       const t = this.enumValueOf(child(h, 'task_type'));
-      if (t) out.push(t as TaskType);
+      if (t && isTaskType(t)) out.push(t);
     }
     return out;
   }
