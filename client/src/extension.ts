@@ -333,6 +333,7 @@ async function fixAll(arg?: unknown): Promise<boolean> {
       doc.uri,
       full,
       vscode.CodeActionKind.SourceFixAll.value,
+      10, // itemResolveCount: the server leaves fix-all's edit to codeAction/resolve
     )) ?? [];
   const ours = actions.filter((a): a is vscode.CodeAction => 'kind' in a && !!a.kind && FIX_ALL_KIND.contains(a.kind));
   const chosen =

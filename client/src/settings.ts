@@ -9,6 +9,7 @@
  * (user, workspace, folder or language scope); editor-only settings (`validate.enable`,
  * `maxItemsComputed`) are always sent with their effective value.
  */
+import { camelKey, checkOption, OPTIONS, type OptionKey, optionByName } from '../../server/src/engine/options';
 import type { MlsdSettings, SeverityName } from '../../server/src/protocol';
 
 export type RuleSeverity = 'off' | SeverityName;
@@ -16,27 +17,17 @@ export type RuleSeverity = 'off' | SeverityName;
 export const RULE_SEVERITIES: readonly RuleSeverity[] = ['off', 'hint', 'info', 'warning', 'error'];
 
 /** Defaults of the contributed settings (package.json `contributes.configuration` must agree). */
-export const SETTING_DEFAULTS = {
+export const SETTING_DEFAULTS: Record<string, unknown> = {
   preset: 'recommended',
   rules: {},
-  'options.imbalanceThreshold': 0.1,
-  'options.largeCorpusItems': 1_000_000,
-  'options.qpsTolerance': 3,
-  'options.defaultPeakFactor': 2,
+  ...Object.fromEntries(OPTIONS.map((o) => [`options.${camelKey(o.key)}`, o.default])),
   'validate.enable': true,
   maxItemsComputed: 5000,
   'trace.server': 'off',
-} as const;
+};
 
-export type SettingKey = keyof typeof SETTING_DEFAULTS;
-
-/** The option keys under `mlsd.options` with their snake_case spelling in `.mlsdrc.yaml`. */
-export const OPTION_KEYS = {
-  imbalanceThreshold: 'imbalance_threshold',
-  largeCorpusItems: 'large_corpus_items',
-  qpsTolerance: 'qps_tolerance',
-  defaultPeakFactor: 'default_peak_factor',
-} as const;
+/** The option keys under `mlsd.options` (camelCase) with their snake_case spelling in `.mlsdrc.yaml`. */
+export const OPTION_KEYS: Record<string, OptionKey> = Object.fromEntries(OPTIONS.map((o) => [camelKey(o.key), o.key]));
 
 /** What `WorkspaceConfiguration.inspect(key)` returns (the subset used here). */
 export interface InspectedValue<T = unknown> {
@@ -123,25 +114,18 @@ export function normalizeRules(
   return out;
 }
 
-function validNumber(value: unknown, min: number, max = Infinity, minExclusive = false): number | undefined {
+function validNumber(value: unknown, min: number): number | undefined {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isFinite(n)) return undefined;
-  if (minExclusive ? n <= min : n < min) return undefined;
-  if (n > max) return undefined;
+  if (typeof n !== 'number' || !Number.isFinite(n) || n < min) return undefined;
   return n;
 }
 
-const OPTION_LIMITS: Record<keyof typeof OPTION_KEYS, [min: number, max: number, minExclusive: boolean]> = {
-  imbalanceThreshold: [0, 0.5, true],
-  largeCorpusItems: [1, Infinity, false],
-  qpsTolerance: [1, Infinity, false],
-  defaultPeakFactor: [1, Infinity, false],
-};
-
-/** Validates one `mlsd.options.*` value; undefined when out of range. */
-export function normalizeOption(key: keyof typeof OPTION_KEYS, value: unknown): number | undefined {
-  const [min, max, excl] = OPTION_LIMITS[key];
-  return validNumber(value, min, max, excl);
+/** Validates one `mlsd.options.*` value (camelCase key) against the options table; undefined when invalid. */
+export function normalizeOption(key: string, value: unknown): number | undefined {
+  const o = optionByName(key);
+  if (!o) return undefined;
+  const checked = checkOption(o, value);
+  return 'value' in checked ? checked.value : undefined;
 }
 
 /**
@@ -167,23 +151,23 @@ export function toServerSettings(
   // the snake_case spelling of .mlsdrc.yaml.
   const optionsObject = explicitValue(inspect('options'));
   const options: NonNullable<MlsdSettings['options']> = {};
-  for (const [key, snake] of Object.entries(OPTION_KEYS) as [keyof typeof OPTION_KEYS, string][]) {
+  for (const [key, snake] of Object.entries(OPTION_KEYS)) {
     let value = explicitValue(inspect(`options.${key}`));
     if (value === undefined && optionsObject && typeof optionsObject === 'object') {
       const o = optionsObject as Record<string, unknown>;
       value = o[key] ?? o[snake];
     }
     if (value === undefined) continue;
-    const n = normalizeOption(key, value);
-    if (n === undefined) problems.push(`mlsd.options.${key}: ${JSON.stringify(value)} is out of range`);
-    else options[key] = n;
+    const checked = checkOption(optionByName(key)!, value);
+    if ('error' in checked) problems.push(`mlsd.options.${key}: ${checked.error}`);
+    else options[key] = checked.value;
   }
   if (Object.keys(options).length > 0) out.options = options;
   const enable = effective(inspect('validate.enable'));
   out.validate = { enable: enable === undefined ? true : enable !== false };
   const max = effective(inspect('maxItemsComputed'));
   const maxItems = validNumber(max, 0);
-  out.maxItemsComputed = maxItems === undefined ? SETTING_DEFAULTS.maxItemsComputed : Math.floor(maxItems);
+  out.maxItemsComputed = maxItems === undefined ? (SETTING_DEFAULTS.maxItemsComputed as number) : Math.floor(maxItems);
   return out;
 }
 

@@ -69,12 +69,8 @@ export const ServerCommands = {
 export interface MlsdSettings {
   preset?: 'recommended' | 'strict';
   rules?: Record<string, string | [string, Record<string, unknown>]>;
-  options?: {
-    imbalanceThreshold?: number;
-    largeCorpusItems?: number;
-    qpsTolerance?: number;
-    defaultPeakFactor?: number;
-  };
+  /** `mlsd.options.*`: the options table (engine/options.ts), camelCase (`qpsTolerance`) */
+  options?: Record<string, number>;
   validate?: { enable?: boolean };
   maxItemsComputed?: number;
 }

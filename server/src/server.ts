@@ -20,7 +20,9 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Session, type Analysis } from './session';
+import type { Analysis } from './lint/analysis';
+import { Session } from './session';
+import { uriToPath } from './lint/uri';
 import { toDiagnostic } from './lspConvert';
 import {
   DesignOutlineRequest,
@@ -53,6 +55,8 @@ const timers = new Map<string, NodeJS.Timeout>();
 let hasConfigurationCapability = false;
 let hasRelatedInformation = false;
 let clientSupportsStatus = false;
+/** the client can resolve a code action's `edit` lazily (fix-all is then computed on demand) */
+let clientResolvesCodeActionEdits = false;
 
 // Route console output to the client's log: stdout carries the protocol under --stdio.
 console.log = (...a: unknown[]) => connection.console.log(a.map(String).join(' '));
@@ -66,9 +70,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
   hasConfigurationCapability = !!caps.workspace?.configuration;
   hasRelatedInformation = !!caps.textDocument?.publishDiagnostics?.relatedInformation;
+  clientResolvesCodeActionEdits = !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit');
   clientSupportsStatus = !!(params.initializationOptions as { status?: boolean } | undefined)?.status;
   const roots = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : []);
-  session.workspaceRoots = roots.map((u) => decodeURIComponent(u.replace(/^file:\/\//, ''))).filter(Boolean);
+  session.workspaceRoots = roots.map(uriToPath).filter((p): p is string => !!p);
   const initSettings = (params.initializationOptions as { settings?: MlsdSettings } | undefined)?.settings;
   if (initSettings) defaultSettings = initSettings;
   return {
@@ -83,7 +88,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       definitionProvider: true,
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, features.FIX_ALL_KIND], resolveProvider: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, features.FIX_ALL_KIND], resolveProvider: true },
       executeCommandProvider: { commands: [ServerCommands.fixAll] },
       inlayHintProvider: { resolveProvider: false },
     },
@@ -236,7 +241,19 @@ connection.onRenameRequest(async (p, token) => {
   if (res && 'error' in res) throw new ResponseError(ErrorCodes.InvalidRequest, res.error);
   return res && 'edit' in res ? res.edit : null;
 });
-connection.onCodeAction(handle('codeAction', (a, p) => features.codeActions(a, p.range, p.context), []));
+connection.onCodeAction(
+  handle(
+    'codeAction',
+    (a, p) => features.codeActions(a, p.range, p.context, { resolveFixAll: clientResolvesCodeActionEdits }),
+    [],
+  ),
+);
+connection.onCodeActionResolve(async (action, token) => {
+  const target = features.fixAllDataOf(action);
+  if (!target) return action;
+  const fn = handle('codeAction/resolve', (a) => features.resolveCodeAction(a, action), action);
+  return fn({ textDocument: { uri: target.uri } }, token);
+});
 connection.languages.inlayHint.on(handle('inlayHint', (a, p) => features.inlayHints(a, p.range), []));
 
 connection.onRequest(DesignOutlineRequest, async (p: DesignOutlineParams) => {

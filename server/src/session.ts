@@ -3,12 +3,12 @@
  * per document version and config), and config resolution per document (preset → .mlsdrc.yaml →
  * editor settings). The server entry feeds it text and settings; features read `Analysis`.
  */
-import { fileURLToPath } from 'node:url';
-import type { MlsdDoc } from './engine/model';
-import { analyze, lint, type LintResult } from './lint/engine';
+import type { Analysis } from './lint/analysis';
+import { analyze, lint } from './lint/engine';
 import {
-  findConfigFile,
+  isInside,
   loadConfigFile,
+  resolveConfigFor,
   resolveConfig,
   settingsToRaw,
   type ConfigProblem,
@@ -17,28 +17,9 @@ import {
 } from './lint/config';
 import type { MlsdSettings } from './protocol';
 import { nodeFs, type FileReaderWithTime } from './lint/nodeFs';
-
-export interface Analysis {
-  uri: string;
-  version: number | null;
-  doc: MlsdDoc;
-  config: ResolvedConfig;
-  lint: LintResult;
-  configProblems: ConfigProblem[];
-  configFile?: string;
-  elapsedMs: number;
-}
+import { uriToPath } from './lint/uri';
 
 export type SessionFs = FileReaderWithTime;
-
-export function uriToPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
 
 export class Session {
   private cache = new Map<string, Analysis>();
@@ -117,14 +98,20 @@ export class Session {
     return this.cache.get(uri);
   }
 
+  /** The workspace folder holding a path (the innermost, for nested folders); undefined outside all. */
+  workspaceRootOf(p: string): string | undefined {
+    let best: string | undefined;
+    for (const r of this.workspaceRoots) if (isInside(p, r) && (!best || r.length > best.length)) best = r;
+    return best;
+  }
+
   configFor(uri: string): { config: ResolvedConfig; problems: ConfigProblem[]; file?: string } {
     const problems: ConfigProblem[] = [];
     const layers: (RawConfig | undefined)[] = [];
     const p = uriToPath(uri);
     let file: string | undefined;
     if (p) {
-      const root = this.workspaceRoots.find((r) => p.startsWith(r));
-      file = findConfigFile(p, this.fsx, root);
+      file = resolveConfigFor(p, this.workspaceRootOf(p), this.fsx);
       if (file) {
         const mtime = this.fsx.mtime(file);
         let entry = this.fileConfigs.get(file);

@@ -12,15 +12,12 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, CodeActionContext, Diagnostic, Range } from 'vscode-languageserver-types';
-import { Session, type Analysis } from '../../server/src/session';
-import {
-  codeActions,
-  diffEdits,
-  disableLineEdit,
-  fixAllEdit,
-  FIX_ALL_KIND,
-} from '../../server/src/features/codeActions';
-import { analyze, applyEdits, fixAll, lint } from '../../server/src/lint/engine';
+import type { Analysis } from '../../server/src/lint/analysis';
+import { Session } from '../../server/src/session';
+import { codeActions, disableLineEdit, fixAllEdit, FIX_ALL_KIND } from '../../server/src/features/codeActions';
+import { diffEdits } from '../../server/src/engine/diff';
+import { analyze, applyEdits, lint } from '../../server/src/lint/engine';
+import { fixAll } from '../../server/src/lint/fix';
 import { lineOf } from '../../server/src/engine/parse';
 import { toDiagnostic, toOffset, toRange } from '../../server/src/lspConvert';
 import { cursor } from '../harness/snapshot';

@@ -20,7 +20,8 @@ import { completion } from '../../server/src/features/completion';
 import { cursorContext } from '../../server/src/features/completionContext';
 import { analyze } from '../../server/src/lint/engine';
 import { offsetAt, positionAt } from '../../server/src/engine/parse';
-import { Session, type Analysis } from '../../server/src/session';
+import type { Analysis } from '../../server/src/lint/analysis';
+import { Session } from '../../server/src/session';
 import { cursor, expectSnapshot } from '../harness/snapshot';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -160,7 +161,17 @@ test('keys: present ones are left out, the rest come in catalogue order with doc
   const { items } = complete(
     'mlsd: 1\nrequirements:\n  business_objective: x\n  scale: {dau: 1}\n  $0\n  performance: {mode: online}\n',
   );
-  assert.deepEqual(labels(items), ['motivation', 'interactions', 'out_of_scope', 'assumptions', 'data', 'constraints']);
+  assert.deepEqual(labels(items), [
+    'motivation',
+    'interactions',
+    'out_of_scope',
+    'assumptions',
+    'adversarial',
+    'network_effects',
+    'service_level',
+    'data',
+    'constraints',
+  ]);
   const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
   assert.deepEqual(labels(sorted), labels(items));
   for (const i of items) {
@@ -565,4 +576,23 @@ test('never throws at any offset of the examples (and of damaged copies), and st
   for (let l = 0; l < lines.length; l++) completion(a, { line: l, character: 0 });
   const perCall = (performance.now() - t0) / lines.length;
   assert.ok(perCall < 5, `completion takes ${perCall.toFixed(2)} ms a call on the largest example`);
+});
+
+test('v1.1: `stage:` on an offline metric completes the ids of `model.stages`', () => {
+  const { items } = complete(
+    'mlsd: 1\nmodel:\n  stages:\n    - {id: retrieval, task_type: retrieval}\n    - {id: ranker}\nevaluation:\n  offline:\n    metrics:\n      - name: recall@100\n        stage: $0\n',
+  );
+  assert.deepEqual(labels(items), ['retrieval', 'ranker']);
+  assert.match(items[0].detail ?? '', /model\.stages/);
+});
+
+test('v1.1: a stage offers `task_type` and `metrics`; an online metric mapping offers `delay`, not `stage`', () => {
+  const stage = complete('mlsd: 1\nmodel:\n  stages:\n    - id: retrieval\n      $0\n');
+  assert.ok(labels(stage.items).includes('task_type') && labels(stage.items).includes('metrics'));
+  const online = complete('mlsd: 1\nevaluation:\n  online:\n    metrics:\n      - name: ctr\n        $0\n');
+  assert.ok(labels(online.items).includes('delay'));
+  assert.ok(!labels(online.items).includes('stage'));
+  const offline = complete('mlsd: 1\nevaluation:\n  offline:\n    metrics:\n      - name: ndcg\n        $0\n');
+  assert.ok(labels(offline.items).includes('stage'));
+  assert.ok(!labels(offline.items).includes('delay'));
 });

@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { LspClient, fileUri, ROOT } from '../harness/lspClient';
-import { analyze, applyEdits, fixAll } from '../../server/src/lint/engine';
+import { analyze, applyEdits } from '../../server/src/lint/engine';
+import { fixAll } from '../../server/src/lint/fix';
 import { offsetAt } from '../../server/src/engine/parse';
 
 let client: LspClient;

@@ -392,3 +392,42 @@ test('on every example: references resolve, and renaming a referenced id keeps t
     }
   }
 });
+
+test('v1.1 stage reference: `evaluation.offline.metrics[].stage` resolves, renames and is MLSD004 when unknown', () => {
+  const t = [
+    'mlsd: 1',
+    'title: Two stages',
+    'model:',
+    '  stages:',
+    '    - {id: retrieval, task_type: retrieval}',
+    '    - {id: ranker, task_type: ranking}',
+    'evaluation:',
+    '  offline:',
+    '    metrics:',
+    '      - {name: recall@200, stage: retrieval}',
+    '      - {name: ndcg@10, stage: Ranker}',
+    '      - {name: map@10, stage: reranker}',
+    '',
+  ].join('\n');
+  const a = analysis(t);
+  const stageRefs = refIndex(a.doc).sites.filter((s) => s.ns === 'stage' && s.role === 'reference');
+  assert.deepEqual(
+    stageRefs.map((s) => s.text),
+    ['retrieval', 'Ranker', 'reranker'],
+  );
+  const def = definition(a, pos(t, 'Ranker'));
+  assert.deepEqual(shows(t, def as Location[]), ['6:ranker']);
+  assert.deepEqual(shows(t, references(a, pos(t, 'retrieval, task'), true) ?? []), ['5:retrieval', '10:retrieval']);
+  const out = renamed(t, pos(t, 'ranker, task'), 'rank');
+  assert.equal(lineOfText(out, 6), '    - {id: rank, task_type: ranking}');
+  assert.equal(lineOfText(out, 11), '      - {name: ndcg@10, stage: rank}');
+  const unresolved = a.lint.findings.filter((f) => f.ruleId === 'MLSD004');
+  assert.deepEqual(
+    unresolved.map((f) => t.slice(f.start, f.end)),
+    ['reranker'],
+  );
+  assert.deepEqual(
+    a.lint.findings.filter((f) => f.ruleId === 'MLSD002' || f.ruleId === 'MLSD003').map((f) => f.ruleId),
+    [],
+  );
+});

@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import { designOutline } from '../../server/src/features/outline';
 import type { DesignOutline, PRange } from '../../server/src/protocol';
 import type { Finding } from '../../server/src/rules/types';
-import { Session, type Analysis } from '../../server/src/session';
+import type { Analysis } from '../../server/src/lint/analysis';
+import { Session } from '../../server/src/session';
 import { expectSnapshot } from '../harness/snapshot';
 
 const ROOT = path.resolve(__dirname, '../../..');

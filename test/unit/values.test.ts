@@ -11,7 +11,7 @@ import {
   formatBytes,
   formatDuration,
 } from '../../server/src/engine/values';
-import { findMetric } from '../../server/src/engine/domain';
+import { findLoss, findMetric } from '../../server/src/engine/domain';
 
 test('quantity: numbers, suffixes, units, bytes', () => {
   assert.deepEqual(parseQuantity(2e9), { value: 2e9 });
@@ -89,6 +89,53 @@ test('metric spellings: cutoffs, iou, aliases, case and separators', () => {
   assert.equal(findMetric('mAP@10')?.name, 'map');
   assert.equal(findMetric('Hit_Rate@5')?.name, 'hit-rate');
   assert.equal(findMetric('my-custom-metric'), undefined);
+});
+
+test('v1.1 quantity: `~`/`≈` and words before `/unit`', () => {
+  assert.deepEqual(parseQuantity('30M rows/day'), { value: 3e7, unit: '/day', words: 'rows' });
+  assert.deepEqual(parseQuantity('~5B events/day'), { value: 5e9, unit: '/day', words: 'events' });
+  assert.deepEqual(parseQuantity('≈ 200k'), { value: 2e5, unit: undefined });
+  assert.deepEqual(parseQuantity('10k images'), { value: 1e4, unit: 'images' });
+  assert.deepEqual(parseQuantity('2 M user sessions / month'), { value: 2e6, unit: '/month', words: 'user sessions' });
+  assert.equal(parseQuantity('~'), undefined);
+  assert.equal(parseQuantity('~~5'), undefined);
+  assert.equal(parseQuantity('rows/day'), undefined);
+});
+
+test('v1.1 duration: unit words, singular or plural, space optional', () => {
+  const day = 86_400_000;
+  assert.equal(parseDuration('45 days'), 45 * day);
+  assert.equal(parseDuration('1 day'), day);
+  assert.equal(parseDuration('2 weeks'), 14 * day);
+  assert.equal(parseDuration('1 hour'), 3_600_000);
+  assert.equal(parseDuration('30 minutes'), 1_800_000);
+  assert.equal(parseDuration('90seconds'), 90_000);
+  assert.equal(parseDuration('6 Months'), 180 * day);
+  assert.equal(parseDuration('1 year'), 365 * day);
+  assert.equal(parseDuration('1.5 hours'), 5_400_000);
+  assert.equal(parseDuration('3 fortnights'), undefined);
+  assert.equal(parseDuration('days'), undefined);
+});
+
+test('v1.1 metrics: operating points resolve, new names and losses are known', () => {
+  assert.deepEqual(parseMetricSpelling('recall@fpr=0.001'), {
+    name: 'recall-at-fpr',
+    normalized: 'recall-at-fpr',
+    hasCutoff: false,
+    operatingPoint: { at: 'fpr', value: 0.001 },
+  });
+  assert.equal(parseMetricSpelling('precision@recall=0.8')?.name, 'precision-at-recall');
+  assert.equal(parseMetricSpelling('Recall@Precision=95%')?.operatingPoint?.value, 0.95);
+  assert.equal(parseMetricSpelling('ndcg@recall=0.8'), undefined, 'an operating point only on precision or recall');
+  assert.equal(parseMetricSpelling('recall@fpr=2'), undefined, 'the level is a rate');
+  assert.equal(findMetric('recall@fpr=0.001')?.name, 'recall-at-fpr');
+  for (const n of ['fpr', 'false-alarms-per-hour', 'value_weighted_recall', 'bias', 'CRPS', 'coverage'])
+    assert.ok(findMetric(n), n);
+  assert.equal(findLoss('one-class-svm')?.name, 'one-class');
+  assert.equal(findLoss('Deep SVDD')?.name, 'one-class');
+  assert.equal(findLoss('tweedie')?.name, 'tweedie');
+  assert.equal(findLoss('LambdaMART')?.name, 'listwise');
+  assert.equal(findLoss('reconstruction loss')?.name, 'mse');
 });
 
 test('placeholders and formatting', () => {

@@ -1,12 +1,13 @@
 /**
  * The JSON Schema (draft-07) of `.mlsdrc.yaml`, generated from the rule registry so the two cannot drift:
  * `schemas/mlsdrc.schema.json` is this function's output (a test compares them). Regenerate with
- * `npm run compile-tests && node out/server/src/cli/configSchema.js`.
+ * `npm run compile-tests && node out/server/src/cli/configSchema.js`, which also rewrites the
+ * `mlsd.options.*` settings of package.json from the options table (engine/options.ts).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../rules';
-import { DEFAULT_OPTIONS, type RuleOptions } from '../rules/types';
+import { OPTIONS, type OptionSpec, optionBounds, optionSettings } from '../engine/options';
 
 const SEVERITY_DOCS: Record<string, string> = {
   off: 'The rule does not run.',
@@ -14,29 +15,6 @@ const SEVERITY_DOCS: Record<string, string> = {
   info: 'Shown as information; never fails `mlsd lint`.',
   warning: 'Shown as a warning; `mlsd lint --max-warnings N` fails over N.',
   error: 'Shown as an error; `mlsd lint` exits 1.',
-};
-
-const OPTION_DOCS: Record<
-  keyof RuleOptions,
-  { text: string; minimum?: number; maximum?: number; exclusiveMinimum?: number }
-> = {
-  imbalance_threshold: {
-    text: 'A positive rate below this (or above 1 − this) counts as imbalanced. A fraction (`0.05`) or a percentage (`5%`).',
-    exclusiveMinimum: 0,
-    maximum: 0.5,
-  },
-  large_corpus_items: {
-    text: 'From this many items (`requirements.scale.items`), a ranking, recommendation or retrieval system needs at least two `model.stages`.',
-    minimum: 1,
-  },
-  qps_tolerance: {
-    text: 'How far (×) a stated `qps_peak` may be from DAU × requests per user ÷ 86,400 × peak factor.',
-    minimum: 1,
-  },
-  default_peak_factor: {
-    text: 'The peak ÷ average traffic factor used when a doc does not state `requirements.scale.peak_factor`.',
-    minimum: 1,
-  },
 };
 
 export function configSchema(): Record<string, unknown> {
@@ -49,16 +27,14 @@ export function configSchema(): Record<string, unknown> {
     ruleProps[m.alias] = { $ref: '#/definitions/ruleSetting', markdownDescription: `Alias of ${m.id}. ${doc}` };
   }
   const optionProps: Record<string, unknown> = {};
-  for (const [k, d] of Object.entries(OPTION_DOCS) as [keyof RuleOptions, (typeof OPTION_DOCS)[keyof RuleOptions]][]) {
-    const users = RULES.filter((r) => r.meta.options?.includes(k)).map((r) => `\`${r.meta.id} ${r.meta.alias}\``);
-    optionProps[k] = {
-      type: k === 'imbalance_threshold' ? ['number', 'string'] : 'number',
-      ...(k === 'imbalance_threshold' ? { pattern: '^\\s*\\d+(\\.\\d+)?\\s*%\\s*$' } : {}),
-      default: DEFAULT_OPTIONS[k],
-      ...(d.minimum !== undefined ? { minimum: d.minimum } : {}),
-      ...(d.exclusiveMinimum !== undefined ? { exclusiveMinimum: d.exclusiveMinimum } : {}),
-      ...(d.maximum !== undefined ? { maximum: d.maximum } : {}),
-      markdownDescription: `${d.text} Default \`${DEFAULT_OPTIONS[k]}\`.${users.length ? ` Read by ${users.join(', ')}.` : ''}`,
+  for (const o of OPTIONS as readonly OptionSpec[]) {
+    const users = RULES.filter((r) => o.rules.includes(r.meta.id)).map((r) => `\`${r.meta.id} ${r.meta.alias}\``);
+    optionProps[o.key] = {
+      type: o.percent ? ['number', 'string'] : 'number',
+      ...(o.percent ? { pattern: '^\\s*\\d+(\\.\\d+)?\\s*%\\s*$' } : {}),
+      default: o.default,
+      ...optionBounds(o),
+      markdownDescription: `${o.description} Default \`${o.default}\`.${users.length ? ` Read by ${users.join(', ')}.` : ''}`,
     };
   }
   return {
@@ -124,10 +100,43 @@ export function configSchemaText(): string {
 
 export const CONFIG_SCHEMA_PATH = path.join('schemas', 'mlsdrc.schema.json');
 
+/**
+ * package.json with its `mlsd.options.*` settings replaced by `optionSettings()` (the options table), in
+ * table order where the first one stood; every other key keeps its place.
+ */
+export function packageJsonWithOptions(text: string): string {
+  const pkg = JSON.parse(text) as { contributes: { configuration: { properties: Record<string, unknown> } } };
+  const props = pkg.contributes.configuration.properties;
+  const next: Record<string, unknown> = {};
+  let placed = false;
+  const place = () => {
+    if (!placed) Object.assign(next, optionSettings());
+    placed = true;
+  };
+  for (const [k, v] of Object.entries(props)) {
+    if (k.startsWith('mlsd.options.')) place();
+    else next[k] = v;
+  }
+  place();
+  pkg.contributes.configuration.properties = next;
+  return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+export const PACKAGE_JSON_PATH = 'package.json';
+
 if (require.main === module) {
   // out/server/src/cli → the repo root
   const root = path.resolve(__dirname, '../../../..');
   const out = path.join(root, CONFIG_SCHEMA_PATH);
   fs.writeFileSync(out, configSchemaText());
   process.stdout.write(`wrote ${path.relative(process.cwd(), out)}\n`);
+  const pkgFile = path.join(root, PACKAGE_JSON_PATH);
+  const before = fs.readFileSync(pkgFile, 'utf8');
+  const after = packageJsonWithOptions(before);
+  if (after !== before) {
+    fs.writeFileSync(pkgFile, after);
+    process.stdout.write(
+      `wrote ${path.relative(process.cwd(), pkgFile)} (contributes.configuration: mlsd.options.*)\n`,
+    );
+  }
 }

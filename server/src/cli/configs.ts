@@ -1,15 +1,15 @@
 /**
- * Configuration per doc for the CLI: the preset, then the nearest `.mlsdrc.yaml` walking up from the doc
- * (stopping at the filesystem root or at a folder that holds `.git`) — or, instead of that search, the
- * `--config` file — then `--preset` and `--rule`. Every problem is attributed to the file it comes from;
+ * Configuration per doc for the CLI: the preset, then the `.mlsdrc.yaml` that `resolveConfigFor` finds for
+ * the doc (the editor's search: up from the doc, stopping at the working directory or at a folder that
+ * holds `.git`, whichever comes first) — or, instead of that search, the `--config` file — then `--preset`
+ * and `--rule`. Every problem is attributed to the file it comes from;
  * the caller stops on any.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  findConfigFile,
   loadConfigFile,
   resolveConfig,
+  resolveConfigFor,
   type FileReader,
   type RawConfig,
   type ResolvedConfig,
@@ -33,7 +33,6 @@ interface LoadedFile {
 
 export class CliConfigs {
   private files = new Map<string, LoadedFile>();
-  private roots = new Map<string, string | undefined>();
   private resolved = new Map<string, ResolvedConfig>();
   private explicit?: LoadedFile;
   private flags: RawConfig;
@@ -66,19 +65,6 @@ export class CliConfigs {
     }
   }
 
-  /** The folder at which the upward search stops: the nearest one holding `.git` (else the filesystem root). */
-  private rootFor(dir: string): string | undefined {
-    if (this.roots.has(dir)) return this.roots.get(dir);
-    let root: string | undefined;
-    if (fs.existsSync(path.join(dir, '.git'))) root = dir;
-    else {
-      const up = path.dirname(dir);
-      root = up === dir ? undefined : this.rootFor(up);
-    }
-    this.roots.set(dir, root);
-    return root;
-  }
-
   private load(file: string): LoadedFile {
     let entry = this.files.get(file);
     if (entry) return entry;
@@ -103,9 +89,9 @@ export class CliConfigs {
 
   /** The resolved config for a doc, and the config file found for it. Problems land in `errors`. */
   forFile(docPath: string): { config: ResolvedConfig; file?: string } {
-    const dir = path.dirname(path.resolve(docPath));
-    // --config replaces the search (as ESLint's and markdownlint-cli2's --config do)
-    const file = this.explicit ? undefined : findConfigFile(docPath, this.reader, this.rootFor(dir));
+    // --config replaces the search (as ESLint's and markdownlint-cli2's --config do); the working
+    // directory plays the part of the editor's workspace folder
+    const file = this.explicit ? undefined : resolveConfigFor(path.resolve(this.cwd, docPath), this.cwd, this.reader);
     const key = file ?? '';
     let config = this.resolved.get(key);
     if (!config) {

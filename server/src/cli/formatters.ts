@@ -1,7 +1,7 @@
 /** Output formats of `mlsd lint`: stylish (ESLint-like, for people), json (ESLint's shape), sarif (2.1.0). */
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ruleDocsUri } from '../lint/docs';
+import { folderUri, pathToUri } from '../lint/uri';
 import { RULES } from '../rules';
 import type { Severity } from '../rules/types';
 import { VERSION } from '../features/version';
@@ -149,7 +149,7 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
 
 function sarifUri(file: string, cwd: string): { uri: string; uriBaseId?: string } {
   const rel = path.relative(cwd, file);
-  if (!rel || path.isAbsolute(rel)) return { uri: pathToFileURL(file).href };
+  if (!rel || path.isAbsolute(rel)) return { uri: pathToUri(file) };
   return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
 }
 
@@ -203,7 +203,7 @@ export function formatSarif(results: FileResult[], cwd: string, extras: SarifExt
             toolExecutionNotifications: extras.notifications.map((text) => ({ level: 'error', message: { text } })),
           },
         ],
-        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd).href.replace(/\/?$/, '/') } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: folderUri(cwd) } },
         columnKind: 'utf16CodeUnits',
         results: sarifResults,
       },

@@ -4,8 +4,9 @@
  * is reported and the other files are still linted.
  */
 import * as fs from 'node:fs';
-import { pathToFileURL } from 'node:url';
-import { analyze, applyEdits, fixAll, lint, type LintResult } from '../lint/engine';
+import { pathToUri } from '../lint/uri';
+import { analyze, applyEdits, lint, type LintResult } from '../lint/engine';
+import { fixAll } from '../lint/fix';
 import type { ResolvedConfig } from '../lint/config';
 import { computeLineStarts, positionAt } from '../engine/parse';
 import type { Finding, Fix, Severity, TextEdit } from '../rules/types';
@@ -68,7 +69,7 @@ export function lintFile(file: string, label: string, config: ResolvedConfig, op
   }
   const bom = raw.startsWith(BOM);
   const text = bom ? raw.slice(1) : raw; // positions are counted without the BOM, as editors do
-  const uri = pathToFileURL(file).href;
+  const uri = pathToUri(file);
   let finalText = text;
   let res: LintResult;
   let fixedCount = 0;

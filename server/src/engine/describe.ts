@@ -60,6 +60,7 @@ const REF_TEXT: Record<string, string> = {
   source: 'reference to a `data.sources[].id`',
   candidate: 'reference to a `model.candidates[].id`',
   onlineMetric: 'reference to one of `evaluation.online.metrics`',
+  stage: 'reference to a `model.stages[].id`',
 };
 
 /** What a field holds, in a few words of Markdown: `mapping`, `list of metrics`, `reference to a …`. */

@@ -6,7 +6,7 @@
  * | `source`       | `data.sources[].id`              | `data.features[].source`                     |
  * | `feature`      | `data.features[].id`             | —                                            |
  * | `candidate`    | `model.candidates[].id`          | `model.selected`, `model.stages[].model`     |
- * | `stage`        | `model.stages[].id`              | —                                            |
+ * | `stage`        | `model.stages[].id`              | `evaluation.offline.metrics[].stage` (v1.1)  |
  * | `head`         | `framing.heads[].name`           | —                                            |
  * | `onlineMetric` | `evaluation.online.metrics[]`    | `evaluation.online.primary`                  |
  *
@@ -200,6 +200,10 @@ function buildIndex(doc: MlsdDoc): RefIndex {
     idSite('candidate', 'reference', doc.node('model.selected'), model, 'model.selected');
     for (const s of doc.entries('model.stages'))
       idSite('candidate', 'reference', child(s, 'model'), s, `model.stages[${s.index ?? 0}].model`);
+    doc.list('evaluation.offline.metrics').forEach((m, i) => {
+      if (m.kind === 'map')
+        idSite('stage', 'reference', child(m, 'stage'), m, `evaluation.offline.metrics[${i}].stage`);
+    });
     doc
       .list('evaluation.online.metrics')
       .forEach((item, i) => metricSite('declaration', item, `evaluation.online.metrics[${i}]`));

@@ -14,12 +14,17 @@ type Json = Record<string, unknown>;
 
 const NUM = '[-+]?(?:\\d[\\d,_]*(?:\\.\\d+)?|\\.\\d+)(?:[eE][-+]?\\d+)?';
 const PATTERNS = {
-  quantity: `^\\s*${NUM}\\s*[kKMBGT]?\\s*(?:/?\\s*[A-Za-z][\\w ]*)?$`,
+  // v1.1: optional leading `~`/`≈`, words before `/unit` (`30M rows/day`)
+  quantity: `^\\s*[~≈]?\\s*${NUM}\\s*[kKMBGT]?(?:\\s+[A-Za-z][\\w -]*?)?\\s*(?:/?\\s*[A-Za-z][\\w ]*)?$`,
   bytes: `^\\s*${NUM}\\s*(?:[kKMBGT]|[KMGTP]i?B|[kmgtp]i?b)?\\s*$`,
   percent: '^\\s*[-+]?(?:\\d+(?:\\.\\d+)?|\\.\\d+)\\s*%\\s*$',
-  duration: '^\\s*(?:\\d+(?:\\.\\d+)?|\\.\\d+)\\s*(?:ms|s|min|mo|m|h|d|w|y|MS|S|MIN|MO|M|H|D|W|Y)\\s*$',
+  // v1.1: unit words too (`45 days`, `1 hour`)
+  duration:
+    '^\\s*(?:\\d+(?:\\.\\d+)?|\\.\\d+)\\s*(?:ms|s|min|mo|m|h|d|w|y|MS|S|MIN|MO|M|H|D|W|Y|(?:[Mm]illisecond|[Ss]econd|[Mm]inute|[Hh]our|[Dd]ay|[Ww]eek|[Mm]onth|[Yy]ear)s?)\\s*$',
   id: '^[A-Za-z0-9][A-Za-z0-9_.-]*$',
-  metric: '^[^@]+(?:@\\s*(?:\\d+|k|K|iou\\s*=\\s*[0-9.]+(?:\\s*:\\s*[0-9.]+)*))?$',
+  // v1.1: operating points (`precision@recall=0.8`, `recall@fpr=0.001`)
+  metric:
+    '^[^@]+(?:@\\s*(?:\\d+|k|K|iou\\s*=\\s*[0-9.]+(?:\\s*:\\s*[0-9.]+)*|(?:recall|precision|fpr)\\s*=\\s*[0-9.eE-]+%?))?$',
 };
 
 const PLACEHOLDER: Json = { $ref: '#/definitions/notStated' };

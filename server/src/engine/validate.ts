@@ -60,13 +60,13 @@ function describeType(spec: FieldSpec): string {
     case 'bool':
       return '`true` or `false`';
     case 'quantity':
-      return 'a quantity like `500M`, `2e9` or `5B/day`';
+      return 'a quantity like `500M`, `2e9`, `5B/day` or `30M rows/day`';
     case 'bytes':
       return 'a size in bytes like `64GB` or `2TiB`';
     case 'rate':
       return 'a rate in [0, 1] or a percentage like `2%`';
     case 'duration':
-      return 'a duration like `200ms`, `15min`, `1d` (units ms, s, min, h, d, w, mo, y)';
+      return 'a duration like `200ms`, `15min`, `1d` or `45 days` (units ms, s, min, h, d, w, mo, y, or a unit word)';
     case 'latency':
       return 'a duration like `200ms` (a bare number means milliseconds)';
     case 'id':
@@ -269,7 +269,7 @@ function run(doc: MlsdDoc): Validation {
         if (!parseMetricSpelling(v))
           invalid(
             n,
-            `${label} \`${v}\` has a cutoff that does not parse: write \`@<k>\` for ranking metrics (\`ndcg@10\`) or \`@iou=<threshold>\` for detection (\`map@iou=0.5\`).`,
+            `${label} \`${v}\` has a cutoff that does not parse: write \`@<k>\` for ranking metrics (\`ndcg@10\`), \`@iou=<threshold>\` for detection (\`map@iou=0.5\`), or an operating point (\`precision@recall=0.8\`, \`recall@fpr=0.001\`).`,
           );
         return;
     }

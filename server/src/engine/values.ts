@@ -18,7 +18,10 @@ export { normalizeName as normalize, nearestNames as suggest } from './domain';
 
 export interface Quantity {
   value: number;
+  /** the `/unit` when written (`/day`), else the words after the number (`images`), else `B` for bytes */
   unit?: string;
+  /** v1.1: the words between the number and a `/unit` (`rows` in `30M rows/day`) */
+  words?: string;
 }
 
 const QTY_SUFFIX: Record<string, number> = { k: 1e3, K: 1e3, M: 1e6, B: 1e9, G: 1e9, T: 1e12 };
@@ -36,8 +39,10 @@ const BYTE_SUFFIX: Record<string, number> = {
 };
 
 const NUM = String.raw`[-+]?(?:\d[\d,_]*(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?`;
-// `<number>[suffix]` then an optional unit: `/day`, `/s`, or a word after a space (`100 images`)
-const QTY_RE = new RegExp(String.raw`^(${NUM})\s*([kKMBGT])?(?:\s*(/\s*[A-Za-z][\w ]*)|\s+([A-Za-z][\w ]*))?$`);
+// v1.1: `[~|≈]<number>[suffix][ words][/unit]`: `5B/day`, `100 images`, `30M rows/day`, `~5B events/day`
+const QTY_RE = new RegExp(
+  String.raw`^[~≈]?\s*(${NUM})\s*([kKMBGT])?(?:\s+([A-Za-z][\w -]*?))?\s*(/\s*[A-Za-z][\w ]*)?$`,
+);
 const BYTES_RE = new RegExp(String.raw`^(${NUM})\s*(KB|MB|GB|TB|PB|KiB|MiB|GiB|TiB|PiB)$`, 'i');
 
 function num(s: string): number {
@@ -66,8 +71,10 @@ export function parseQuantity(v: unknown, opts: { bytes?: boolean } = {}): Quant
   const n = num(m[1]);
   if (!Number.isFinite(n)) return undefined;
   const mult = m[2] ? QTY_SUFFIX[m[2]] : 1;
-  const unit = (m[3] ?? m[4])?.trim().replace(/^\/\s*/, '/') || undefined;
-  return { value: n * mult, unit };
+  const words = m[3]?.trim() || undefined;
+  const per = m[4]?.trim().replace(/^\/\s*/, '/') || undefined;
+  const unit = per ?? words;
+  return per && words ? { value: n * mult, unit, words } : { value: n * mult, unit };
 }
 
 /** Parses a rate: a number in [0, 1] or a percentage string (`1%`, `99.9 %`). `range: false` when outside [0, 1]. */
@@ -95,10 +102,23 @@ export const DURATION_UNITS: Record<string, number> = {
   mo: 30 * 86_400_000,
   y: 365 * 86_400_000,
 };
-const DUR_RE = /^([-+]?(?:\d+(?:\.\d+)?|\.\d+))\s*(ms|s|min|mo|m|h|d|w|y)$/i;
+/** v1.1: unit words (singular or plural) accepted besides the short units: `45 days`, `2 weeks`. */
+export const DURATION_WORDS: Record<string, keyof typeof DURATION_UNITS> = {
+  millisecond: 'ms',
+  second: 's',
+  minute: 'min',
+  hour: 'h',
+  day: 'd',
+  week: 'w',
+  month: 'mo',
+  year: 'y',
+};
+const DUR_RE =
+  /^([-+]?(?:\d+(?:\.\d+)?|\.\d+))\s*(ms|s|min|mo|m|h|d|w|y|(?:millisecond|second|minute|hour|day|week|month|year)s?)$/i;
 
 /**
- * Parses a duration into milliseconds: `<number><unit>` with ms, s, m/min, h, d, w, mo (30 d), y (365 d).
+ * Parses a duration into milliseconds: `<number><unit>` with ms, s, m/min, h, d, w, mo (30 d), y (365 d),
+ * or (v1.1) a unit word with an optional space: `45 days`, `1 hour`, `6 months` (month = 30 d, year = 365 d).
  * A bare number is milliseconds only when `bareIsMs` (latency keys); otherwise invalid.
  */
 export function parseDuration(v: unknown, bareIsMs = false): number | undefined {
@@ -108,7 +128,9 @@ export function parseDuration(v: unknown, bareIsMs = false): number | undefined 
   if (bareIsMs && /^\d+(?:\.\d+)?$/.test(s)) return Number(s);
   const m = DUR_RE.exec(s);
   if (!m) return undefined;
-  const unit = m[2] === 'M' ? undefined : m[2].toLowerCase();
+  const written = m[2] === 'M' ? undefined : m[2].toLowerCase();
+  if (!written) return undefined;
+  const unit = written in DURATION_UNITS ? written : DURATION_WORDS[written.replace(/s$/, '')];
   if (!unit) return undefined;
   const n = Number(m[1]);
   if (n < 0) return undefined;
@@ -173,9 +195,21 @@ export interface MetricSpelling {
   normalized: string;
   k?: number | 'k';
   iou?: number;
-  /** true when a cutoff was written (`@…`) */
+  /** true when a cutoff `@k` or `@iou=…` was written (an operating point is not a cutoff) */
   hasCutoff: boolean;
+  /**
+   * an operating point (`precision@recall=0.8`, `recall@precision=0.95`, `recall@fpr=0.001`): `name` and
+   * `normalized` are then the metric it resolves to (`precision-at-recall`, `recall-at-precision`,
+   * `recall-at-fpr`), `at` the fixed quantity and `value` its level
+   */
+  operatingPoint?: { at: 'recall' | 'precision' | 'fpr'; value: number };
 }
+
+/** Operating-point spellings: base name → the quantity fixed after `@` → the metric it resolves to. */
+const OPERATING_POINTS: Record<string, Record<string, string>> = {
+  precision: { recall: 'precision-at-recall' },
+  recall: { precision: 'recall-at-precision', fpr: 'recall-at-fpr' },
+};
 
 /**
  * Splits a metric spelling into name and cutoff. `precision@5` → k 5; `ndcg@k` → k 'k';
@@ -199,5 +233,17 @@ export function parseMetricSpelling(s: string): MetricSpelling | undefined {
   const iou = /^iou\s*=\s*((?:0|1)?(?:\.\d+)?)(?:\s*:\s*[\d.]+(?:\s*:\s*[\d.]+)?)?$/.exec(cut);
   if (iou && iou[1] !== '' && Number(iou[1]) > 0 && Number(iou[1]) <= 1) return { ...base, iou: Number(iou[1]) };
   if (cut === 'iou') return { ...base };
+  const op = /^(recall|precision|fpr)\s*=\s*((?:\d+(?:\.\d+)?|\.\d+)(?:e-?\d+)?)\s*(%?)$/.exec(cut);
+  const resolved = op ? OPERATING_POINTS[base.normalized]?.[op[1]] : undefined;
+  if (op && resolved) {
+    const value = Number(op[2]) / (op[3] ? 100 : 1);
+    if (value > 0 && value <= 1)
+      return {
+        name: resolved,
+        normalized: resolved,
+        hasCutoff: false,
+        operatingPoint: { at: op[1] as 'recall' | 'precision' | 'fpr', value },
+      };
+  }
   return undefined;
 }

@@ -49,7 +49,7 @@ import { child } from '../engine/parse';
 import { sectionSkeleton } from '../engine/skeleton';
 import { normalize } from '../engine/values';
 import { toOffset, toRange } from '../lspConvert';
-import type { Analysis } from '../session';
+import type { Analysis } from '../lint/analysis';
 import { cursorContext, type CursorContext, type Seg } from './completionContext';
 
 const SUGGEST = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
@@ -333,8 +333,8 @@ function valueCompletions(b: Builder, path: Seg[]): void {
 
 function refCompletions(b: Builder, spec: FieldSpec): void {
   const doc = b.doc;
-  if (spec.ref === 'source' || spec.ref === 'candidate') {
-    const list = spec.ref === 'source' ? 'data.sources' : 'model.candidates';
+  if (spec.ref === 'source' || spec.ref === 'candidate' || spec.ref === 'stage') {
+    const list = spec.ref === 'source' ? 'data.sources' : spec.ref === 'stage' ? 'model.stages' : 'model.candidates';
     const seen = new Set<string>();
     for (const e of doc.entries(list)) {
       const id = doc.textOf(child(e, 'id'));
@@ -343,7 +343,9 @@ function refCompletions(b: Builder, spec: FieldSpec): void {
       const about =
         spec.ref === 'source'
           ? [doc.textOf(child(e, 'kind')), doc.textOf(child(e, 'description'))]
-          : [doc.textOf(child(e, 'architecture'))];
+          : spec.ref === 'stage'
+            ? [doc.textOf(child(e, 'task_type')), doc.textOf(child(e, 'output'))]
+            : [doc.textOf(child(e, 'architecture'))];
       const summary = about.filter(Boolean).join(' — ');
       b.add({
         label: id,

@@ -25,7 +25,7 @@ import {
 import type { MlsdDoc } from '../engine/model';
 import { lineEndAt, positionAt } from '../engine/parse';
 import { formatBytes, formatCount, formatDuration, round } from '../engine/values';
-import type { Analysis } from '../session';
+import type { Analysis } from '../lint/analysis';
 
 // ------------------------------------------------------------------------------ formatting
 

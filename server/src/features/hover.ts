@@ -36,7 +36,7 @@ import type { MetricRef, MlsdDoc } from '../engine/model';
 import { child, pathOf, type MNode } from '../engine/parse';
 import { normalize, parseDuration, parseQuantity, parseRate } from '../engine/values';
 import { toOffset, toRange } from '../lspConvert';
-import type { Analysis } from '../session';
+import type { Analysis } from '../lint/analysis';
 import {
   defaultPeakFactor,
   explainCoverage,
@@ -286,7 +286,14 @@ function metricAt(doc: MlsdDoc, n: MNode): MetricRef | undefined {
 // ------------------------------------------------------------------------------ references
 
 function refTargets(doc: MlsdDoc, ref: FieldSpec['ref']): { id: string; node: MNode }[] {
-  const list = ref === 'source' ? 'data.sources' : ref === 'candidate' ? 'model.candidates' : undefined;
+  const list =
+    ref === 'source'
+      ? 'data.sources'
+      : ref === 'candidate'
+        ? 'model.candidates'
+        : ref === 'stage'
+          ? 'model.stages'
+          : undefined;
   if (!list) return [];
   const out: { id: string; node: MNode }[] = [];
   for (const e of doc.entries(list)) {
@@ -317,6 +324,19 @@ function refHover(doc: MlsdDoc, spec: FieldSpec, n: MNode): string | undefined {
       text('owner') && `owner: ${text('owner')}`,
     ].filter(Boolean);
     if (facts.length) parts.push(facts.join(' · '));
+    return parts.join('\n\n');
+  }
+  if (spec.ref === 'stage') {
+    const task = doc.enumValueOf(child(e, 'task_type'));
+    const parts = [`**\`${target.id}\`** · model stage${task ? ` (${task})` : ''}`];
+    const io = [text('input') && `input: ${text('input')}`, text('output') && `output: ${text('output')}`];
+    const facts = [...io, text('model') && `model: ${text('model')}`, text('latency') && `latency ${text('latency')}`];
+    if (facts.some(Boolean)) parts.push(facts.filter(Boolean).join(' · '));
+    parts.push(
+      task
+        ? `This metric is scoped to the stage and checked against its task type, ${task}.`
+        : "This metric is scoped to the stage; state the stage's `task_type` so the metric is checked against it.",
+    );
     return parts.join('\n\n');
   }
   const selected = doc.textOf(doc.node('model.selected'));

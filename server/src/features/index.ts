@@ -9,5 +9,5 @@ export { hover } from './hover';
 export { documentSymbols, foldingRanges, selectionRanges } from './symbols';
 export { designOutline } from './outline';
 export { definition, references, highlights, prepareRename, rename } from './navigation';
-export { codeActions, fixAllEdit, FIX_ALL_KIND } from './codeActions';
+export { codeActions, fixAllDataOf, fixAllEdit, FIX_ALL_KIND, resolveCodeAction } from './codeActions';
 export { inlayHints } from './figures';

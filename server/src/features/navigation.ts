@@ -17,7 +17,7 @@ import { findMetric, normalizeName } from '../engine/domain';
 import { ID_PATTERN, NAMESPACE_LISTS, refIndex, type RefIndex, type RefSite } from '../engine/refs';
 import { positionAt } from '../engine/parse';
 import { toOffset, toRange } from '../lspConvert';
-import type { Analysis } from '../session';
+import type { Analysis } from '../lint/analysis';
 
 function siteAt(a: Analysis, pos: Position): { idx: RefIndex; site: RefSite } | undefined {
   const idx = refIndex(a.doc);

@@ -26,7 +26,7 @@ import type {
 import { ruleById } from '../rules';
 import type { Finding } from '../rules/types';
 import { toRange } from '../lspConvert';
-import type { Analysis } from '../session';
+import type { Analysis } from '../lint/analysis';
 import { extentOf } from './symbols';
 
 const zero = (): Record<SeverityName, number> => ({ error: 0, warning: 0, info: 0, hint: 0 });

@@ -20,7 +20,7 @@ import { STEP_TITLES, stepNumber, type StepKey } from '../engine/catalog';
 import type { MlsdDoc } from '../engine/model';
 import { child, lineOf, type MNode } from '../engine/parse';
 import { toOffset, toRange } from '../lspConvert';
-import type { Analysis } from '../session';
+import type { Analysis } from '../lint/analysis';
 
 // ------------------------------------------------------------------------------------------ extents
 

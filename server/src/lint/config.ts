@@ -1,12 +1,20 @@
 /**
- * Configuration: presets (`recommended`, `strict`), the project file `.mlsdrc.yaml` (found by walking
- * up from the doc), and editor/CLI overrides. Rule names are ids or aliases, case-insensitive.
- * Pure functions; reading files is done by `loadConfigFile` with an injectable reader.
+ * Configuration: presets (`recommended`, `strict`), the project file `.mlsdrc.yaml` (found by
+ * `resolveConfigFor`, the same search for the editor and the CLI), and editor/CLI overrides. Rule names
+ * are ids or aliases, case-insensitive. Pure functions; files are read through an injectable reader.
  */
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { RULES, ruleByName } from '../rules';
-import { DEFAULT_OPTIONS, type RuleOptions, type Severity, type SeverityOrOff } from '../rules/types';
+import {
+  checkOption,
+  DEFAULT_OPTIONS,
+  OPTIONS,
+  type OptionKey,
+  optionByName,
+  type RuleOptions,
+} from '../engine/options';
+import type { Severity, SeverityOrOff } from '../rules/types';
 
 export type Preset = 'recommended' | 'strict';
 export const PRESETS: Preset[] = ['recommended', 'strict'];
@@ -29,17 +37,6 @@ export interface ConfigProblem {
   message: string;
   source?: string;
 }
-
-const OPTION_ALIASES: Record<string, keyof RuleOptions> = {
-  imbalance_threshold: 'imbalance_threshold',
-  imbalancethreshold: 'imbalance_threshold',
-  large_corpus_items: 'large_corpus_items',
-  largecorpusitems: 'large_corpus_items',
-  qps_tolerance: 'qps_tolerance',
-  qpstolerance: 'qps_tolerance',
-  default_peak_factor: 'default_peak_factor',
-  defaultpeakfactor: 'default_peak_factor',
-};
 
 export function presetSeverity(preset: Preset, def: Severity): Severity {
   return preset === 'strict' && def === 'info' ? 'warning' : def;
@@ -96,18 +93,15 @@ export function resolveConfig(layers: (RawConfig | undefined)[], problems: Confi
 
 function mergeOptions(into: RuleOptions, from: Record<string, unknown>, problems: ConfigProblem[]): void {
   for (const [k, v] of Object.entries(from)) {
-    const key = OPTION_ALIASES[k.toLowerCase()] ?? OPTION_ALIASES[k.toLowerCase().replace(/[-_]/g, '')];
-    if (!key) {
-      problems.push({ message: `Unknown option \`${k}\`; known: ${Object.keys(DEFAULT_OPTIONS).join(', ')}.` });
+    const o = optionByName(k);
+    if (!o) {
+      problems.push({ message: `Unknown option \`${k}\`; known: ${OPTIONS.map((x) => x.key).join(', ')}.` });
       continue;
     }
     if (v === null || v === undefined) continue;
-    const n = typeof v === 'number' ? v : Number(String(v).replace(/%$/, ''));
-    if (!Number.isFinite(n) || n < 0) {
-      problems.push({ message: `Option \`${k}\` must be a non-negative number.` });
-      continue;
-    }
-    into[key] = typeof v === 'string' && v.trim().endsWith('%') ? n / 100 : n;
+    const checked = checkOption(o, v);
+    if ('error' in checked) problems.push({ message: checked.error });
+    else into[o.key as OptionKey] = checked.value;
   }
 }
 
@@ -138,25 +132,44 @@ export function parseConfigText(text: string, source: string, problems: ConfigPr
 }
 
 export interface FileReader {
+  /** a regular file exists there */
   exists(p: string): boolean;
   read(p: string): string;
+  /** anything exists there, a file or a folder (`.git` is a file in a git worktree); defaults to `exists` */
+  entryExists?(p: string): boolean;
 }
 
-/** Finds the nearest `.mlsdrc.yaml` walking up from a doc's folder, stopping at `root` (or the filesystem root). */
-export function findConfigFile(docPath: string, fsr: FileReader, root?: string): string | undefined {
+/** The marker of a project root: the config search never goes above a folder holding it. */
+export const PROJECT_ROOT_MARKER = '.git';
+
+/**
+ * The one config resolver of the editor and the CLI: the `.mlsdrc.yaml` (or `.mlsdrc.yml`) that applies
+ * to the doc at `docPath`. The search walks up from the doc's folder and returns the first config file
+ * found; it stops (after looking there) at the first folder that holds `.git` or is `root`, whichever
+ * comes first. `root` is the editor's workspace folder or the CLI's working directory; it only counts when
+ * the doc is inside it (otherwise the search stops at `.git` or the filesystem root).
+ */
+export function resolveConfigFor(docPath: string, root: string | undefined, fsr: FileReader): string | undefined {
   let dir = path.dirname(path.resolve(docPath));
-  const stop = root ? path.resolve(root) : undefined;
-  for (let i = 0; i < 64; i++) {
+  const stop = root !== undefined && isInside(dir, path.resolve(root)) ? path.resolve(root) : undefined;
+  const entryExists = fsr.entryExists ?? fsr.exists;
+  for (let i = 0; i < 256; i++) {
     for (const name of CONFIG_FILE_NAMES) {
       const p = path.join(dir, name);
       if (fsr.exists(p)) return p;
     }
-    if (stop && dir === stop) return undefined;
+    if (dir === stop || entryExists(path.join(dir, PROJECT_ROOT_MARKER))) return undefined;
     const up = path.dirname(dir);
     if (up === dir) return undefined;
     dir = up;
   }
   return undefined;
+}
+
+/** `p` is `folder` or below it. */
+export function isInside(p: string, folder: string): boolean {
+  const rel = path.relative(folder, p);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 export function loadConfigFile(file: string, fsr: FileReader, problems: ConfigProblem[] = []): RawConfig | undefined {

@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { pathToUri } from './uri';
 
 let cachedRoot: string | undefined;
 
@@ -34,5 +34,5 @@ export function ruleDocsPath(id: string, root = packageRoot()): string {
 }
 
 export function ruleDocsUri(id: string, root = packageRoot()): string {
-  return pathToFileURL(ruleDocsPath(id, root)).href;
+  return pathToUri(ruleDocsPath(id, root));
 }

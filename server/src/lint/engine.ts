@@ -1,7 +1,7 @@
 /**
  * The lint engine: runs the enabled rules over one document model and returns findings in offsets.
  * Shared by the language server, the CLI and the tests. Never throws: a rule that throws is reported
- * in `internalErrors` and the other rules still run.
+ * in `internalErrors` and the other rules still run. Fixing (selection and the pass loop) is in `fix.ts`.
  */
 import { STEP_KEYS } from '../engine/catalog';
 import { MlsdDoc } from '../engine/model';
@@ -161,36 +161,4 @@ export function applyEdits(text: string, edits: TextEdit[]): { text: string; app
   }
   out += text.slice(pos);
   return { text: out, applied: chosen.length };
-}
-
-/** Applies the safe fixes of the findings repeatedly (like ESLint: up to 10 passes) until none is left. */
-export function fixAll(
-  text: string,
-  config: ResolvedConfig = getDefaultConfig(),
-  uri = '',
-  opts: LintOptions = {},
-): { text: string; fixed: number; remaining: LintResult } {
-  let current = text;
-  let fixed = 0;
-  for (let pass = 0; pass < 10; pass++) {
-    const res = lint(analyze(current, uri), config, opts);
-    const edits: TextEdit[] = [];
-    const taken: { start: number; end: number }[] = [];
-    for (const f of res.findings) {
-      if (!f.fix?.safe) continue;
-      // take a fix only if none of its edits overlap an edit already taken (fixes apply whole or not at all)
-      const clash = f.fix.edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end));
-      if (clash) continue;
-      for (const e of f.fix.edits) {
-        edits.push(e);
-        taken.push({ start: e.start, end: Math.max(e.end, e.start) });
-      }
-      fixed++;
-    }
-    if (!edits.length) return { text: current, fixed, remaining: res };
-    const next = applyEdits(current, edits).text;
-    if (next === current) return { text: current, fixed, remaining: res };
-    current = next;
-  }
-  return { text: current, fixed, remaining: lint(analyze(current, uri), config, opts) };
 }

@@ -15,6 +15,7 @@ export const nodeFs: FileReaderWithTime = {
     }
   },
   read: (p) => fs.readFileSync(p, 'utf8'),
+  entryExists: (p) => fs.existsSync(p),
   mtime: (p) => {
     try {
       return fs.statSync(p).mtimeMs;

@@ -168,7 +168,7 @@ export const mlsd004: Rule = {
     defaultSeverity: 'error',
     fixable: 'none',
     description:
-      'A reference (`data.features[].source`, `model.selected`, `model.stages[].model`, `evaluation.online.primary`) names no declared id or listed online metric; ids match case-insensitively with `_` and `-` alike, metric names after alias resolution.',
+      'A reference (`data.features[].source`, `model.selected`, `model.stages[].model`, `evaluation.online.primary`, `evaluation.offline.metrics[].stage`) names no declared id or listed online metric; ids match case-insensitively with `_` and `-` alike, metric names after alias resolution.',
   },
   check(ctx) {
     const { doc } = ctx;
@@ -201,6 +201,17 @@ export const mlsd004: Rule = {
         'model.candidates',
         'model.candidates',
         'the stage runs a model nobody described',
+      );
+    });
+    doc.list('evaluation.offline.metrics').forEach((m, i) => {
+      if (m.kind !== 'map') return;
+      checkIdRef(
+        ctx,
+        child(m, 'stage'),
+        `evaluation.offline.metrics[${i}].stage`,
+        'model.stages',
+        'model.stages',
+        "the metric is checked against a stage's task type, and no stage has that id",
       );
     });
     checkPrimary(ctx);

@@ -1,7 +1,6 @@
 import type { MlsdDoc } from '../engine/model';
 import { child } from '../engine/parse';
-import { fillField } from '../engine/edits';
-import { suggestion } from './support';
+import { reportMissing } from './support';
 import type { Rule } from './types';
 
 /** A baseline that fits the doc's task, for the message and the suggestion (plain text: no `:`, `,` or `#`). */
@@ -38,22 +37,24 @@ export const mlsd401: Rule = {
     fixable: 'none',
     description: '`model.baseline` is missing (a mapping baseline counts when its `name` or `description` is stated).',
   },
-  check({ doc, report }) {
+  check(ctx) {
+    const { doc } = ctx;
     const n = doc.node('model.baseline');
     if (
       n && n.kind === 'map' ? doc.isStated(child(n, 'name')) || doc.isStated(child(n, 'description')) : doc.isStated(n)
     )
       return;
     const example = typicalBaseline(doc);
-    const edit = n && n.kind === 'map' ? undefined : fillField(doc, ['model'], 'baseline', example);
-    report({
-      ...doc.field('model.baseline').span,
-      message:
-        '`model.baseline` is missing: without a simple baseline (a heuristic, popularity, logistic regression) nobody can tell whether ' +
+    reportMissing(ctx, {
+      path: 'model.baseline',
+      because: 'so nothing shows the model beats a simple heuristic',
+      explanation:
+        'Without a simple baseline (a heuristic, popularity, logistic regression) nobody can tell whether ' +
         'the ML model earns its complexity, and the first launch has nothing to be compared with offline or in the A/B test. ' +
         `Add e.g. \`baseline: ${example}\`.`,
-      suggestions: suggestion('Add a `model.baseline`', edit),
-      data: { example },
+      // a mapping baseline without name or description is filled in by hand
+      value: n && n.kind === 'map' ? undefined : example,
+      title: 'Add a `model.baseline`',
     });
   },
 };

@@ -1,6 +1,6 @@
 import { lossPieces } from '../engine/facts';
 import { lossFits, taskInfo, TASKS, type LossInfo, type TaskType } from '../engine/domain';
-import { code, listNames } from './support';
+import { clip, code, fitHeadline, listNames } from './support';
 import type { Fix, Rule } from './types';
 
 /** What each task type needs its loss to train, for the message. */
@@ -71,9 +71,18 @@ export const mlsd402: Rule = {
             safe: false,
           }))
         : [];
+      const task = types.length === 1 ? types[0] : `any of the ${types.length} task types`;
+      const wrote =
+        loss.name === piece.text.toLowerCase().replace(/[\s_]+/g, '-')
+          ? code(loss.name)
+          : `${code(clip(piece.text, 24))} (${loss.name})`;
       report({
         ...span,
-        message:
+        message: fitHeadline([
+          `The loss ${wrote} does not fit ${task}; losses that fit: ${fitting.slice(0, 2).map(code).join(', ')}`,
+          `The loss ${wrote} does not fit ${task}`,
+        ]),
+        explanation:
           `The loss ${alias} does not fit ${taskLabel}: it is ${its.length ? `a loss for ${listNames(its, 3)}` : 'not a loss for this task'}` +
           `${needs ? `, while ${types[0]} needs ${needs}` : ''}, so the model is trained to output the wrong kind of score whatever the data. ` +
           `Use a loss that fits: ${fitting.map(code).join(', ')}${typical ? ` (typical: ${typical.charAt(0).toLowerCase()}${typical.slice(1).replace(/\.$/, '')})` : ''}.`,

@@ -1,6 +1,5 @@
 import { rankingReason } from '../engine/facts';
-import { fillField } from '../engine/edits';
-import { suggestion } from './support';
+import { reportMissing } from './support';
 import type { Rule } from './types';
 
 const COLD_START =
@@ -17,7 +16,8 @@ export const mlsd403: Rule = {
     description:
       'The task ranks or recommends (task type recommendation, ranking, retrieval or link-prediction, or a recommendation archetype) and `model.cold_start` is missing.',
   },
-  check({ doc, report }) {
+  check(ctx) {
+    const { doc } = ctx;
     if (doc.stated('model.cold_start')) return;
     const why = rankingReason(doc);
     if (!why) return;
@@ -28,16 +28,16 @@ export const mlsd403: Rule = {
         : a === 'similar-items'
           ? ' New listings must be recommendable within a day of being posted.'
           : '';
-    const edit = fillField(doc, ['model'], 'cold_start', COLD_START);
-    report({
-      ...doc.field('model.cold_start').span,
-      message:
-        `${why.text.charAt(0).toUpperCase()}${why.text.slice(1)}, but \`model.cold_start\` is missing: new users and new items have no interactions, ` +
+    reportMissing(ctx, {
+      path: 'model.cold_start',
+      because: 'though new users and new items have no history to rank by',
+      explanation:
+        `${why.text.charAt(0).toUpperCase()}${why.text.slice(1)}: new users and new items have no interactions, ` +
         'so collaborative signals and ID embeddings give them nothing — new items never get shown and new users get poor results.' +
         `${extra} Add e.g. \`cold_start: ${COLD_START}\`.`,
-      suggestions: suggestion('Add a `model.cold_start` strategy', edit),
+      value: COLD_START,
+      title: 'Add a `model.cold_start` strategy',
       related: why.related ? [why.related] : undefined,
-      data: { reason: why.text },
     });
   },
 };

@@ -1,7 +1,6 @@
 import { behaviouralLabels } from '../engine/facts';
 import { RECOMMENDATION_ARCHETYPES } from '../engine/domain';
-import { fillField } from '../engine/edits';
-import { suggestion } from './support';
+import { reportMissing } from './support';
 import type { Rule } from './types';
 
 const POSITION = 'log the display position and use it as a training-only feature (fixed to the top slot at serving)';
@@ -17,7 +16,8 @@ export const mlsd404: Rule = {
     description:
       "Task type (or a head's type) ranking or recommendation, or a recommendation archetype; labels natural or implicit (clicks, engagement); and `data.bias.position` missing.",
   },
-  check({ doc, report }) {
+  check(ctx) {
+    const { doc } = ctx;
     if (doc.stated('data.bias.position')) return;
     const labels = behaviouralLabels(doc);
     if (!labels) return;
@@ -29,16 +29,16 @@ export const mlsd404: Rule = {
     else if (head) why = `a head is ${head}`;
     else if (a && RECOMMENDATION_ARCHETYPES.includes(a)) why = `the archetype is ${a}`;
     else return;
-    const edit = fillField(doc, ['data', 'bias'], 'position', POSITION);
-    report({
-      ...doc.field('data.bias.position').span,
-      message:
-        `Labels are ${labels.source} user actions and ${why}, but \`data.bias.position\` is missing: users click what is shown on top, ` +
+    reportMissing(ctx, {
+      path: 'data.bias.position',
+      because: `though ${labels.source} labels reward whatever was shown on top`,
+      explanation:
+        `Labels are ${labels.source} user actions and ${why}. Users click what is shown on top, ` +
         'so the labels measure position as much as relevance, and a model trained on them learns to keep the current top items on top (a feedback loop). ' +
         `Say how you correct it, e.g. \`bias: {position: ${POSITION}}\` under \`data\`, or inverse-propensity weighting from randomized slots.`,
-      suggestions: suggestion('Add a `data.bias.position` correction', edit),
+      value: POSITION,
+      title: 'Add a `data.bias.position` correction',
       related: [{ ...doc.valueSpan(labels.node), message: `label source ${labels.source}` }],
-      data: { labelSource: labels.source },
     });
   },
 };

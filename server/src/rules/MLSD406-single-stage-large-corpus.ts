@@ -46,8 +46,9 @@ export const mlsd406: Rule = {
         : undefined;
     report({
       ...doc.field('model.stages').span,
-      message:
-        `\`requirements.scale.items\` is ${formatCount(items)} (≥ ${formatCount(limit)}) but \`model.stages\` lists ${stages.length === 0 ? 'no stages' : 'a single stage'}: ` +
+      message: `One model cannot score ${formatCount(items)} items per request: ≈ ${perRequest} even at 1 µs per item`,
+      explanation:
+        `\`requirements.scale.items\` is ${formatCount(items)} (≥ \`large_corpus_items\` = ${formatCount(limit)}) but \`model.stages\` lists ${stages.length === 0 ? 'no stages' : 'a single stage'}: ` +
         `one model cannot score every item per request — even at 1 µs per item that is ${perRequest} per request. ` +
         `Split it into stages: ${code('candidate-generation')} (ANN over two-tower embeddings, ${formatCount(items)} → ~1k) → ${code('ranking')} (~1k → top 50) → ${code('re-ranking')} (business rules, diversity).`,
       suggestions: suggestion('Add candidate-generation and ranking stages', edit),

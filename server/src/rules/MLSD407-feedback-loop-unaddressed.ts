@@ -1,5 +1,4 @@
-import { fillField } from '../engine/edits';
-import { suggestion } from './support';
+import { reportMissing } from './support';
 import { behaviouralLabels, rankingReason } from '../engine/facts';
 import type { Rule } from './types';
 
@@ -16,29 +15,28 @@ export const mlsd407: Rule = {
     description:
       '`data.labels.source` is natural or implicit, the task ranks or recommends, and `monitoring.exploration` is missing.',
   },
-  check({ doc, report }) {
+  check(ctx) {
+    const { doc } = ctx;
     if (doc.stated('monitoring.exploration')) return;
     const labels = behaviouralLabels(doc);
     if (!labels) return;
     const why = rankingReason(doc);
     if (!why) return;
     const monitoring = doc.node('monitoring');
-    const edit =
-      monitoring && monitoring.kind === 'map' && doc.isStated(monitoring)
-        ? fillField(doc, ['monitoring'], 'exploration', EXPLORATION)
-        : undefined;
-    report({
-      ...doc.field('monitoring.exploration').span,
-      message:
-        `Labels are ${labels.source} user actions and ${why.text}, but \`monitoring.exploration\` is missing: the model only gets labels for what it chose to show, ` +
+    reportMissing(ctx, {
+      path: 'monitoring.exploration',
+      because: 'so the model only learns from what it already chose to show',
+      explanation:
+        `Labels are ${labels.source} user actions and ${why.text}: the model only gets labels for what it chose to show, ` +
         'so each retraining reinforces its own choices (rich get richer; new and long-tail items never get the chance to be clicked). ' +
         `Add e.g. \`exploration: ${EXPLORATION}\` under \`monitoring\`.`,
-      suggestions: suggestion('Add `monitoring.exploration`', edit),
+      // offered only inside a written `monitoring` section
+      value: monitoring && monitoring.kind === 'map' && doc.isStated(monitoring) ? EXPLORATION : undefined,
+      title: 'Add `monitoring.exploration`',
       related: [
         { ...doc.valueSpan(labels.node), message: `label source ${labels.source}` },
         ...(why.related ? [why.related] : []),
       ],
-      data: { labelSource: labels.source },
     });
   },
 };

@@ -1,4 +1,4 @@
-import { fillField } from '../engine/edits';
+import { notStatedWord, reportMissing } from './support';
 import type { Rule } from './types';
 
 export const mlsd408: Rule = {
@@ -11,21 +11,18 @@ export const mlsd408: Rule = {
     fixable: 'none',
     description: '`model.candidates` is empty (no alternatives weighed).',
   },
-  check({ doc, report }) {
+  check(ctx) {
+    const { doc } = ctx;
     if (doc.stated('model.candidates')) return;
-    report({
-      ...doc.field('model.candidates').span,
-      message:
-        '`model.candidates` is empty: no alternative architectures were weighed, so a reviewer cannot see why the chosen model beats a simpler or cheaper one ' +
+    reportMissing(ctx, {
+      path: 'model.candidates',
+      because: 'so no alternative model was weighed against the chosen one',
+      explanation:
+        `\`model.candidates\` is ${notStatedWord(doc.node('model.candidates'))}: no alternative architectures were weighed, so a reviewer cannot see why the chosen model beats a simpler or cheaper one ` +
         '(training data needed, latency, interpretability, continual learning). ' +
         'List at least two with pros and cons, e.g. `candidates: [{id: gbdt, architecture: XGBoost}, {id: dnn, architecture: two-tower DNN}]`.',
-      suggestions: (() => {
-        const edit = fillField(doc, ['model'], 'candidates', [
-          { id: 'TBD', architecture: 'TBD', pros: ['TBD'], cons: ['TBD'] },
-        ]);
-        return edit ? [{ title: 'Add a candidate entry to fill in', edits: [edit], safe: false }] : undefined;
-      })(),
-      data: {},
+      value: [{ id: 'TBD', architecture: 'TBD', pros: ['TBD'], cons: ['TBD'] }],
+      title: 'Add a candidate entry to fill in',
     });
   },
 };

@@ -1,4 +1,12 @@
-import { defined, listSuggestion, notStatedWord, OFFLINE, suggestedOfflineMetrics, taskPhrase } from './support';
+import {
+  defined,
+  listSuggestion,
+  notStatedWord,
+  OFFLINE,
+  reportMissing,
+  suggestedOfflineMetrics,
+  taskPhrase,
+} from './support';
 import type { Rule } from './types';
 
 export const mlsd501: Rule = {
@@ -11,22 +19,23 @@ export const mlsd501: Rule = {
     fixable: 'none',
     description: '`evaluation.offline.metrics` empty (no evaluation metric stated)',
   },
-  check({ doc, report }) {
+  check(ctx) {
+    const { doc } = ctx;
     if (doc.stated(OFFLINE)) return;
-    const { node, span } = doc.field(OFFLINE);
+    const { node } = doc.field(OFFLINE);
     const types = doc.effectiveTaskTypes();
     const picks = suggestedOfflineMetrics(doc);
     const example = picks.length
       ? `Add metrics that fit ${taskPhrase(types)}, e.g. \`metrics: [${picks.join(', ')}]\`.`
       : 'Add metrics that fit the task, e.g. `metrics: [pr-auc, recall]` for a classifier or `metrics: [ndcg@10]` for a ranker (set `framing.task_type` and mlsd checks the fit).';
     const fits = types.length ? types.join(' / ') : 'the archetype';
-    report({
-      ...span,
-      message: `No offline metric: \`evaluation.offline.metrics\` is ${notStatedWord(node)}, so nobody can tell whether a model beats the baseline before it reaches users, or set a quality gate for deploys. ${example}`,
+    reportMissing(ctx, {
+      path: OFFLINE,
+      because: 'so no offline number says whether a model is good enough',
+      explanation: `\`evaluation.offline.metrics\` is ${notStatedWord(node)}, so nobody can tell whether a model beats the baseline before it reaches users, or set a quality gate for deploys. ${example}`,
       suggestions: defined(
         picks.map((p) => listSuggestion(doc, OFFLINE, [p], `Add the offline metric \`${p}\` (fits ${fits})`)),
       ),
-      data: { suggested: picks, taskTypes: types },
     });
   },
 };

@@ -1,7 +1,7 @@
 import { metricFits, taskInfo, type MetricFamily } from '../engine/domain';
 import { replaceScalar } from '../engine/edits';
 import type { MetricRef, MlsdDoc } from '../engine/model';
-import { OFFLINE, suggestedOfflineMetrics, taskPhrase } from './support';
+import { clip, code, fitHeadline, OFFLINE, suggestedOfflineMetrics, taskPhrase } from './support';
 import type { Fix, Rule } from './types';
 
 /**
@@ -57,7 +57,11 @@ export const mlsd503: Rule = {
       const alias = m.info.name !== m.normalized ? ` (\`${m.info.name}\`)` : '';
       report({
         ...m.span,
-        message: `\`${m.written}\`${alias} is ${FAMILY[m.info.family]} and does not fit ${taskPhrase(types)}: ${why}. Metrics that fit: ${fitting.join(', ')}.`,
+        message: fitHeadline([
+          `${code(clip(m.written, 24))}${alias} is ${FAMILY[m.info.family]} and does not fit ${taskPhrase(types)}`,
+          `${code(clip(m.written, 24))}${alias} is ${FAMILY[m.info.family]} and fits none of the doc's task types`,
+        ]),
+        explanation: `${why.charAt(0).toUpperCase()}${why.slice(1)}. Metrics that fit ${taskPhrase(types)}: ${fitting.map(code).join(', ')}.`,
         related: typeNode
           ? [{ ...doc.valueSpan(typeNode), message: 'the task type the metric is checked against' }]
           : undefined,

@@ -1,6 +1,6 @@
 import { metricFits } from '../engine/domain';
 import type { MetricRef } from '../engine/model';
-import { OFFLINE, usedAsRankingMetric } from './support';
+import { clip, code, OFFLINE, usedAsRankingMetric } from './support';
 import type { Fix, Rule } from './types';
 
 const RANKING_K = ['precision', 'recall', 'ndcg', 'map', 'hit-rate'];
@@ -43,7 +43,8 @@ export const mlsd504: Rule = {
           : `write \`${name}@iou=0.5\` (or \`{name: ${name}, iou_threshold: 0.5}\`)`;
         report({
           ...m.span,
-          message: `\`${m.written}\` in object detection needs an IoU threshold: whether a box counts as a hit depends on it (PASCAL VOC uses 0.5, COCO averages 0.5:0.95), and the numbers differ widely. ${how[0].toUpperCase()}${how.slice(1)}, with the threshold you will gate on.`,
+          message: `Detection metric ${code(clip(m.written))} has no IoU threshold`,
+          explanation: `In object detection, whether a box counts as a hit depends on the IoU threshold (PASCAL VOC uses 0.5, COCO averages 0.5:0.95), and the numbers differ widely. ${how[0].toUpperCase()}${how.slice(1)}, with the threshold you will gate on.`,
           suggestions: cutoffSuggestion(m, 'iou=0.5'),
           data: { metric: name, missing: 'iou' },
         });
@@ -56,8 +57,11 @@ export const mlsd504: Rule = {
       report({
         ...m.span,
         message: symbolic
-          ? `\`${m.written}\` leaves k open: ${name} at 5, 10 or 100 are different numbers, so the target cannot be checked or reproduced. ${how[0].toUpperCase()}${how.slice(1)}, with k the number of items users actually see.`
-          : `\`${m.written}\` is used as a ranking metric without a cutoff: over the whole list it is dominated by positions nobody sees, and ${name}@5 vs ${name}@100 differ widely, so the number is not reproducible. ${how[0].toUpperCase()}${how.slice(1)}, with k the number of items users actually see.`,
+          ? `Ranking metric ${code(clip(m.written))} leaves the cutoff k open`
+          : `Ranking metric ${code(clip(m.written))} has no cutoff \`@k\``,
+        explanation: symbolic
+          ? `${name} at 5, 10 or 100 are different numbers, so the target cannot be checked or reproduced. ${how[0].toUpperCase()}${how.slice(1)}, with k the number of items users actually see.`
+          : `Without a cutoff, ${code(m.written)} is computed over the whole list, where it is dominated by positions nobody sees, and ${name}@5 vs ${name}@100 differ widely, so the number is not reproducible. ${how[0].toUpperCase()}${how.slice(1)}, with k the number of items users actually see.`,
         suggestions: cutoffSuggestion(m, '10'),
         data: { metric: name, missing: 'k' },
       });

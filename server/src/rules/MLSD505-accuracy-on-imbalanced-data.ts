@@ -1,5 +1,5 @@
 import { metricFits } from '../engine/domain';
-import { defined, listSuggestion, metricList, OFFLINE, pct } from './support';
+import { clip, code, defined, listSuggestion, metricList, OFFLINE, pct } from './support';
 import type { Rule } from './types';
 
 export const mlsd505: Rule = {
@@ -34,7 +34,8 @@ export const mlsd505: Rule = {
     const rateNode = doc.node('data.labels.positive_rate');
     report({
       ...cls[0].span,
-      message: `\`${cls[0].written}\` is the only classification metric, but the positive rate is ${pct(p)}: a model that always predicts "${majority}" scores ${pct(trivial)} accuracy while catching no ${rarePositive ? 'positive' : 'negative'}. Add a metric that sees the rare class, e.g. ${candidates.length ? candidates.map((c) => `\`${c}\``).join(' or ') : '`pr-auc` or `recall`'} (threshold \`imbalance_threshold\` = ${t}).`,
+      message: `Only ${code(clip(cls[0].written, 20))} at a ${pct(p)} positive rate: always predicting "${majority}" scores ${pct(trivial)}`,
+      explanation: `${code(cls[0].written)} is the only classification metric, but the positive rate is ${pct(p)}: a model that always predicts "${majority}" scores ${pct(trivial)} accuracy while catching no ${rarePositive ? 'positive' : 'negative'}. Add a metric that sees the rare class, e.g. ${candidates.length ? candidates.map((c) => `\`${c}\``).join(' or ') : '`pr-auc` or `recall`'} (threshold \`imbalance_threshold\` = ${t}).`,
       related: rateNode ? [{ ...doc.valueSpan(rateNode), message: `positive rate ${pct(p)}` }] : undefined,
       suggestions: defined(candidates.map((c) => listSuggestion(doc, OFFLINE, [c], `Add the offline metric \`${c}\``))),
       data: { positiveRate: p, threshold: t, trivialAccuracy: trivial },

@@ -1,5 +1,5 @@
 import type { MetricRef } from '../engine/model';
-import { defined, listSuggestion, metricList, OFFLINE, usedAsRankingMetric } from './support';
+import { clip, code, defined, fitHeadline, listSuggestion, metricList, OFFLINE, usedAsRankingMetric } from './support';
 import type { Rule } from './types';
 
 /** Ranking metrics computed from relevance labels (diversity, coverage, novelty, ann-recall are not). */
@@ -38,7 +38,13 @@ export const mlsd506: Rule = {
       const add = `ndcg@${k}`;
       report({
         ...doc.valueSpan(relNode),
-        message: `Relevance is graded, but every offline ranking metric (${names}) treats an item as simply relevant or not, so the grades you collect are thrown away and a list that puts a perfect match below a weak one scores the same. Add \`${add}\`, which weighs each position by its grade (the book picks nDCG for graded similarity), or set \`relevance: binary\` if the labels are 0/1.`,
+        message: fitHeadline([
+          ranking.length === 1
+            ? `Relevance is graded, but the only ranking metric, ${code(clip(ranking[0].written))}, ignores the grades`
+            : `Relevance is graded, but every ranking metric (${ranking.map((m) => code(m.written)).join(', ')}) ignores the grades`,
+          `Relevance is graded, but all ${ranking.length} ranking metrics ignore the grades`,
+        ]),
+        explanation: `Every offline ranking metric (${names}) treats an item as simply relevant or not, so the grades you collect are thrown away and a list that puts a perfect match below a weak one scores the same. Add \`${add}\`, which weighs each position by its grade (the book picks nDCG for graded similarity), or set \`relevance: binary\` if the labels are 0/1.`,
         related,
         suggestions: defined([listSuggestion(doc, OFFLINE, [add], `Add the offline metric \`${add}\``)]),
         data: { relevance, metrics: ranking.map((m) => m.info.name) },
@@ -47,7 +53,8 @@ export const mlsd506: Rule = {
       const add = `map@${k}`;
       report({
         ...doc.valueSpan(relNode),
-        message: `Relevance is binary, but the only ranking metric is nDCG (${names}), which is built for graded labels: with 0/1 labels its gains carry no information and the score is harder to read than mAP. Add \`${add}\` (or \`mrr\` when one item per query is relevant), as the book does for binary relevance, or set \`relevance: graded\` if the labels have grades.`,
+        message: 'Relevance is binary, but the only ranking metric is nDCG, which is built for graded labels',
+        explanation: `The only offline ranking metric is nDCG (${names}), which is built for graded labels: with 0/1 labels its gains carry no information and the score is harder to read than mAP. Add \`${add}\` (or \`mrr\` when one item per query is relevant), as the book does for binary relevance, or set \`relevance: graded\` if the labels have grades.`,
         related,
         suggestions: defined([listSuggestion(doc, OFFLINE, [add], `Add the offline metric \`${add}\``)]),
         data: { relevance, metrics: ranking.map((m) => m.info.name) },

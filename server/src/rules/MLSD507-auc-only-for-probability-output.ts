@@ -30,7 +30,8 @@ export const mlsd507: Rule = {
     const names = refs.map((m) => `\`${m.written}\``).join(', ');
     report({
       ...doc.keySpan(metricsNode),
-      message: `The output is consumed as a probability (\`framing.output_use: probability\`), but every offline metric (${names}) is an AUC, which scores only the ordering: a model whose probabilities are off by 3× scores the same, and auctions or expected-value decisions built on it go wrong. Add a metric that checks calibration, e.g. ${(picks.length ? picks : ['log-loss', 'ece']).map((p) => `\`${p}\``).join(' or ')}.`,
+      message: 'Every offline metric is an AUC, so the calibration of a probability output is never checked',
+      explanation: `The output is consumed as a probability (\`framing.output_use: probability\`), but every offline metric (${names}) is an AUC, which scores only the ordering: a model whose probabilities are off by 3× scores the same, and auctions or expected-value decisions built on it go wrong. Add a metric that checks calibration, e.g. ${(picks.length ? picks : ['log-loss', 'ece']).map((p) => `\`${p}\``).join(' or ')}.`,
       related: useNode ? [{ ...doc.valueSpan(useNode), message: 'the output is used as a probability' }] : undefined,
       suggestions: defined(picks.map((p) => listSuggestion(doc, OFFLINE, [p], `Add the calibration metric \`${p}\``))),
       data: { metrics: refs.map((m) => m.info!.name), suggested: picks },

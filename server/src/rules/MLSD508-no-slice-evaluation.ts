@@ -1,4 +1,4 @@
-import { defined, listSuggestion, notStatedWord } from './support';
+import { defined, listSuggestion, notStatedWord, reportMissing } from './support';
 import type { Rule } from './types';
 
 const SLICES = 'evaluation.offline.slices';
@@ -13,20 +13,21 @@ export const mlsd508: Rule = {
     fixable: 'none',
     description: '`evaluation.offline.slices` missing',
   },
-  check({ doc, report }) {
+  check(ctx) {
+    const { doc } = ctx;
     if (doc.stated(SLICES)) return;
-    const { node, span } = doc.field(SLICES);
+    const { node } = doc.field(SLICES);
     const types = doc.effectiveTaskTypes();
     const example = doc.ranksOrRecommends()
       ? ['new users', 'new items', 'country']
       : types.includes('object-detection') || types.includes('segmentation')
         ? ['object size', 'night vs day', 'country']
         : ['new users', 'country', 'device'];
-    report({
-      ...span,
-      message: `No slice evaluation: \`evaluation.offline.slices\` is ${notStatedWord(node)}, so one average metric can hide a model that fails new users, small locales or the long tail. List the segments you will evaluate separately, e.g. \`slices: [${example.join(', ')}]\`.`,
+    reportMissing(ctx, {
+      path: SLICES,
+      because: 'so one average can hide segments where the model fails',
+      explanation: `\`evaluation.offline.slices\` is ${notStatedWord(node)}, so one average metric can hide a model that fails new users, small locales or the long tail. List the segments you will evaluate separately, e.g. \`slices: [${example.join(', ')}]\`.`,
       suggestions: defined([listSuggestion(doc, SLICES, example, 'Add slices to the offline evaluation')]),
-      data: { suggested: example },
     });
   },
 };

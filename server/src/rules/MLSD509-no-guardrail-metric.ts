@@ -1,4 +1,4 @@
-import { defined, GUARDRAILS, listSuggestion, notStatedWord, ONLINE } from './support';
+import { defined, GUARDRAILS, listSuggestion, notStatedWord, ONLINE, reportMissing } from './support';
 import type { Rule } from './types';
 
 export const mlsd509: Rule = {
@@ -11,9 +11,10 @@ export const mlsd509: Rule = {
     fixable: 'none',
     description: '`evaluation.online.guardrails` missing while online metrics are stated',
   },
-  check({ doc, report }) {
+  check(ctx) {
+    const { doc } = ctx;
     if (!doc.stated(ONLINE) || doc.stated(GUARDRAILS)) return;
-    const { node, span } = doc.field(GUARDRAILS);
+    const { node } = doc.field(GUARDRAILS);
     const a = doc.archetype();
     const example =
       a === 'harmful-content'
@@ -25,11 +26,11 @@ export const mlsd509: Rule = {
       example[0] === 'TBD'
         ? '`guardrails: [report-rate]` or a latency or complaint metric'
         : `\`guardrails: [${example.join(', ')}]\``;
-    report({
-      ...span,
-      message: `No guardrail metric: \`evaluation.online.guardrails\` is ${notStatedWord(node)}. The online metrics say what should go up, but nothing says what must not go down, so a model that lifts them with clickbait, spam or slower pages would still ship. Add metrics that must not regress, e.g. ${shown}.`,
+    reportMissing(ctx, {
+      path: GUARDRAILS,
+      because: 'so nothing says which metric must not regress',
+      explanation: `\`evaluation.online.guardrails\` is ${notStatedWord(node)}. The online metrics say what should go up, but nothing says what must not go down, so a model that lifts them with clickbait, spam or slower pages would still ship. Add metrics that must not regress, e.g. ${shown}.`,
       suggestions: defined([listSuggestion(doc, GUARDRAILS, example, 'Add guardrail metrics')]),
-      data: { suggested: example },
     });
   },
 };

@@ -1,5 +1,5 @@
 import { metricSpellings, nearestNames } from '../engine/domain';
-import { GUARDRAILS, OFFLINE, ONLINE } from './support';
+import { clip, code, fitHeadline, GUARDRAILS, OFFLINE, ONLINE } from './support';
 import type { Fix, Rule } from './types';
 
 /**
@@ -35,7 +35,7 @@ export const mlsd511: Rule = {
         const name = (at >= 0 ? m.written.slice(0, at) : m.written).trim();
         const cutoff = at >= 0 ? m.written.slice(at).trim() : '';
         const near = nearestNames(name, spellings);
-        const dym = near.length ? `; did you mean ${near.map((c) => `\`${c}${cutoff}\``).join(' or ')}?` : '.';
+        const dym = near.length ? `Did you mean ${near.map((c) => code(`${c}${cutoff}`)).join(' or ')}? ` : '';
         const editable = !m.node.aliased && (m.node.kind === 'scalar' || m.node.kind === 'map');
         const suggestions: Fix[] = editable
           ? near.map((c) => ({
@@ -46,7 +46,13 @@ export const mlsd511: Rule = {
           : [];
         report({
           ...m.span,
-          message: `\`${name}\` is not a metric mlsd knows${dym} A custom ${WHERE[path]} gets no task-fit or cutoff check, so say how it is computed, e.g. \`{name: ${name}, rationale: …}\`, for reviewers to judge it.`,
+          message: fitHeadline([
+            ...(near.length
+              ? [`${code(clip(name))} is not a metric mlsd knows; did you mean ${code(`${near[0]}${cutoff}`)}?`]
+              : []),
+            `${code(clip(name))} is not a metric mlsd knows`,
+          ]),
+          explanation: `${dym}A custom ${WHERE[path]} gets no task-fit or cutoff check, so say how it is computed, e.g. \`{name: ${name}, rationale: …}\`, for reviewers to judge it.`,
           suggestions,
           data: { name, candidates: near },
         });

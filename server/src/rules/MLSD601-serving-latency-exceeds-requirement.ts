@@ -53,9 +53,11 @@ export const mlsd601: Rule = {
     if (netNode && network > 0 && at !== netNode)
       related.push({ ...doc.valueSpan(netNode), message: `network latency ${ms(network)}` });
 
+    const parts = network > 0 ? 'Stage and network latencies sum' : 'Stage latencies sum';
     report({
       ...span,
-      message:
+      message: `${parts} to ${ms(sum)}, over the ${percentile ? `${percentile} budget` : 'latency budget'} of ${ms(budget)}`,
+      explanation:
         `The serving path cannot meet its latency requirement: ${terms.join(' + ')} = ${ms(sum)}, over the ${label} of ${ms(budget)} by ${ms(over)}${untimedNote}. ` +
         'Stages run in sequence for every request, so this design misses the SLO before any load is added; ' +
         `shrink a stage's \`latency\` (fewer candidates to score, a distilled or cached ranker, an ANN index) or revise \`${reqPath}\`.`,

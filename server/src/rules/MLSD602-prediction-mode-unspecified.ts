@@ -1,4 +1,5 @@
 import { fillField } from '../engine/edits';
+import { reportMissing } from './support';
 import type { Fix, Rule } from './types';
 
 export const mlsd602: Rule = {
@@ -11,7 +12,8 @@ export const mlsd602: Rule = {
     fixable: 'none',
     description: '`serving.mode` is missing.',
   },
-  check({ doc, report }) {
+  check(ctx) {
+    const { doc } = ctx;
     if (doc.stated('serving.mode')) return;
     const reqMode = doc.enumOf('requirements.performance.mode');
     const modes = reqMode ? [reqMode] : ['online', 'batch'];
@@ -20,16 +22,19 @@ export const mlsd602: Rule = {
       const edit = fillField(doc, ['serving'], 'mode', m);
       if (edit) suggestions.push({ title: `Add \`mode: ${m}\``, edits: [edit], safe: false });
     }
-    report({
-      ...doc.missingSpan('serving.mode'),
-      message:
-        '`serving.mode` is missing: say whether predictions are computed per request (`online`), precomputed on a schedule (`batch`), on an event stream (`streaming`) or split (`hybrid`). ' +
+    reportMissing(ctx, {
+      path: 'serving.mode',
+      span: ctx.doc.missingSpan('serving.mode'),
+      because: reqMode
+        ? `though the requirements ask for \`${reqMode}\``
+        : 'so it is open whether predictions are made online or in batch',
+      explanation:
+        'Say whether predictions are computed per request (`online`), precomputed on a schedule (`batch`), on an event stream (`streaming`) or split (`hybrid`). ' +
         'The choice decides the latency budget, which features can be used (batch needs inputs known in advance) and how fast the system reacts to change' +
         (reqMode
           ? `; \`requirements.performance.mode\` says \`${reqMode}\`, so \`mode: ${reqMode}\` is the likely value.`
           : '.'),
-      suggestions: suggestions.length ? suggestions : undefined,
-      data: reqMode ? { requirementMode: reqMode } : undefined,
+      suggestions,
     });
   },
 };

@@ -1,6 +1,7 @@
 import { replaceScalar } from '../engine/edits';
 import { formatDuration } from '../engine/values';
 import { dynamicFeatures } from '../engine/facts';
+import { clip, code } from './support';
 import type { Fix, Related, Rule } from './types';
 
 const DAY = 86_400_000;
@@ -48,9 +49,15 @@ export const mlsd603: Rule = {
       const e = replaceScalar(modeNode, m);
       if (e) suggestions.push({ title: `Change to \`${m}\``, edits: [e], safe: false });
     }
+    const headline = feats.length
+      ? feats.length === 1
+        ? `feature ${code(clip(feats[0].id, 30))} is ${feats[0].freshness}`
+        : `${feats.length} features are realtime or streaming`
+      : `the required freshness is ${formatDuration(freshness!)}, shorter than a daily run`;
     report({
       ...doc.valueSpan(modeNode),
-      message:
+      message: `\`serving.mode\` is batch, but ${headline}`,
+      explanation:
         `\`serving.mode\` is batch, which precomputes predictions on a schedule from the inputs known at that time; but ${reasons.join('; and ')}. ` +
         'Serve `online` or `hybrid` (batch candidates, online scoring with the fresh features), or make those inputs batch and relax the freshness requirement.',
       suggestions,

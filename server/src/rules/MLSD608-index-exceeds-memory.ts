@@ -46,7 +46,8 @@ export const mlsd608: Rule = {
     if (more) suggestions.push({ title: `Set \`memory\` to ${memoryText(need)}`, edits: [more], safe: false });
     report({
       ...doc.valueSpan(memNode),
-      message:
+      message: `The ANN index needs ${formatBytes(need)}, but \`serving.index.memory\` is ${formatBytes(memory)}${ratio}`,
+      explanation:
         `The ANN index does not fit: ${calc}, but \`serving.index.memory\` is ${formatBytes(memory)}${ratio}. ` +
         'An index that does not fit in RAM swaps or fails to load, and latency and recall collapse; ' +
         'add memory (more shards), compress the vectors (`bytes_per_dim: 1` for int8, or `type: ivf-pq`), or lower `dim`.',

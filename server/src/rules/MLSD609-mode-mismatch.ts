@@ -31,10 +31,12 @@ export const mlsd609: Rule = {
     const srvNode = doc.node('serving.mode')!;
     const reqNode = doc.node('requirements.performance.mode')!;
     const edit = replaceScalar(srvNode, req);
+    const why = WHY[`${req}:${srv}`] ?? 'the design does not serve the way the requirements ask';
     report({
       ...doc.valueSpan(srvNode),
-      message:
-        `\`serving.mode\` is ${srv} but \`requirements.performance.mode\` is ${req}: ${WHY[`${req}:${srv}`] ?? 'the design does not serve the way the requirements ask'}. ` +
+      message: `\`serving.mode\` is ${srv}, but \`requirements.performance.mode\` is ${req}`,
+      explanation:
+        `The requirements ask for ${req} serving, but ${why}. ` +
         `Make them agree (\`mode: ${req}\` here, or change the requirement), or use \`hybrid\` and say which part is ${req === 'batch' || srv === 'batch' ? 'precomputed' : 'online'}.`,
       suggestions: edit ? [{ title: `Change to \`${req}\``, edits: [edit], safe: false }] : undefined,
       related: [{ ...doc.valueSpan(reqNode), message: `required mode: ${req}` }],

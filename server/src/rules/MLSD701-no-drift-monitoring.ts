@@ -1,6 +1,6 @@
 import { appendToList } from '../engine/edits';
-import { fillField } from '../engine/edits';
-import type { Rule, TextEdit } from './types';
+import { reportMissing } from './support';
+import type { Rule } from './types';
 
 /**
  * What counts as drift monitoring in free text: drift (input-drift, feature drift …), a distribution
@@ -21,27 +21,37 @@ export const mlsd701: Rule = {
     description:
       'No item of `monitoring.ml` mentions drift, distribution shift, PSI or KL divergence (free text, matched case-insensitively).',
   },
-  check({ doc, report }) {
+  check(ctx) {
+    const { doc, report } = ctx;
     const items = doc.textList('monitoring.ml');
     if (items.some((t) => DRIFT_RE.test(t))) return;
-    const node = doc.node('monitoring.ml');
-    const span =
-      node && node.keyStart !== undefined && !node.aliased ? doc.keySpan(node) : doc.missingSpan('monitoring.ml');
-    let edit: TextEdit | undefined;
-    if (node && doc.isStated(node)) {
-      if (node.kind === 'seq') edit = appendToList(doc, node, 'feature-drift (PSI per feature vs the training window)');
-    } else {
-      edit = fillField(doc, ['monitoring'], 'ml', ['feature-drift', 'prediction-drift']);
+    const explanation =
+      'Data distribution shift is the main reason deployed models decay, and it is silent (no errors, just worse predictions). ' +
+      'Monitor input and prediction distributions against the training window, e.g. `ml: [feature-drift (PSI per feature), prediction-drift]`.';
+    const title = 'Add drift monitoring';
+    if (!items.length) {
+      reportMissing(ctx, {
+        path: 'monitoring.ml',
+        because: 'so nothing watches for drift',
+        explanation,
+        value: ['feature-drift', 'prediction-drift'],
+        title,
+      });
+      return;
     }
+    const node = doc.node('monitoring.ml')!;
+    const edit =
+      node.kind === 'seq'
+        ? appendToList(doc, node, 'feature-drift (PSI per feature vs the training window)')
+        : undefined;
     report({
-      ...span,
+      ...(node.keyStart !== undefined && !node.aliased ? doc.keySpan(node) : doc.missingSpan('monitoring.ml')),
       message:
-        (items.length
-          ? 'No item of `monitoring.ml` watches for drift'
-          : '`monitoring.ml` is missing, so nothing watches for drift') +
-        ': data distribution shift is the main reason deployed models decay, and it is silent (no errors, just worse predictions). ' +
-        'Monitor input and prediction distributions against the training window, e.g. `ml: [feature-drift (PSI per feature), prediction-drift]`.',
-      suggestions: edit ? [{ title: 'Add drift monitoring', edits: [edit], safe: false }] : undefined,
+        items.length === 1
+          ? 'The only item of `monitoring.ml` does not watch for drift'
+          : `None of the ${items.length} items of \`monitoring.ml\` watches for drift`,
+      explanation,
+      suggestions: edit ? [{ title, edits: [edit], safe: false }] : undefined,
       data: { items },
     });
   },

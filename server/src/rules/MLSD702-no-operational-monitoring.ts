@@ -1,5 +1,5 @@
 import { appendToList } from '../engine/edits';
-import { fillField } from '../engine/edits';
+import { reportMissing } from './support';
 import type { Rule, TextEdit } from './types';
 
 /** Latency (also serving/response time, p50/p95/p99), throughput, QPS or requests per second. */
@@ -16,32 +16,37 @@ export const mlsd702: Rule = {
     fixable: 'none',
     description: 'No item of `monitoring.operational` mentions latency, throughput or QPS.',
   },
-  check({ doc, report }) {
+  check(ctx) {
+    const { doc, report } = ctx;
     const items = doc.textList('monitoring.operational');
     if (items.some((t) => OPERATIONAL_RE.test(t))) return;
-    const node = doc.node('monitoring.operational');
-    const span =
-      node && node.keyStart !== undefined && !node.aliased
-        ? doc.keySpan(node)
-        : doc.missingSpan('monitoring.operational');
-    let edits: TextEdit[] | undefined;
-    if (node && doc.isStated(node)) {
-      const a = node.kind === 'seq' ? appendToList(doc, node, 'p99 latency') : undefined;
-      const b = node.kind === 'seq' ? appendToList(doc, node, 'throughput (QPS)') : undefined;
-      if (a && b) edits = [a, b];
-    } else {
-      const e = fillField(doc, ['monitoring'], 'operational', ['p99 latency', 'throughput (QPS)', 'error rate']);
-      if (e) edits = [e];
+    const explanation =
+      'The latency budget and the traffic the fleet was sized for are the first things a model change or a traffic peak breaks. ' +
+      'Track them, e.g. `operational: [p99 latency, throughput (QPS), error rate]`.';
+    const title = 'Add latency and throughput monitoring';
+    if (!items.length) {
+      reportMissing(ctx, {
+        path: 'monitoring.operational',
+        because: 'so serving latency and throughput are not monitored',
+        explanation,
+        value: ['p99 latency', 'throughput (QPS)', 'error rate'],
+        title,
+      });
+      return;
     }
+    const node = doc.node('monitoring.operational')!;
+    let edits: TextEdit[] | undefined;
+    const a = node.kind === 'seq' ? appendToList(doc, node, 'p99 latency') : undefined;
+    const b = node.kind === 'seq' ? appendToList(doc, node, 'throughput (QPS)') : undefined;
+    if (a && b) edits = [a, b];
     report({
-      ...span,
+      ...(node.keyStart !== undefined && !node.aliased ? doc.keySpan(node) : doc.missingSpan('monitoring.operational')),
       message:
-        (items.length
-          ? 'No item of `monitoring.operational` tracks latency or throughput'
-          : '`monitoring.operational` is missing, so serving latency and throughput are not monitored') +
-        ': the latency budget and the traffic the fleet was sized for are the first things a model change or a traffic peak breaks. ' +
-        'Track them, e.g. `operational: [p99 latency, throughput (QPS), error rate]`.',
-      suggestions: edits ? [{ title: 'Add latency and throughput monitoring', edits, safe: false }] : undefined,
+        items.length === 1
+          ? 'The only item of `monitoring.operational` tracks neither latency nor throughput'
+          : `None of the ${items.length} items of \`monitoring.operational\` tracks latency or throughput`,
+      explanation,
+      suggestions: edits ? [{ title, edits, safe: false }] : undefined,
       data: { items },
     });
   },

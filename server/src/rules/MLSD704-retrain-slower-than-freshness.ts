@@ -25,7 +25,8 @@ export const mlsd704: Rule = {
     const edit = replaceScalar(cadNode, f);
     report({
       ...doc.valueSpan(cadNode),
-      message:
+      message: `Retraining every ${c} is slower than the ${f} freshness requirement`,
+      explanation:
         `\`monitoring.retraining.cadence\` is ${c}, but \`requirements.performance.freshness\` allows the model to be at most ${f} stale: ` +
         `just before each retrain the model is up to ${c} old${ratio}. ` +
         `Retrain at least every ${f} (\`cadence: ${f}\`, or continual/incremental training), or relax \`freshness\` if ${c} is really acceptable.`,

@@ -1,4 +1,4 @@
-import { fillField } from '../engine/edits';
+import { reportMissing } from './support';
 import type { Rule } from './types';
 
 export const mlsd705: Rule = {
@@ -11,17 +11,17 @@ export const mlsd705: Rule = {
     fixable: 'none',
     description: '`monitoring.alerts` is missing.',
   },
-  check({ doc, report }) {
-    if (doc.stated('monitoring.alerts')) return;
-    const edit = fillField(doc, ['monitoring'], 'alerts', [
-      { metric: 'p99 latency', threshold: 'TBD', action: 'page on-call' },
-    ]);
-    report({
-      ...doc.missingSpan('monitoring.alerts'),
-      message:
-        '`monitoring.alerts` is missing: dashboards nobody watches do not catch a latency spike or a drifting model. ' +
+  check(ctx) {
+    if (ctx.doc.stated('monitoring.alerts')) return;
+    reportMissing(ctx, {
+      path: 'monitoring.alerts',
+      span: ctx.doc.missingSpan('monitoring.alerts'),
+      because: 'so nobody is told when a monitored metric goes wrong',
+      explanation:
+        'Dashboards nobody watches do not catch a latency spike or a drifting model. ' +
         'Say which metric crosses which threshold and what happens then, e.g. `alerts: [{metric: p99 latency, threshold: "> 200ms for 5 min", action: page on-call}]`.',
-      suggestions: edit ? [{ title: 'Add an alert', edits: [edit], safe: false }] : undefined,
+      value: [{ metric: 'p99 latency', threshold: 'TBD', action: 'page on-call' }],
+      title: 'Add an alert',
     });
   },
 };

@@ -28,19 +28,9 @@ export interface RuleMeta {
   options?: (keyof RuleOptions)[];
 }
 
-export interface RuleOptions {
-  imbalance_threshold: number;
-  large_corpus_items: number;
-  qps_tolerance: number;
-  default_peak_factor: number;
-}
-
-export const DEFAULT_OPTIONS: RuleOptions = {
-  imbalance_threshold: 0.1,
-  large_corpus_items: 1e6,
-  qps_tolerance: 3,
-  default_peak_factor: 2,
-};
+/** The rule options and their defaults derive from the options table (engine/options.ts). */
+export { DEFAULT_OPTIONS, type RuleOptions } from '../engine/options';
+import type { RuleOptions } from '../engine/options';
 
 export interface Fix {
   /** what the fix does, as a code action title ("Rename to `latency`") */

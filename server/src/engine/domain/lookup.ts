@@ -60,6 +60,7 @@ export function findMetric(name: string): MetricInfo | undefined {
   if (cutoff !== undefined) {
     if (base === 'precision' && /^recall\b/.test(cutoff)) return METRIC_INDEX.get('precision-at-recall');
     if (base === 'recall' && /^precision\b/.test(cutoff)) return METRIC_INDEX.get('recall-at-precision');
+    if (base === 'recall' && /^fpr\b/.test(cutoff)) return METRIC_INDEX.get('recall-at-fpr');
   }
   return (
     METRIC_INDEX.get(base) ?? (base.endsWith('-score') ? METRIC_INDEX.get(base.slice(0, -'-score'.length)) : undefined)

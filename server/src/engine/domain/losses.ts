@@ -39,7 +39,7 @@ export const LOSSES: readonly LossInfo[] = [
   },
   {
     name: 'mse',
-    aliases: ['l2', 'squared-error'],
+    aliases: ['l2', 'squared-error', 'reconstruction'],
     description: 'Mean squared error (y − ŷ)²: predicts the conditional mean; sensitive to outliers.',
   },
   {
@@ -98,7 +98,7 @@ export const LOSSES: readonly LossInfo[] = [
   },
   {
     name: 'listwise',
-    aliases: ['lambdarank', 'listnet', 'softmax-ranking'],
+    aliases: ['lambdarank', 'listnet', 'softmax-ranking', 'lambdamart'],
     description:
       'Learning to rank on whole lists: softmax over the list (ListNet) or pairs weighted by ΔNDCG (LambdaRank).',
   },
@@ -111,5 +111,18 @@ export const LOSSES: readonly LossInfo[] = [
     name: 'iou-loss',
     aliases: ['giou'],
     description: '1 − IoU of predicted and true boxes (GIoU adds a penalty for non-overlapping boxes).',
+  },
+  // --- v1.1 additions (format.md "Widened enums": known loss names) ------------------------------
+  {
+    name: 'one-class',
+    aliases: ['one-class-svm', 'ocsvm', 'svdd', 'deep-svdd'],
+    description:
+      'One-class objective (one-class SVM, Deep SVDD): learns a boundary around normal data without labels; anomalies fall outside.',
+  },
+  {
+    name: 'tweedie',
+    aliases: [],
+    description:
+      'Tweedie negative log-likelihood (1 < p < 2): counts with many zeros and a continuous positive part (intermittent demand, claims).',
   },
 ];

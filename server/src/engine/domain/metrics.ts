@@ -751,6 +751,59 @@ export const METRICS: readonly MetricInfo[] = [
     whenToUse: 'Product-level impact.',
     misuse: 'Needs user-level randomization and long experiments; network effects can contaminate arms.',
   },
+  // --- v1.1 additions (format.md "Widened enums": known metric names) ----------------------------
+  {
+    name: 'recall-at-fpr',
+    aliases: ['tpr-at-fpr'],
+    family: 'classification',
+    definition:
+      'Recall (TPR) at the threshold whose false-positive rate is x: `recall@fpr=0.001`. A point on the ROC curve.',
+    whenToUse: 'Fraud and abuse: recall at the decline or review rate the business can afford.',
+    misuse: 'State the FPR level; with rare positives a small FPR can still mean many false alarms per true case.',
+  },
+  {
+    name: 'fpr',
+    aliases: ['false-positive-rate'],
+    family: 'classification',
+    definition: 'False-positive rate FP / (FP + TN): the share of negatives flagged.',
+    whenToUse: 'Counting false alarms at the chosen threshold, next to recall.',
+    misuse: 'Alone it says nothing about what is caught; under heavy imbalance pair it with precision.',
+    lowerIsBetter: true,
+  },
+  {
+    name: 'false-alarms-per-hour',
+    aliases: ['fa-per-hour', 'false-alarms-per-hr'],
+    family: 'classification',
+    definition: 'False positives per hour of input (audio, video, sensor streams).',
+    whenToUse: 'Keyword spotting and monitoring alerts: the false-alarm budget users feel.',
+    misuse: 'State the input volume per hour and pair it with a miss rate or recall.',
+    lowerIsBetter: true,
+  },
+  {
+    name: 'value-weighted-recall',
+    aliases: ['dollar-recall', 'amount-weighted-recall'],
+    family: 'classification',
+    definition: 'Σ value of caught positives / Σ value of all positives.',
+    whenToUse: 'Fraud: money caught matters more than cases caught.',
+    misuse: 'Dominated by a few large cases; report case recall next to it.',
+  },
+  {
+    name: 'bias',
+    aliases: ['mean-error', 'forecast-bias'],
+    family: 'regression',
+    definition: 'Mean error mean(ŷ − y): systematic over- or under-forecasting.',
+    whenToUse: 'Forecasts and ETAs feeding planning; report per segment (city, store).',
+    misuse: 'Errors of both signs cancel: pair it with MAE or WAPE.',
+  },
+  {
+    name: 'crps',
+    aliases: ['continuous-ranked-probability-score'],
+    family: 'regression',
+    definition: 'Continuous ranked probability score ∫ (F(z) − 1{y ≤ z})² dz for a predictive distribution F.',
+    whenToUse: 'Probabilistic forecasts (quantiles, distributions); equals MAE for a point forecast.',
+    misuse: 'Needs a predictive distribution or a set of quantiles, not a point forecast.',
+    lowerIsBetter: true,
+  },
 ];
 
 /**

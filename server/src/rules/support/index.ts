@@ -3,6 +3,7 @@
  * `engine/facts` for facts about the doc), never from another rule's file.
  */
 export * from './fixes';
+export * from './headline';
 export * from './messages';
 export * from './metrics';
 export * from './missing';

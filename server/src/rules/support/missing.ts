@@ -4,8 +4,8 @@
  * suggestion that fills or inserts the key with a starting value, keeping comments and indentation.
  */
 import { fillField, type YamlValue } from '../../engine/edits';
-import type { Related } from '../../engine/model';
-import type { RuleContext } from '../types';
+import type { Related, Span } from '../../engine/model';
+import type { Fix, RuleContext } from '../types';
 import { code } from './messages';
 
 export interface MissingKey {
@@ -20,6 +20,16 @@ export interface MissingKey {
   /** the suggestion's title; default "Add `key: value` to `parent`" */
   title?: string;
   related?: Related[];
+  /**
+   * Where the finding goes when not on the key itself (default: the key when written, else the key of its
+   * nearest written parent); e.g. `doc.missingSpan(path)` to always point at the written parent.
+   */
+  span?: Span;
+  /**
+   * Suggestions offered instead of the one fill suggestion, for keys with several good starting values
+   * (a list of metrics, `online` or `batch`); an empty list offers none.
+   */
+  suggestions?: Fix[];
 }
 
 /** The headline of a missing-key finding: "`data.split.strategy` is missing" (+ ", because"). */
@@ -32,21 +42,18 @@ export function reportMissing(ctx: RuleContext, m: MissingKey): void {
   const parts = m.path.split('.');
   const key = parts[parts.length - 1];
   const parent = parts.slice(0, -1);
-  const edit = m.value === undefined ? undefined : fillField(doc, parent, key, m.value);
-  const shown = typeof m.value === 'object' ? '…' : String(m.value);
+  let suggestions = m.suggestions;
+  if (!suggestions) {
+    const edit = m.value === undefined ? undefined : fillField(doc, parent, key, m.value);
+    const shown = typeof m.value === 'object' ? '…' : String(m.value);
+    const title = m.title ?? `Add \`${key}: ${shown}\`${parent.length ? ` to ${code(parent.join('.'))}` : ''}`;
+    suggestions = edit ? [{ title, edits: [edit], safe: false }] : [];
+  }
   ctx.report({
-    ...doc.field(m.path).span,
+    ...(m.span ?? doc.field(m.path).span),
     message: missingHeadline(m.path, m.because),
     explanation: m.explanation,
-    suggestions: edit
-      ? [
-          {
-            title: m.title ?? `Add \`${key}: ${shown}\`${parent.length ? ` to ${code(parent.join('.'))}` : ''}`,
-            edits: [edit],
-            safe: false,
-          },
-        ]
-      : undefined,
+    suggestions: suggestions.length ? suggestions : undefined,
     related: m.related,
   });
 }

@@ -1,0 +1,105 @@
+/**
+ * The rule options: one table, one line per option. Everything else derives from it: the `RuleOptions`
+ * type and its defaults (rules/types.ts), config parsing and its range errors (lint/config.ts), the
+ * `.mlsdrc.yaml` JSON Schema (cli/configSchema.ts), the editor settings `mlsd.options.*` (their
+ * validation in client/src/settings.ts and the `contributes.configuration` entries of package.json,
+ * which a test compares with `optionSettings()`). Adding an option = one line here, then regenerate
+ * (`npm run compile-tests && node out/server/src/cli/configSchema.js`).
+ */
+
+export interface OptionSpec {
+  /** the `.mlsdrc.yaml` spelling (snake_case); the editor setting is its camelCase */
+  key: string;
+  default: number;
+  /** inclusive lower bound, unless `exclusiveMin` */
+  min: number;
+  exclusiveMin?: boolean;
+  /** inclusive upper bound (none when absent) */
+  max?: number;
+  /** `.mlsdrc.yaml` also accepts a percentage string (`5%` = 0.05) */
+  percent?: boolean;
+  /** one or two sentences of Markdown, shown in the schema and in the settings UI */
+  description: string;
+  /** the rules that read it (ids); each rule's `meta.options` lists it too (a test checks both agree) */
+  rules: readonly string[];
+}
+
+// biome-ignore format: one line per option
+export const OPTIONS = [
+  { key: 'imbalance_threshold', default: 0.1, min: 0, exclusiveMin: true, max: 0.5, percent: true, rules: ['MLSD302', 'MLSD505'], description: 'A positive rate below this (or above 1 − this) counts as imbalanced. A fraction (`0.05`) or, in `.mlsdrc.yaml`, a percentage (`5%`).' },
+  { key: 'large_corpus_items', default: 1_000_000, min: 1, rules: ['MLSD406'], description: 'From this many items (`requirements.scale.items`), a ranking, recommendation or retrieval system needs at least two `model.stages`.' },
+  { key: 'qps_tolerance', default: 3, min: 1, rules: ['MLSD105'], description: 'How far (×) a stated `qps_peak` may be from DAU × requests per user ÷ 86,400 × peak factor.' },
+  { key: 'default_peak_factor', default: 2, min: 1, rules: ['MLSD105'], description: 'The peak ÷ average traffic factor used when a doc does not state `requirements.scale.peak_factor`.' },
+] as const satisfies readonly OptionSpec[];
+
+export type OptionKey = (typeof OPTIONS)[number]['key'];
+
+/** The options every rule receives, resolved from the defaults and the config layers. */
+export type RuleOptions = { [K in OptionKey]: number };
+
+export const DEFAULT_OPTIONS: RuleOptions = Object.fromEntries(OPTIONS.map((o) => [o.key, o.default])) as RuleOptions;
+
+/** `imbalance_threshold` → `imbalanceThreshold` (the editor setting `mlsd.options.imbalanceThreshold`). */
+export function camelKey(key: string): string {
+  return key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** Finds an option by its snake_case or camelCase name, case-insensitive, `-`/`_` ignored. */
+export function optionByName(name: string): OptionSpec | undefined {
+  const n = name.toLowerCase().replace(/[-_]/g, '');
+  return OPTIONS.find((o) => o.key.replace(/_/g, '') === n);
+}
+
+/** The allowed range in words: "greater than 0 and at most 0.5", "at least 1". */
+export function rangeText(o: OptionSpec): string {
+  const low = o.exclusiveMin ? `greater than ${o.min}` : `at least ${o.min}`;
+  return o.max === undefined ? low : `${low} and at most ${o.max}`;
+}
+
+/**
+ * Checks a value against an option's table entry: a number (or a numeric string; a percentage where the
+ * option allows one) within its range. Returns the number, or a message saying what is wrong.
+ */
+export function checkOption(o: OptionSpec, value: unknown): { value: number } | { error: string } {
+  let n: number | undefined;
+  if (typeof value === 'number') n = value;
+  else if (typeof value === 'string' && value.trim() !== '') {
+    const s = value.trim();
+    if (s.endsWith('%')) n = o.percent ? Number(s.slice(0, -1).trim()) / 100 : Number.NaN;
+    else n = Number(s);
+  }
+  if (n === undefined || !Number.isFinite(n))
+    return {
+      error: `Option \`${o.key}\` must be a number${o.percent ? ' or a percentage' : ''}; got ${JSON.stringify(value)}.`,
+    };
+  const tooLow = o.exclusiveMin ? n <= o.min : n < o.min;
+  if (tooLow || (o.max !== undefined && n > o.max))
+    return { error: `Option \`${o.key}\` must be ${rangeText(o)}; got ${JSON.stringify(value)}.` };
+  return { value: n };
+}
+
+/** The JSON Schema bounds of an option (draft-07: `exclusiveMinimum` is a number). */
+export function optionBounds(o: OptionSpec): { minimum?: number; exclusiveMinimum?: number; maximum?: number } {
+  return {
+    ...(o.exclusiveMin ? { exclusiveMinimum: o.min } : { minimum: o.min }),
+    ...(o.max !== undefined ? { maximum: o.max } : {}),
+  };
+}
+
+/**
+ * The `contributes.configuration.properties` entries of package.json for the options (`mlsd.options.*`),
+ * in table order. package.json must equal this (a unit test); `configSchema.js` rewrites it.
+ */
+export function optionSettings(): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const o of OPTIONS as readonly OptionSpec[]) {
+    out[`mlsd.options.${camelKey(o.key)}`] = {
+      type: 'number',
+      default: o.default,
+      ...optionBounds(o),
+      scope: 'resource',
+      markdownDescription: `${o.description} Read by ${o.rules.join(', ')}. Same as \`options.${o.key}\` in \`.mlsdrc.yaml\`; a value set here overrides it.`,
+    };
+  }
+  return out;
+}
