@@ -15,6 +15,7 @@ import type { CodeAction, CodeActionContext, Diagnostic, Range } from 'vscode-la
 import type { Analysis } from '../../server/src/lint/analysis';
 import { Session } from '../../server/src/session';
 import { codeActions, disableLineEdit, fixAllEdit, FIX_ALL_KIND } from '../../server/src/features/codeActions';
+import { MAX_SYNTAX_CHECKS } from '../../server/src/features/codeActionsSuppress';
 import { diffEdits } from '../../server/src/engine/diff';
 import { analyze, applyEdits, lint } from '../../server/src/lint/engine';
 import { fixAll } from '../../server/src/lint/fix';
@@ -483,5 +484,31 @@ test('the examples: fix-all has nothing to do, and cursor requests answer on eve
     assert.equal(fixAllEdit(a), null, f);
     for (let l = 0; l < a.doc.parsed.lineStarts.length; l += 7)
       codeActions(a, { start: { line: l, character: 0 }, end: { line: l, character: 80 } }, { diagnostics: [] });
+  }
+});
+
+test('syntax errors on many lines: a few checked disable comments per request, the file one first; checks are kept per version', () => {
+  const text = 'mlsd: 1\ntitle: x\nk1: a: b\nk2: c: d\nk3: e: f\nk4: g: h\nk5: i: j\n';
+  const a = analysis(text);
+  const syntax = a.lint.findings.filter((f) => f.ruleId === 'MLSD001');
+  assert.equal(syntax.length, 5);
+  const whole = toRange(a.doc, 0, text.length);
+  const titles = () =>
+    codeActions(a, whole, { diagnostics: [], only: ['quickfix'] })
+      .map((x) => x.title)
+      .filter((t) => t.startsWith('Disable MLSD001'));
+  const first = titles();
+  assert.equal(first.length, MAX_SYNTAX_CHECKS, 'the budget: the file comment and two lines');
+  assert.ok(first.includes('Disable MLSD001 for this file'));
+  const second = titles();
+  assert.equal(second.length, Math.min(6, 2 * MAX_SYNTAX_CHECKS), 'the checked ones again, and a few more');
+  assert.deepEqual(titles().length, 6, 'five lines and the file, once all are checked');
+  // every offered comment works
+  for (const x of codeActions(a, whole, { diagnostics: [], only: ['quickfix'] }).filter((y) =>
+    y.title.startsWith('Disable MLSD001'),
+  )) {
+    const res = lint(analyze(apply(a, x)));
+    assert.ok(countOf(res.findings, 'MLSD001') < syntax.length, x.title);
+    assert.equal(countOf(res.findings, 'MLSD009'), 0, x.title);
   }
 });

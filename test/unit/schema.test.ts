@@ -18,7 +18,7 @@ function ajv() {
   return a;
 }
 
-test('schemas/mlsd.schema.json is generated from the field catalogue (run `npm run gen:schema`)', () => {
+test('schemas/mlsd.schema.json is generated from the field catalogue (run `npm run gen`)', () => {
   assert.equal(fs.readFileSync(schemaFile, 'utf8'), schemaText());
 });
 
@@ -52,6 +52,6 @@ test('every catalogue path appears in the schema', () => {
   }
 });
 
-test('docs/rules.md lists every rule and is generated from the registry (run `npm run gen:schema`)', () => {
+test('docs/rules.md lists every rule and is generated from the registry (run `npm run gen`)', () => {
   assert.equal(fs.readFileSync(path.join(ROOT, 'docs/rules.md'), 'utf8'), rulesIndexMarkdown());
 });

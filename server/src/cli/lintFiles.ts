@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import { pathToUri } from '../lint/uri';
 import { analyze, applyEdits, lint, type LintResult } from '../lint/engine';
-import { fixAll } from '../lint/fix';
+import { fixAll, selectFixes } from '../lint/fix';
 import type { ResolvedConfig } from '../lint/config';
 import { computeLineStarts, positionAt } from '../engine/parse';
 import type { Finding, Fix, Severity, TextEdit } from '../rules/types';
@@ -178,8 +178,10 @@ function toMessage(f: Finding, lines: { text: string; lineStarts: number[] }): C
  */
 export function mergeEdits(text: string, edits: TextEdit[]): EslintFix | undefined {
   if (!edits.length) return undefined;
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  for (let i = 1; i < sorted.length; i++) if (sorted[i].start < sorted[i - 1].end) return undefined;
+  // fix selection's check: a fix whose edits overlap does not apply
+  const one = selectFixes([{ fix: { title: '', safe: true, edits } }]);
+  if (!one.fixes.length) return undefined;
+  const sorted = one.edits;
   const start = sorted[0].start;
   const end = Math.max(...sorted.map((e) => e.end));
   if (start < 0 || end > text.length || start > end) return undefined;

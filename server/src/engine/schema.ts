@@ -1,6 +1,6 @@
 /**
  * Generates the JSON Schema (draft-07) of the format from the field catalogue, so the two cannot drift:
- * `npm run gen:schema` writes schemas/mlsd.schema.json and a test fails when the file is stale.
+ * `npm run gen` writes schemas/mlsd.schema.json and a test fails when the file is stale.
  * The schema carries `markdownDescription`, `markdownEnumDescriptions` and `defaultSnippets` for Red Hat
  * YAML and other schema-driven editors. Enum values are the canonical spellings (the engine also accepts
  * other cases and `_`); placeholders (TBD, TODO, ?, …) and empty values are accepted everywhere, as in

@@ -6,11 +6,14 @@ import { fieldOf, isLatencyKey, TOP_LEVEL, type FieldSpec } from './catalog';
 import { nearestNames } from './domain';
 import type { MlsdDoc, Span } from './model';
 import type { MNode } from './parse';
-import { isPlaceholder, normalize, parseDuration, parseMetricSpelling, parseQuantity, parseRate } from './values';
+import { clip, isPlaceholder, normalize, parseDuration, parseMetricSpelling, parseQuantity, parseRate } from './values';
 
 export interface ValidationIssue extends Span {
   node: MNode;
+  /** the finding's headline: one line, at most 100 characters */
   message: string;
+  /** why it matters and what to write instead */
+  explanation: string;
   /** the replacement for the single close candidate (safe fix) */
   replacement?: string;
   /** other close candidates (offered as suggestions) */
@@ -43,6 +46,32 @@ function pathLabel(n: MNode): string {
     c = c.parent;
   }
   return parts.join('.').replace(/\.\[\]/g, '[]');
+}
+
+/** What an invalid value reads as, for every explanation of MLSD003. */
+const UNTIL = 'Until it is valid, every check reads it as not stated.';
+
+/** The short name of a type, for a headline ("a quantity", "one of its values"). */
+function shortType(spec: FieldSpec): string {
+  switch (spec.type) {
+    case 'quantity':
+      return 'a quantity';
+    case 'bytes':
+      return 'a size';
+    case 'rate':
+      return 'a rate';
+    case 'duration':
+    case 'latency':
+      return 'a duration';
+    case 'enum':
+      return 'one of its values';
+    case 'metric':
+      return 'a metric name';
+    case 'id':
+      return 'an id';
+    default:
+      return describeType(spec);
+  }
 }
 
 function describeType(spec: FieldSpec): string {
@@ -90,16 +119,16 @@ function run(doc: MlsdDoc): Validation {
     out.invalidValues.push({
       node: root,
       ...doc.valueSpan(root),
-      message:
-        'The top level of a design doc must be a mapping of keys (`mlsd: 1`, `title: …`, `requirements: …`), not a ' +
-        (root.kind === 'seq' ? 'list' : 'single value') +
-        '. Start from the skeleton: `mlsd: 1`, `title`, then the seven step sections.',
+      message: `The top level of the doc is ${root.kind === 'seq' ? 'a list' : 'a single value'}, not a mapping of keys`,
+      explanation:
+        'A design doc is a mapping of keys (`mlsd: 1`, `title: …`, `requirements: …`), and no other check can read it until ' +
+        'it is one. Start from the skeleton: `mlsd: 1`, `title`, then the seven step sections.',
     });
     return out;
   }
   let budget = 200_000;
-  const invalid = (n: MNode, message: string, replacement?: string, candidates?: string[]) => {
-    out.invalidValues.push({ node: n, ...doc.valueSpan(n), message, replacement, candidates });
+  const invalid = (n: MNode, message: string, explanation: string, replacement?: string, candidates?: string[]) => {
+    out.invalidValues.push({ node: n, ...doc.valueSpan(n), message, explanation, replacement, candidates });
   };
 
   const checkMap = (n: MNode, spec: FieldSpec) => {
@@ -113,14 +142,16 @@ function run(doc: MlsdDoc): Validation {
         const known = (spec.type === 'map' ? spec.fields : spec.alt?.fields)?.map((x) => x.key) ?? [];
         const near = nearestNames(key, known, 3);
         const where = pathLabel(n) || 'the top level';
-        const dym = near.length ? ` Did you mean \`${near[0]}\`?` : '';
+        const base = `Unknown key \`${clip(key)}\` in ${where === 'the top level' ? where : `\`${clip(where, 40)}\``}`;
+        const dym = near.length ? `; did you mean \`${near[0]}\`?` : '';
         out.unknownKeys.push({
           node: entry,
           start: entry.keyStart ?? entry.start,
           end: entry.keyEnd ?? entry.end,
-          message: `Unknown key \`${key}\` in ${where === 'the top level' ? where : `\`${where}\``}.${dym} The checks ignore unknown keys, so what it says is invisible to review; rename it to a key of the format${
+          message: base.length + dym.length <= 100 ? base + dym : base,
+          explanation: `The checks ignore unknown keys, so what it says is invisible to review; rename it to a key of the format${
             near.length
-              ? ''
+              ? ` (${near.map((k) => `\`${k}\``).join(', ')})`
               : ` (${known
                   .slice(0, 8)
                   .map((k) => `\`${k}\``)
@@ -154,7 +185,8 @@ function run(doc: MlsdDoc): Validation {
       if (spec.alt && n.kind === 'scalar') return checkValue(n, spec.alt);
       return invalid(
         n,
-        `\`${pathLabel(n)}\` must be ${describeType(spec)}${spec.alt ? ` or ${describeType(spec.alt)}` : ''}, not ${kindName(n)}. ${spec.description}`,
+        `\`${pathLabel(n)}\` must be ${shortType(spec)}${spec.alt ? ` or ${shortType(spec.alt)}` : ''}, not ${kindName(n)}`,
+        `${spec.alt ? `It must be ${describeType(spec)} or ${describeType(spec.alt)}. ` : ''}${spec.description} ${UNTIL}`,
       );
     }
     if (spec.type === 'list') {
@@ -165,33 +197,44 @@ function run(doc: MlsdDoc): Validation {
       if (n.kind === 'scalar' && spec.scalarAsList && spec.item) return checkValue(n, spec.item);
       return invalid(
         n,
-        `\`${pathLabel(n)}\` must be a list (\`- item\` lines or \`[a, b]\`), not ${kindName(n)}. ${spec.description}`,
+        `\`${pathLabel(n)}\` must be a list, not ${kindName(n)}`,
+        `Write a list (\`- item\` lines or \`[a, b]\`). ${spec.description} ${UNTIL}`,
       );
     }
     // scalar types
     if (n.kind !== 'scalar') {
       if (spec.alt) return checkValue(n, spec.alt);
-      return invalid(n, `\`${pathLabel(n)}\` must be ${describeType(spec)}, not ${kindName(n)}.`);
+      return invalid(
+        n,
+        `\`${pathLabel(n)}\` must be ${shortType(spec)}, not ${kindName(n)}`,
+        `It must be ${describeType(spec)}. ${UNTIL}`,
+      );
     }
     const v = n.value;
     const label = `\`${pathLabel(n)}\``;
+    const shown = `\`${clip(String(v))}\``;
     switch (spec.type) {
       case 'text':
       case 'ref':
         return;
       case 'number':
         if (typeof v !== 'number' || !Number.isFinite(v))
-          invalid(n, `${label} must be a number, not \`${String(v)}\`.`);
+          invalid(n, `${label} must be a number, not ${shown}`, `Write a plain number. ${UNTIL}`);
         return;
       case 'integer':
         if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0)
-          invalid(n, `${label} must be a positive whole number, not \`${String(v)}\`.`);
+          invalid(n, `${label} must be a positive whole number, not ${shown}`, `Write a count like \`3\`. ${UNTIL}`);
         return;
       case 'bool':
         if (typeof v !== 'boolean') {
           const s = String(v).toLowerCase();
           const rep = ['yes', 'y', 'on'].includes(s) ? 'true' : ['no', 'n', 'off'].includes(s) ? 'false' : undefined;
-          invalid(n, `${label} must be \`true\` or \`false\`, not \`${String(v)}\`.`, rep);
+          invalid(
+            n,
+            `${label} must be \`true\` or \`false\`, not ${shown}`,
+            `The format reads only \`true\` and \`false\` as yes and no. ${UNTIL}`,
+            rep,
+          );
         }
         return;
       case 'quantity':
@@ -199,7 +242,8 @@ function run(doc: MlsdDoc): Validation {
         if (!parseQuantity(v, { bytes: spec.type === 'bytes' }))
           invalid(
             n,
-            `${label} must be ${describeType(spec)}; \`${String(v)}\` does not parse. Write a number with an optional suffix k, M, B/G, T${spec.type === 'bytes' ? ' or a byte unit (KB, MB, GB, TB, KiB, MiB, GiB, TiB)' : ''}.`,
+            `${label}: ${shown} does not parse as ${shortType(spec)}`,
+            `It must be ${describeType(spec)}: a number with an optional suffix k, M, B/G, T${spec.type === 'bytes' ? ' or a byte unit (KB, MB, GB, TB, KiB, MiB, GiB, TiB)' : ''}. ${UNTIL}`,
           );
         return;
       case 'rate': {
@@ -207,13 +251,15 @@ function run(doc: MlsdDoc): Validation {
         if (!r)
           invalid(
             n,
-            `${label} must be a rate: a number in [0, 1] or a percentage like \`2%\`; \`${String(v)}\` does not parse.`,
+            `${label}: ${shown} does not parse as a rate`,
+            `A rate is a number in [0, 1] or a percentage like \`2%\`. ${UNTIL}`,
           );
         else if (!r.inRange) {
           const rep = typeof v === 'number' && v > 1 && v <= 100 ? `${v}%` : undefined;
           invalid(
             n,
-            `${label} is ${String(v)}, outside [0, 1]. A rate is a share: write \`0.02\` or \`2%\`${rep ? ` (did you mean \`${rep}\`?)` : ''}.`,
+            `${label} is ${clip(String(v))}, outside [0, 1]${rep ? `; did you mean \`${rep}\`?` : ''}`,
+            `A rate is a share: write \`0.02\` or \`2%\`. ${UNTIL}`,
             rep,
           );
         }
@@ -224,40 +270,48 @@ function run(doc: MlsdDoc): Validation {
         const bare = spec.type === 'latency' || isLatencyKey(n.key);
         if (parseDuration(v, bare) === undefined) {
           const needsUnit = typeof v === 'number' || /^\d+(\.\d+)?$/.test(String(v));
-          invalid(
-            n,
-            needsUnit
-              ? `${label} needs a unit: \`${String(v)}\` could be seconds, hours or days. Write e.g. \`${String(v)}d\`, \`${String(v)}h\` or \`${String(v)}ms\` (units ms, s, min, h, d, w, mo, y).`
-              : `${label} must be ${describeType(spec)}; \`${String(v)}\` does not parse.`,
-          );
+          if (needsUnit)
+            invalid(
+              n,
+              `${label} needs a unit: ${shown} could be seconds, hours or days`,
+              `Write e.g. \`${String(v)}d\`, \`${String(v)}h\` or \`${String(v)}ms\` (units ms, s, min, h, d, w, mo, y). ${UNTIL}`,
+            );
+          else
+            invalid(n, `${label}: ${shown} does not parse as a duration`, `It must be ${describeType(spec)}. ${UNTIL}`);
         }
         return;
       }
       case 'id':
-        if (typeof v !== 'string' && typeof v !== 'number') invalid(n, `${label} must be an id like \`click_logs\`.`);
-        else if (!ID_RE.test(String(v)))
+        if (typeof v !== 'string' && typeof v !== 'number')
           invalid(
             n,
-            `${label} \`${String(v)}\` is not a valid id: use lower-case letters, digits, \`_\`, \`.\` and \`-\`, starting with a letter or digit (e.g. \`${String(
-              v,
-            )
-              .toLowerCase()
-              .replace(/[^a-z0-9_.-]+/g, '-')
-              .replace(/^[-_.]+/, '')}\`).`,
-            String(v)
-              .toLowerCase()
-              .replace(/[^a-z0-9_.-]+/g, '-')
-              .replace(/^[-_.]+/, '') || undefined,
+            `${label} must be an id like \`click_logs\`, not ${shown}`,
+            `References (\`source\`, \`model.selected\`, \`model\` of a stage) name entries by their id. ${UNTIL}`,
           );
+        else if (!ID_RE.test(String(v))) {
+          const fixed = String(v)
+            .toLowerCase()
+            .replace(/[^a-z0-9_.-]+/g, '-')
+            .replace(/^[-_.]+/, '');
+          invalid(
+            n,
+            `${label} is ${shown}, not a valid id`,
+            `Use lower-case letters, digits, \`_\`, \`.\` and \`-\`, starting with a letter or digit${fixed ? ` (e.g. \`${fixed}\`)` : ''}, so references can name it. ${UNTIL}`,
+            fixed || undefined,
+          );
+        }
         return;
       case 'enum': {
         const values = (spec.enum ?? []).map((x) => x.value);
         const s = String(v);
         if (values.some((x) => normalize(x) === normalize(s))) return;
         const near = nearestNames(s, values, 3);
+        const base = `${label} is ${shown}, not one of its values`;
+        const dym = near.length ? `; did you mean \`${near[0]}\`?` : '';
         invalid(
           n,
-          `${label} is \`${s}\`, which is not one of its values${near.length ? `; did you mean \`${near[0]}\`?` : '.'} Accepted: ${values.map((x) => `\`${x}\``).join(', ')}.`,
+          base.length + dym.length <= 100 ? base + dym : base,
+          `Accepted: ${values.map((x) => `\`${x}\``).join(', ')}. ${UNTIL}`,
           near.length >= 1 && (near.length === 1 || closeEnough(s, near[0])) ? near[0] : undefined,
           near,
         );
@@ -265,11 +319,16 @@ function run(doc: MlsdDoc): Validation {
       }
       case 'metric':
         if (typeof v !== 'string')
-          return invalid(n, `${label} must be a metric name like \`ndcg@10\` or \`pr-auc\`, not \`${String(v)}\`.`);
+          return invalid(
+            n,
+            `${label} must be a metric name, not ${shown}`,
+            `Write a metric name like \`ndcg@10\` or \`pr-auc\`. ${UNTIL}`,
+          );
         if (!parseMetricSpelling(v))
           invalid(
             n,
-            `${label} \`${v}\` has a cutoff that does not parse: write \`@<k>\` for ranking metrics (\`ndcg@10\`), \`@iou=<threshold>\` for detection (\`map@iou=0.5\`), or an operating point (\`precision@recall=0.8\`, \`recall@fpr=0.001\`).`,
+            `${label} is ${shown}, whose cutoff does not parse`,
+            `Write \`@<k>\` for ranking metrics (\`ndcg@10\`), \`@iou=<threshold>\` for detection (\`map@iou=0.5\`), or an operating point (\`precision@recall=0.8\`, \`recall@fpr=0.001\`). ${UNTIL}`,
           );
         return;
     }
@@ -282,7 +341,7 @@ function run(doc: MlsdDoc): Validation {
 function kindName(n: MNode): string {
   if (n.kind === 'map') return 'a mapping';
   if (n.kind === 'seq') return 'a list';
-  return `\`${String(n.value)}\``;
+  return `\`${clip(String(n.value))}\``;
 }
 
 /** The best candidate is clearly better than the rest: distance 1-2 on a word of 4+ characters. */

@@ -247,3 +247,9 @@ export function parseMetricSpelling(s: string): MetricSpelling | undefined {
   }
   return undefined;
 }
+
+/** Shortens text the author wrote (a key, a value) for a one-line message: at most `max` characters, "…" when cut. */
+export function clip(s: string, max = 30): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}

@@ -96,15 +96,20 @@ export function fixAllEdit(a: Analysis): WorkspaceEdit | null {
   return edits.length ? workspaceEdit(a, edits) : null;
 }
 
+/** Fix-all's edits per analysed version (a client may resolve the same action more than once). */
+const fixAllCache = new WeakMap<Analysis, TextEdit[]>();
+
 /**
  * The offset edits of "fix all": the per-fix edits of the first pass when that pass alone reaches the
  * result (fixes that do not interact), else a line diff between the text and the result. The first
- * pass reads the cached parse and lint; each further pass parses once.
+ * pass reads the cached parse and lint; each further pass parses once. Computed once per version.
  */
 export function fixAllTextEdits(a: Analysis): TextEdit[] {
+  const cached = fixAllCache.get(a);
+  if (cached) return cached;
   const text = a.doc.text;
   const r = fixAll(text, a.config, a.uri, {}, { doc: a.doc, lint: a.lint });
-  if (r.text === text) return [];
-  if (r.passes === 1) return r.firstPass;
-  return diffEdits(text, r.text);
+  const edits = r.text === text ? [] : r.passes === 1 ? r.firstPass : diffEdits(text, r.text);
+  fixAllCache.set(a, edits);
+  return edits;
 }

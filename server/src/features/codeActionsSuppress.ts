@@ -3,7 +3,8 @@
  * added to a comment that already covers the line) and "… for this file" (`# mlsd-disable-file`). The
  * comments copy the indentation of the line they precede and keep a byte-order mark first. Reads the
  * cached parse; only a syntax error (MLSD001), whose position a comment can move, is checked by linting
- * the edited text once.
+ * the edited text: at most MAX_SYNTAX_CHECKS times per request, each answer kept for the analysed
+ * version (an editor asks for code actions at every cursor move).
  */
 import type { CodeAction } from 'vscode-languageserver-types';
 import { CodeActionKind } from 'vscode-languageserver-types';
@@ -16,13 +17,38 @@ import type { Finding } from '../rules/types';
 import type { Analysis } from '../lint/analysis';
 import { type Match, withDiagnostics, workspaceEdit } from './codeActionsCommon';
 
+/** Re-lints a request may spend on checking disable comments for syntax errors (MLSD001). */
+export const MAX_SYNTAX_CHECKS = 3;
+
+/** Per analysed version: whether a disable edit (by its JSON) suppresses its finding. */
+const checkedEdits = new WeakMap<Analysis, Map<string, boolean>>();
+
 /**
  * The disable actions for one rule's matches: one "for this line" per line (with every diagnostic on
- * it), then one "for this file"; none that would not work.
+ * it), then one "for this file"; none that would not work (for MLSD001: none that was not checked, so
+ * a request over many syntax errors offers the first few, and more as the checks are cached).
  */
 export function disableActions(a: Analysis, id: string, ms: Match[], directives: Directive[]): CodeAction[] {
   const doc = a.doc;
   const out: CodeAction[] = [];
+  let budget = MAX_SYNTAX_CHECKS;
+  const works = (e: TextEdit | undefined): boolean => {
+    if (!e) return false;
+    let cache = checkedEdits.get(a);
+    if (!cache) checkedEdits.set(a, (cache = new Map()));
+    const key = JSON.stringify(e);
+    let ok = cache.get(key);
+    if (ok === undefined) {
+      if (budget <= 0) return false;
+      budget--;
+      ok = suppresses(a, e, id);
+      cache.set(key, ok);
+    }
+    return ok;
+  };
+  // the file comment is checked first: one check that covers every line
+  let fileEdit = disableFileEdit(doc, id, directives);
+  if (fileEdit && id === 'MLSD001' && !works(fileEdit)) fileEdit = undefined;
   const lines = new Map<number, Match[]>();
   for (const m of ms) {
     const l = lineOf(doc.parsed.lineStarts, m.finding.start);
@@ -31,8 +57,7 @@ export function disableActions(a: Analysis, id: string, ms: Match[], directives:
   for (const [line, lms] of lines) {
     let edit = disableLineEdit(doc, id, line, directives);
     // a comment next to a syntax error can move the error: keep only a comment that works
-    if (id === 'MLSD001')
-      edit = [edit, disableSameLineEdit(doc, id, line, directives)].find((e) => e && suppresses(a, e, id));
+    if (id === 'MLSD001') edit = [edit, disableSameLineEdit(doc, id, line, directives)].find(works);
     if (edit)
       out.push(
         withDiagnostics(
@@ -41,8 +66,6 @@ export function disableActions(a: Analysis, id: string, ms: Match[], directives:
         ),
       );
   }
-  let fileEdit = disableFileEdit(doc, id, directives);
-  if (fileEdit && id === 'MLSD001' && !suppresses(a, fileEdit, id)) fileEdit = undefined;
   if (fileEdit)
     out.push(
       withDiagnostics(

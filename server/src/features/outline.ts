@@ -35,10 +35,10 @@ function stepOfRule(ruleId: string): number {
   return ruleById(ruleId)?.meta.step ?? 0;
 }
 
-/** The step a structural finding is about, when it says so (MLSD006's `data.step`). */
-function dataStep(f: Finding): number | undefined {
-  const s = f.data?.step;
-  return typeof s === 'number' && s >= 1 && s <= 7 ? s : undefined;
+/** The step a structural finding is about, when it says so (MLSD006's `aboutStep`). */
+function findingStep(f: Finding): number | undefined {
+  const s = f.aboutStep;
+  return s !== undefined && s >= 1 && s <= 7 ? s : undefined;
 }
 
 function childDetail(doc: MlsdDoc, n: MNode): string | undefined {
@@ -83,14 +83,14 @@ export function designOutline(a: Analysis): DesignOutline {
     const inside = (f: Finding) => !!ext && f.start >= ext.start && f.start <= zoneEnd;
     const mine = findings.filter((f) => {
       const rs = stepOfRule(f.ruleId);
-      return rs === step || inside(f) || (rs === 0 && dataStep(f) === step);
+      return rs === step || inside(f) || (rs === 0 && findingStep(f) === step);
     });
     const stepCounts = zero();
     for (const f of mine) stepCounts[f.severity]++;
     const serious = mine.some((f) => {
       if (f.severity !== 'error' && f.severity !== 'warning') return false;
       const rs = stepOfRule(f.ruleId);
-      return rs === step || (rs === 0 && (inside(f) || dataStep(f) === step));
+      return rs === step || (rs === 0 && (inside(f) || findingStep(f) === step));
     });
     const children: DesignOutlineChild[] = [];
     if (node && node.kind === 'map') {

@@ -6,6 +6,7 @@
 import { STEP_KEYS } from '../engine/catalog';
 import { MlsdDoc } from '../engine/model';
 import { parseText, type ParseLimits, DEFAULT_LIMITS } from '../engine/parse';
+import { clip } from '../engine/values';
 import { RULES, ruleById } from '../rules';
 import type { Finding, Report, Rule, RuleOptions, Severity, TextEdit } from '../rules/types';
 import { resolveConfig, type ResolvedConfig } from './config';
@@ -79,10 +80,13 @@ export function lint(doc: MlsdDoc, config: ResolvedConfig = getDefaultConfig(), 
         start: u.start,
         end: u.end,
         message: u.unknown
-          ? `\`${u.name}\` in this suppression comment is not a rule id or alias, so it suppresses nothing. Check the spelling (\`mlsd rules\` lists them) or remove it.`
+          ? `\`${clip(u.name, 40)}\` in this suppression comment is not a rule id or alias`
           : u.name
-            ? `This comment suppresses ${u.name} but no ${u.name} finding is ${u.directive.kind === 'file' ? 'in this file' : 'on the line it covers'}. Remove it, so a later real finding is not hidden by a stale comment.`
-            : 'This suppression comment suppresses nothing. Remove it, so a later real finding is not hidden by a stale comment.',
+            ? `Unused suppression: no \`${u.name}\` finding ${u.directive.kind === 'file' ? 'in this file' : 'on the line it covers'}`
+            : 'This suppression comment suppresses nothing',
+        explanation: u.unknown
+          ? 'It suppresses nothing. Check the spelling (`mlsd rules` lists the ids and aliases) or remove it.'
+          : 'Remove it, so a later real finding is not hidden by a stale comment.',
         fix: unusedFix(doc, u),
       });
     }

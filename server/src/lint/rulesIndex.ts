@@ -10,7 +10,7 @@ export function rulesIndexMarkdown(): string {
     '`mlsd.rules` setting, in `--rule` and in suppression comments. The hundreds digit is the framework step.',
     'Severities are the `recommended` preset; `strict` raises every `info` to `warning`. *Fixable*: `safe`',
     'fixes are applied by `mlsd lint --fix` and **Fix All**; many other rules offer quick-fix suggestions in',
-    'the editor. Generated from the rule registry (`npm run gen:schema`); do not edit by hand.',
+    'the editor. Generated from the rule registry (`npm run gen`); do not edit by hand.',
   ];
   const steps = ['Document structure', ...STEP_KEYS.map((k) => STEP_TITLES[k])];
   steps.forEach((title, step) => {

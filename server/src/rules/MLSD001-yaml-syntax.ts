@@ -1,3 +1,4 @@
+import { splitMessage } from './support';
 import type { Rule } from './types';
 
 export const mlsd001: Rule = {
@@ -13,10 +14,12 @@ export const mlsd001: Rule = {
   },
   check({ doc, report }) {
     for (const p of doc.parsed.problems) {
+      const { headline, rest } = splitMessage(p.message);
       report({
         start: p.start,
         end: p.end,
-        message: `${p.message} Until it parses, the checks only see the part of the doc before and around the error.`,
+        message: headline,
+        explanation: `${rest ? `${rest} ` : ''}Until the YAML parses, the checks only see the part of the doc before and around the error, so findings elsewhere may be missing or wrong.`,
       });
     }
   },

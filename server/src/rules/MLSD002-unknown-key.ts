@@ -23,9 +23,9 @@ export const mlsd002: Rule = {
         start: issue.start,
         end: issue.end,
         message: issue.message,
+        explanation: issue.explanation,
         fix: issue.replacement ? rename(issue.replacement, true) : undefined,
         suggestions: (issue.candidates ?? []).filter((c) => c !== issue.replacement).map((c) => rename(c, false)),
-        data: { key: issue.node.key, candidates: issue.candidates ?? [] },
       });
     }
   },

@@ -23,6 +23,7 @@ export const mlsd003: Rule = {
         start: issue.start,
         end: issue.end,
         message: issue.message,
+        explanation: issue.explanation,
         fix: issue.replacement && !issue.node.aliased ? replace(issue.replacement, true) : undefined,
         suggestions: (issue.candidates ?? []).filter((c) => c !== issue.replacement).map((c) => replace(c, false)),
       });

@@ -3,6 +3,7 @@ import { appendToList, insertField, replaceScalar } from '../engine/edits';
 import type { MetricRef, MlsdDoc } from '../engine/model';
 import { child, type MNode } from '../engine/parse';
 import { cutoffsMatch, metricKey } from '../engine/refs';
+import { clip, headline } from './support';
 import type { Fix, Related, Rule, RuleContext, TextEdit } from './types';
 
 /** A declared id: its text as written, normalized form and where it is. */
@@ -76,7 +77,8 @@ function refText(doc: MlsdDoc, n: MNode | undefined): string | undefined {
 function checkIdRef(
   ctx: RuleContext,
   ref: MNode | undefined,
-  refLabel: string,
+  /** the headline's subject: "Feature `user_city` names source" */
+  subject: string,
   listPath: string,
   listLabel: string,
   why: string,
@@ -96,16 +98,19 @@ function checkIdRef(
       message: `the ids of \`${listLabel}\` are declared here`,
     });
   }
-  const declared = ids.length ? `the declared ids are ${listIds(ids)}` : `\`${listLabel}\` declares no id yet`;
+  const declared = ids.length ? `The declared ids are ${listIds(ids)}` : `\`${listLabel}\` declares no id yet`;
   const advice = near.length
     ? `Did you mean \`${near[0].text}\`? Otherwise add an entry \`{id: ${written}, …}\` to \`${listLabel}\`.`
     : `Fix the spelling or add an entry \`{id: ${written}, …}\` to \`${listLabel}\`.`;
   ctx.report({
     ...doc.valueSpan(ref),
-    message: `\`${refLabel}\` names \`${written}\`, but no entry of \`${listLabel}\` has that id (${declared}); ${why}. ${advice}`,
+    message: headline(
+      `${subject} \`${clip(written, 20)}\`, not an id in \`${listLabel}\``,
+      near.length > 0 && `; did you mean \`${near[0].text}\`?`,
+    ),
+    explanation: `${declared}; ${why}. ${advice}`,
     suggestions: fixes.length ? fixes : undefined,
     related: related.length ? related : undefined,
-    data: { reference: written, target: listLabel, declared: ids.map((d) => d.text), nearest: near.map((d) => d.text) },
   });
 }
 
@@ -144,18 +149,18 @@ function checkPrimary(ctx: RuleContext): void {
     .slice(0, 6)
     .map((m) => code(m.written))
     .join(', ');
-  const where = listed.length ? `which lists ${shown}${listed.length > 6 ? ', …' : ''}` : 'which lists no metric';
+  const where = listed.length
+    ? `\`evaluation.online.metrics\` lists ${shown}${listed.length > 6 ? ', …' : ''}`
+    : '`evaluation.online.metrics` lists no metric';
   ctx.report({
     ...doc.valueSpan(ref),
-    message: `\`evaluation.online.primary\` is \`${written}\`, but that metric is not in \`evaluation.online.metrics\` (${where}); the primary metric is the one the launch decision rests on, so it must be one of the metrics the experiment measures. ${names.length ? `Did you mean \`${names[0]}\`? Otherwise add` : 'Add'} \`${written}\` to \`evaluation.online.metrics\`${names.length ? '' : ', or make one of the listed metrics primary'}.`,
+    message: headline(
+      `Primary metric \`${clip(written, 24)}\` is not in \`evaluation.online.metrics\``,
+      names.length > 0 && `; did you mean \`${names[0]}\`?`,
+    ),
+    explanation: `${where}. The primary metric is the one the launch decision rests on, so it must be one of the metrics the experiment measures. ${names.length ? `Did you mean \`${names[0]}\`? Otherwise add` : 'Add'} \`${written}\` to \`evaluation.online.metrics\`${names.length ? '' : ', or make one of the listed metrics primary'}.`,
     suggestions: fixes.length ? fixes : undefined,
     related: related.length ? related : undefined,
-    data: {
-      reference: written,
-      target: 'evaluation.online.metrics',
-      declared: listed.map((m) => m.written),
-      nearest: names,
-    },
   });
 }
 
@@ -178,7 +183,7 @@ export const mlsd004: Rule = {
       checkIdRef(
         ctx,
         child(f, 'source'),
-        id ? `data.features[${id}].source` : 'data.features[].source',
+        id ? `Feature \`${clip(id, 24)}\` names source` : 'A feature names source',
         'data.sources',
         'data.sources',
         "the feature's lineage (where it comes from, its owner, PII and freshness) is lost",
@@ -187,7 +192,7 @@ export const mlsd004: Rule = {
     checkIdRef(
       ctx,
       doc.node('model.selected'),
-      'model.selected',
+      '`model.selected` names',
       'model.candidates',
       'model.candidates',
       'the chosen model must be one of the candidates weighed, with its pros and cons',
@@ -197,7 +202,7 @@ export const mlsd004: Rule = {
       checkIdRef(
         ctx,
         child(s, 'model'),
-        id ? `model.stages[${id}].model` : 'model.stages[].model',
+        id ? `Stage \`${clip(id, 24)}\` names model` : 'A stage names model',
         'model.candidates',
         'model.candidates',
         'the stage runs a model nobody described',

@@ -1,5 +1,6 @@
 import { normalizeName } from '../engine/domain';
 import { child, positionAt, type MNode } from '../engine/parse';
+import { clip } from './support';
 import type { Rule } from './types';
 
 /** The lists whose entries carry a unique id, the id's key, and why a duplicate hurts. */
@@ -55,13 +56,14 @@ export const mlsd005: Rule = {
         if (g.length < 2) continue;
         for (const d of g) {
           const others = g.filter((x) => x !== d);
-          const lines = others.map((o) => `line ${positionAt(doc.parsed, o.node.start).line + 1}`).join(', ');
+          const lineNos = others.map((o) => positionAt(doc.parsed, o.node.start).line + 1);
+          const lines = `line${lineNos.length === 1 ? '' : 's'} ${lineNos.slice(0, 3).join(', ')}${lineNos.length > 3 ? ', …' : ''}`;
           const sameSpelling = others.every((o) => o.text === d.text);
           report({
             ...doc.valueSpan(d.node),
-            message: `Duplicate ${key} \`${d.text}\` in \`${path}\`: ${others.length === 1 ? 'another entry' : `${others.length} other entries`} (${lines}) ${others.length === 1 ? 'uses' : 'use'} the same ${key}${sameSpelling ? '' : ` (${key}s match case-insensitively, with \`_\` and \`-\` alike)`}; ${why}. Rename one of them, or merge the entries.`,
+            message: `Duplicate ${key} \`${clip(d.text, 24)}\` in \`${path}\` (also on ${lines})`,
+            explanation: `${others.length === 1 ? 'Another entry uses' : `${others.length} other entries use`} the same ${key}${sameSpelling ? '' : ` (${key}s match case-insensitively, with \`_\` and \`-\` alike)`}; ${why}. Rename one of them, or merge the entries.`,
             related: others.map((o) => ({ ...doc.valueSpan(o.node), message: `the other \`${o.text}\`` })),
-            data: { list: path, id: d.text, count: g.length },
           });
         }
       }

@@ -4,13 +4,13 @@ import type { Rule } from './types';
 
 const WHY: Record<string, string> = {
   requirements:
-    'without the business objective, scale and latency budget, nothing else in the design can be checked against a goal',
-  framing: 'without an ML objective and task type, the choice of labels, loss and metrics has no anchor',
-  data: 'without sources, labels and a split, the model cannot be trained or evaluated honestly',
-  model: 'without a baseline and a chosen model, there is nothing to compare or ship',
-  evaluation: 'without offline and online metrics, nobody can tell whether the model works',
-  serving: 'without a prediction mode and rollout plan, the latency and launch risks are unknown',
-  monitoring: 'without drift monitoring and a retraining policy, the model silently decays in production',
+    'Without the business objective, scale and latency budget, nothing else in the design can be checked against a goal.',
+  framing: 'Without an ML objective and task type, the choice of labels, loss and metrics has no anchor.',
+  data: 'Without sources, labels and a split, the model cannot be trained or evaluated honestly.',
+  model: 'Without a baseline and a chosen model, there is nothing to compare or ship.',
+  evaluation: 'Without offline and online metrics, nobody can tell whether the model works.',
+  serving: 'Without a prediction mode and rollout plan, the latency and launch risks are unknown.',
+  monitoring: 'Without drift monitoring and a retraining policy, the model silently decays in production.',
 };
 
 export const mlsd006: Rule = {
@@ -33,9 +33,10 @@ export const mlsd006: Rule = {
       const edit = n ? undefined : insertSectionEdit(doc, key);
       report({
         ...span,
-        message: `Step ${i + 1} (${STEP_TITLES[key]}) is ${n ? 'empty' : 'missing'}: add the \`${key}\` section — ${WHY[key]}.`,
+        message: `Step ${i + 1} (${STEP_TITLES[key]}) is ${n ? 'empty' : 'missing'}: add the \`${key}\` section`,
+        explanation: `${WHY[key]} Until the section is written, this finding stands for the whole step: the step's own checks do not run.`,
         fix: edit ? { title: `Add the \`${key}\` section`, edits: [edit], safe: true } : undefined,
-        data: { step: i + 1, key },
+        aboutStep: i + 1,
       });
     });
   },

@@ -1,6 +1,7 @@
 import { specAt, type FieldSpec } from '../engine/catalog';
 import { pathOf, walk, type MNode } from '../engine/parse';
 import { isPlaceholder } from '../engine/values';
+import { clip } from './support';
 import type { Rule } from './types';
 
 /** Top-level keys whose content is free form (format.md): nothing inside is checked. */
@@ -78,8 +79,8 @@ export const mlsd007: Rule = {
       const isItem = n.parent?.kind === 'seq';
       report({
         ...doc.valueSpan(n),
-        message: `${isItem ? `An item of \`${label(path.slice(0, -1))}\`` : `\`${where}\``} is still \`${written}\`: every check reads it as not stated, so this part of the design is open. ${isItem ? 'Replace it with the real item (or remove it)' : `Replace it with the real value${ex ? ` (${ex})` : ''}`} before review.`,
-        data: { path: where, placeholder: written },
+        message: `${isItem ? `An item of \`${clip(label(path.slice(0, -1)), 60)}\`` : `\`${clip(where, 60)}\``} is still \`${clip(written, 10)}\``,
+        explanation: `Every check reads it as not stated, so this part of the design is open. ${isItem ? 'Replace it with the real item (or remove it)' : `Replace it with the real value${ex ? ` (${ex})` : ''}`} before review.`,
       });
     });
   },

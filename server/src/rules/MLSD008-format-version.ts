@@ -1,3 +1,4 @@
+import { clip, missingHeadline } from './support';
 import type { Fix, Rule } from './types';
 
 const SUPPORTED = [1];
@@ -34,11 +35,12 @@ export const mlsd008: Rule = {
         }
         if (edit) suggestions = [{ title: 'Set it to `1`', edits: [edit], safe: false }];
       }
+      // the missing-key headline, but its own range and edit: the format version goes first, not last
       report({
         ...span,
-        message: `${n ? '`mlsd` (the format version) has no value' : 'The doc does not say which format version it is written in'}: without \`mlsd: 1\` the tools cannot tell this file is a design doc of format v1, and a future format could read it differently. ${n ? 'Set it' : 'Add `mlsd: 1` as the first key'}${n ? ': `mlsd: 1`' : ''}.`,
+        message: missingHeadline('mlsd', 'so the doc does not say which format version it is written in'),
+        explanation: `Without \`mlsd: 1\` the tools cannot tell this file is a design doc of format v1, and a future format could read it differently. ${n ? 'Set it: `mlsd: 1`' : 'Add `mlsd: 1` as the first key'}.`,
         suggestions,
-        data: { supported: SUPPORTED },
       });
       return;
     }
@@ -49,9 +51,10 @@ export const mlsd008: Rule = {
       suggestions = [{ title: 'Change to `1`', edits: [{ start: n.start, end: n.end, newText: '1' }], safe: false }];
     report({
       ...doc.valueSpan(n),
-      message: `\`mlsd: ${String(n.value)}\` is not a format version these tools support (supported: ${SUPPORTED.join(', ')}); the checks would read the doc by the v1 rules and may misjudge it. Write \`mlsd: 1\`, or upgrade the mlsd tools if the doc was written for a newer format.`,
+      message: `\`mlsd: ${clip(String(n.value), 20)}\` is not a supported format version (supported: ${SUPPORTED.join(', ')})`,
+      explanation:
+        'The checks would read the doc by the v1 rules and may misjudge it. Write `mlsd: 1`, or upgrade the mlsd tools if the doc was written for a newer format.',
       suggestions,
-      data: { version: n.value, supported: SUPPORTED },
     });
   },
 };

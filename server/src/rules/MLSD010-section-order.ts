@@ -59,13 +59,13 @@ export const mlsd010: Rule = {
       : before
         ? `move it before \`${STEP_KEYS[before.step]}\` (step ${before.step + 1})`
         : 'move it to its place';
-    const actual = present.map((p) => STEP_KEYS[p.step]);
     const others = present.filter((_p, k) => k > i && !keep.has(k)).map((p) => `\`${STEP_KEYS[p.step]}\``);
     const also = others.length ? ` Also out of place: ${others.join(', ')}.` : '';
     report({
       start: bad.node.keyStart!,
       end: bad.node.keyEnd!,
-      message: `\`${key}\` (step ${bad.step + 1}, ${STEP_TITLES[key]}) is out of framework order: ${place}. Keep the step sections in the order ${ORDER}, so the doc reads like the design review it prepares — each step builds on the one before.${also}`,
+      message: `\`${key}\` (step ${bad.step + 1}, ${STEP_TITLES[key]}) is out of framework order: ${place}`,
+      explanation: `Keep the step sections in the order ${ORDER}, so the doc reads like the design review it prepares — each step builds on the one before.${also}`,
       related: anchor
         ? [
             {
@@ -75,7 +75,6 @@ export const mlsd010: Rule = {
             },
           ]
         : undefined,
-      data: { key, expected: [...STEP_KEYS], actual },
     });
   },
 };

@@ -1,4 +1,4 @@
-import { insertField } from '../engine/edits';
+import { reportMissing } from './support';
 import type { Rule } from './types';
 
 export const mlsd101: Rule = {
@@ -11,16 +11,15 @@ export const mlsd101: Rule = {
     fixable: 'none',
     description: '`requirements.business_objective` is missing (absent, empty or a placeholder).',
   },
-  check({ doc, report }) {
+  check(ctx) {
     const path = 'requirements.business_objective';
-    if (doc.stated(path)) return;
-    const { node, span } = doc.field(path);
-    const edit = node ? undefined : insertField(doc, ['requirements'], 'business_objective', 'TBD');
-    report({
-      ...span,
-      message:
-        'No `requirements.business_objective`: the ML objective, the online metrics and every trade-off derive from what the business wants ("increase bookings" and "increase revenue" lead to different models). State it first, e.g. `business_objective: Increase ticket sales`.',
-      suggestions: edit ? [{ title: 'Add `business_objective`', edits: [edit], safe: false }] : undefined,
+    if (ctx.doc.stated(path)) return;
+    reportMissing(ctx, {
+      path,
+      explanation:
+        'The ML objective, the online metrics and every trade-off derive from what the business wants ("increase bookings" and "increase revenue" lead to different models). State it first, e.g. `business_objective: Increase ticket sales`.',
+      value: 'TBD',
+      title: 'Add `business_objective`',
     });
   },
 };

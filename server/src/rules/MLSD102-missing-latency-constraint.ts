@@ -1,18 +1,21 @@
-import { insertField } from '../engine/edits';
 import { RANKING_TASKS } from '../engine/domain';
 import type { MlsdDoc } from '../engine/model';
-import type { Fix, Related, Rule } from './types';
+import { capitalize, reportMissing } from './support';
+import type { Related, Rule } from './types';
 
 const ONLINE = ['online', 'hybrid', 'streaming'];
 
 /** The evidence that the system serves online, or undefined when it does not (or a batch mode is stated). */
-function servesOnline(doc: MlsdDoc): { why: string; related?: Related; batchHint?: boolean } | undefined {
+function servesOnline(
+  doc: MlsdDoc,
+): { why: string; because: string; related?: Related; batchHint?: boolean } | undefined {
   for (const path of ['requirements.performance.mode', 'serving.mode']) {
     const mode = doc.enumOf(path);
     if (mode && ONLINE.includes(mode)) {
       const n = doc.node(path)!;
       return {
         why: `\`${path}: ${mode}\` means predictions are computed as requests arrive`,
+        because: `though the prediction mode is \`${mode}\``,
         related: { ...doc.valueSpan(n), message: `the system serves ${mode} here` },
       };
     }
@@ -24,6 +27,7 @@ function servesOnline(doc: MlsdDoc): { why: string; related?: Related; batchHint
     const n = doc.node('framing.task_type')!;
     return {
       why: `a ${t} system (\`task_type: ${t}\`) computes its lists per request, and no prediction mode says otherwise`,
+      because: `though a ${t} system serves per request`,
       related: { ...doc.valueSpan(n), message: `${t} is served per request` },
       batchHint: true,
     };
@@ -42,24 +46,17 @@ export const mlsd102: Rule = {
     description:
       '`requirements.performance.latency` is missing while the system serves online: `requirements.performance.mode` or `serving.mode` is `online`/`hybrid`/`streaming`; or both modes are missing and `framing.task_type` is ranking, recommendation, retrieval or link-prediction. A stated `batch` mode means no latency is needed.',
   },
-  check({ doc, report }) {
+  check(ctx) {
     const path = 'requirements.performance.latency';
-    if (doc.stated(path)) return;
-    const online = servesOnline(doc);
+    if (ctx.doc.stated(path)) return;
+    const online = servesOnline(ctx.doc);
     if (!online) return;
-    const { node, span } = doc.field(path);
-    let suggestions: Fix[] | undefined;
-    const empty = node && node.kind === 'scalar' && (node.value === null || node.value === '');
-    const edit = !node
-      ? insertField(doc, ['requirements', 'performance'], 'latency', { p99: 'TBD' })
-      : empty
-        ? insertField(doc, ['requirements', 'performance', 'latency'], 'p99', 'TBD')
-        : undefined;
-    if (edit) suggestions = [{ title: 'Add a p99 latency requirement', edits: [edit], safe: false }];
-    report({
-      ...span,
-      message: `${online.why[0].toUpperCase()}${online.why.slice(1)}, but no latency requirement is stated: without a budget nobody can check that feature fetching, candidate generation and ranking fit in time, or choose between a DNN and a cheaper model. Add \`requirements.performance.latency: {p99: 200ms}\` (feeds and recommendations usually get 100–200ms)${online.batchHint ? '; if the lists are precomputed, state `requirements.performance.mode: batch` instead' : ''}.`,
-      suggestions,
+    reportMissing(ctx, {
+      path,
+      because: online.because,
+      explanation: `${capitalize(online.why)}, but no latency requirement is stated: without a budget nobody can check that feature fetching, candidate generation and ranking fit in time, or choose between a DNN and a cheaper model. Add \`requirements.performance.latency: {p99: 200ms}\` (feeds and recommendations usually get 100–200ms)${online.batchHint ? '; if the lists are precomputed, state `requirements.performance.mode: batch` instead' : ''}.`,
+      value: { p99: 'TBD' },
+      title: 'Add a p99 latency requirement',
       related: online.related ? [online.related] : undefined,
     });
   },

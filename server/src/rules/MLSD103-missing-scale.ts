@@ -25,8 +25,9 @@ export const mlsd103: Rule = {
       : undefined;
     report({
       ...span,
-      message:
-        'No scale: none of `requirements.scale.dau`, `mau`, `items` or `qps_peak` is stated. Users and items decide whether one model can score everything or you need candidate generation and an ANN index, and traffic sizes the serving fleet. Add e.g. `scale: {dau: 10M, items: 5M, requests_per_user_per_day: 3}`.',
+      message: 'No scale: `requirements.scale` states none of `dau`, `mau`, `items` or `qps_peak`',
+      explanation:
+        'Users and items decide whether one model can score everything or you need candidate generation and an ANN index, and traffic sizes the serving fleet. Add e.g. `scale: {dau: 10M, items: 5M, requests_per_user_per_day: 3}`.',
       suggestions,
     });
   },

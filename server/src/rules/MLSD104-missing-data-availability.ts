@@ -1,5 +1,5 @@
-import { insertField } from '../engine/edits';
-import type { Fix, Related, Rule } from './types';
+import { reportMissing } from './support';
+import type { Related, Rule } from './types';
 
 export const mlsd104: Rule = {
   meta: {
@@ -12,23 +12,21 @@ export const mlsd104: Rule = {
     description:
       '`data.sources` is empty and `requirements.data` is missing: the doc never says what data exists, how much, or whether it is labeled.',
   },
-  check({ doc, report }) {
+  check(ctx) {
+    const { doc } = ctx;
     if (doc.stated('data.sources') || doc.stated('requirements.data')) return;
-    const { node, span } = doc.field('requirements.data');
-    const edit = node ? undefined : insertField(doc, ['requirements'], 'data', { labeled: 'TBD', size: 'TBD' });
-    const suggestions: Fix[] | undefined = edit
-      ? [{ title: 'Add `requirements.data` to fill in', edits: [edit], safe: false }]
-      : undefined;
     const sources = doc.node('data.sources');
     const related: Related[] | undefined =
       sources && sources.keyStart !== undefined
         ? [{ start: sources.keyStart, end: sources.keyEnd!, message: '`data.sources` lists no source' }]
         : undefined;
-    report({
-      ...span,
-      message:
-        'The doc never says what data is available: `requirements.data` is missing and `data.sources` is empty. Whether labels exist and how many there are decides between supervised learning, weak or hand labels, or a heuristic first. Add e.g. `requirements.data: {labeled: true, size: 10M labeled sessions}`, or list the sources under `data.sources`.',
-      suggestions,
+    reportMissing(ctx, {
+      path: 'requirements.data',
+      because: 'and `data.sources` lists no source',
+      explanation:
+        'The doc never says what data is available. Whether labels exist and how many there are decides between supervised learning, weak or hand labels, or a heuristic first. Add e.g. `requirements.data: {labeled: true, size: 10M labeled sessions}`, or list the sources under `data.sources`.',
+      value: { labeled: 'TBD', size: 'TBD' },
+      title: 'Add `requirements.data` to fill in',
       related,
     });
   },

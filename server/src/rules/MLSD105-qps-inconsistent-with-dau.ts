@@ -1,6 +1,6 @@
 import { replaceScalar } from '../engine/edits';
 import { qpsFigures } from '../engine/figures';
-import { formatCount, round } from '../engine/values';
+import { clip, formatCount, round } from '../engine/values';
 import type { Fix, Rule } from './types';
 
 /** A QPS or count the way a reviewer writes it: 6.9k, 93k, 1.2M, 35. */
@@ -42,6 +42,10 @@ export const mlsd105: Rule = {
       qps === 0
         ? `but \`qps_peak\` says 0`
         : `but \`qps_peak\` says ${stated} (${times(ratio)}× ${more ? 'more' : 'less'})`;
+    const headline =
+      qps === 0
+        ? `\`qps_peak\` is 0, but DAU × requests per user give ≈ ${fmt(expected)} QPS at peak`
+        : `\`qps_peak\` ${clip(stated, 20)} is ${times(ratio)}× ${more ? 'above' : 'below'} the DAU-derived peak of ${fmt(expected)} QPS`;
     const suggestion = replaceScalar(qpsNode, fmt(expected));
     const suggestions: Fix[] | undefined = suggestion
       ? [{ title: `Set \`qps_peak\` to the computed ${fmt(expected)}`, edits: [suggestion], safe: false }]
@@ -52,18 +56,10 @@ export const mlsd105: Rule = {
       .map((n) => ({ ...doc.valueSpan(n!), message: `\`${n!.key}\` used in the estimate` }));
     report({
       ...doc.valueSpan(qpsNode),
-      message: `${formula}, ${compare}. Fleet size, cost and the latency headroom all follow from peak QPS, so one of these figures is wrong: fix the one that is off (a difference within ${t}× is accepted).`,
+      message: headline,
+      explanation: `${formula}, ${compare}. Fleet size, cost and the latency headroom all follow from peak QPS, so one of these figures is wrong: fix the one that is off (a difference within ${t}× is accepted).`,
       suggestions,
       related,
-      data: {
-        expected: round(expected, 3),
-        stated: qps,
-        ratio: Number.isFinite(ratio) ? round(ratio, 3) : null,
-        dau,
-        requestsPerUserPerDay: rpu,
-        peakFactor: pf,
-        tolerance: t,
-      },
     });
   },
 };

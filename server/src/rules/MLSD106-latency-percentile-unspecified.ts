@@ -1,4 +1,5 @@
 import { replaceScalar } from '../engine/edits';
+import { clip } from './support';
 import type { Fix, Rule } from './types';
 
 export const mlsd106: Rule = {
@@ -15,8 +16,7 @@ export const mlsd106: Rule = {
   check({ doc, report }) {
     const n = doc.node('requirements.performance.latency');
     if (n?.kind !== 'scalar') return;
-    const ms = doc.durationOf(n);
-    if (ms === undefined) return; // not stated, or invalid (MLSD003)
+    if (doc.durationOf(n) === undefined) return; // not stated, or invalid (MLSD003)
     const written = doc.text.slice(n.start, n.end).trim() || String(n.value);
     const shown = /^\d+(\.\d+)?$/.test(written) ? `${written}ms` : written;
     const suggestions: Fix[] = [];
@@ -27,9 +27,9 @@ export const mlsd106: Rule = {
     }
     report({
       ...doc.valueSpan(n),
-      message: `\`latency: ${written}\`${shown !== written ? ` (${shown})` : ''} does not say which percentile: a ${shown} median and a ${shown} p99 are very different systems, and the tail is what users notice and what stage budgets are checked against. Write the percentile, e.g. \`latency: {p99: ${written}}\`.`,
+      message: `\`latency: ${clip(written, 20)}\`${shown !== written ? ` (${clip(shown, 22)})` : ''} does not say which percentile`,
+      explanation: `A ${shown} median and a ${shown} p99 are very different systems, and the tail is what users notice and what stage budgets are checked against. Write the percentile, e.g. \`latency: {p99: ${written}}\`.`,
       suggestions: suggestions.length ? suggestions : undefined,
-      data: { ms },
     });
   },
 };

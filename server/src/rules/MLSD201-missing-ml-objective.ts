@@ -1,4 +1,4 @@
-import { insertField } from '../engine/edits';
+import { reportMissing } from './support';
 import type { Rule } from './types';
 
 export const mlsd201: Rule = {
@@ -11,16 +11,15 @@ export const mlsd201: Rule = {
     fixable: 'none',
     description: '`framing.ml_objective` is missing (absent, empty or a placeholder).',
   },
-  check({ doc, report }) {
+  check(ctx) {
     const path = 'framing.ml_objective';
-    if (doc.stated(path)) return;
-    const { node, span } = doc.field(path);
-    const edit = node ? undefined : insertField(doc, ['framing'], 'ml_objective', 'TBD');
-    const bo = doc.str('requirements.business_objective');
-    report({
-      ...span,
-      message: `No \`framing.ml_objective\`: the business objective${bo ? ` ("${bo.length > 60 ? `${bo.slice(0, 57)}…` : bo}")` : ''} has to become something a model can optimize, and the labels, loss and offline metrics all follow from that choice (ticket sales → maximize event registrations; engagement → maximize watch time). Add e.g. \`ml_objective: Maximize the number of event registrations\`.`,
-      suggestions: edit ? [{ title: 'Add `ml_objective`', edits: [edit], safe: false }] : undefined,
+    if (ctx.doc.stated(path)) return;
+    const bo = ctx.doc.str('requirements.business_objective');
+    reportMissing(ctx, {
+      path,
+      explanation: `The business objective${bo ? ` ("${bo.length > 60 ? `${bo.slice(0, 57)}…` : bo}")` : ''} has to become something a model can optimize, and the labels, loss and offline metrics all follow from that choice (ticket sales → maximize event registrations; engagement → maximize watch time). Add e.g. \`ml_objective: Maximize the number of event registrations\`.`,
+      value: 'TBD',
+      title: 'Add `ml_objective`',
     });
   },
 };

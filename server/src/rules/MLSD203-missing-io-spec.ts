@@ -1,5 +1,9 @@
 import { insertField } from '../engine/edits';
+import { reportMissing } from './support';
 import type { Fix, Rule } from './types';
+
+const WHY =
+  'Say what the model receives at prediction time and what it returns (e.g. `input: a user and their context`, `output: events ranked by P(register)`). It pins down the framing — what is available when the prediction is made, and what the score means — before features and metrics are chosen.';
 
 export const mlsd203: Rule = {
   meta: {
@@ -11,28 +15,34 @@ export const mlsd203: Rule = {
     fixable: 'none',
     description: '`framing.input` or `framing.output` is missing; one finding naming what is missing.',
   },
-  check({ doc, report }) {
+  check(ctx) {
+    const { doc } = ctx;
     const missing = ['input', 'output'].filter((k) => !doc.stated(`framing.${k}`));
     if (!missing.length) return;
+    if (missing.length === 1) {
+      const k = missing[0];
+      reportMissing(ctx, {
+        path: `framing.${k}`,
+        explanation: WHY,
+        value: doc.node(`framing.${k}`) ? undefined : 'TBD',
+        title: `Add \`${k}\``,
+      });
+      return;
+    }
     // the key that is there but empty, else the `framing` key
     const present = missing.map((k) => doc.node(`framing.${k}`)).find((n) => n !== undefined);
-    const span =
-      missing.length === 1 || present
-        ? doc.field(`framing.${present?.key ?? missing[0]}`).span
-        : doc.missingSpan(`framing.${missing[0]}`);
+    const span = present ? doc.field(`framing.${present.key}`).span : doc.missingSpan(`framing.${missing[0]}`);
     const suggestions: Fix[] = [];
     for (const k of missing) {
       if (doc.node(`framing.${k}`)) continue;
       const edit = insertField(doc, ['framing'], k, 'TBD');
       if (edit) suggestions.push({ title: `Add \`${k}\``, edits: [edit], safe: false });
     }
-    const what =
-      missing.length === 2 ? 'Neither `framing.input` nor `framing.output` is stated' : `No \`framing.${missing[0]}\``;
-    report({
+    ctx.report({
       ...span,
-      message: `${what}: say what the model receives at prediction time and what it returns (e.g. \`input: a user and their context\`, \`output: events ranked by P(register)\`). It pins down the framing — what is available when the prediction is made, and what the score means — before features and metrics are chosen.`,
+      message: '`framing.input` and `framing.output` are missing',
+      explanation: WHY,
       suggestions: suggestions.length ? suggestions : undefined,
-      data: { missing },
     });
   },
 };

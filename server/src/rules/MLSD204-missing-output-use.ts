@@ -1,5 +1,5 @@
-import { insertField } from '../engine/edits';
-import type { Fix, Rule } from './types';
+import { reportMissing } from './support';
+import type { Rule } from './types';
 
 export const mlsd204: Rule = {
   meta: {
@@ -11,10 +11,11 @@ export const mlsd204: Rule = {
     fixable: 'none',
     description: '`framing.output_use` (ranking, threshold, probability, action, generation) is missing.',
   },
-  check({ doc, report }) {
+  check(ctx) {
+    const { doc } = ctx;
     const path = 'framing.output_use';
     if (doc.stated(path)) return;
-    const { node, span } = doc.field(path);
+    const absent = !doc.node(path);
     const t = doc.taskType();
     const likely: string[] = doc.ranksOrRecommends()
       ? ['ranking']
@@ -23,17 +24,13 @@ export const mlsd204: Rule = {
         : t && /classification|anomaly/.test(t)
           ? ['threshold', 'probability']
           : [];
-    const suggestions: Fix[] = [];
-    if (!node) {
-      for (const v of likely) {
-        const edit = insertField(doc, ['framing'], 'output_use', v);
-        if (edit) suggestions.push({ title: `Add \`output_use: ${v}\``, edits: [edit], safe: false });
-      }
-    }
-    report({
-      ...span,
-      message: `No \`framing.output_use\`: how the prediction is consumed — a ranked list, a threshold decision, a calibrated probability (an ad auction), an action — decides whether calibration matters and which metrics are enough (AUC alone says nothing about calibration). Add e.g. \`output_use: ${likely[0] ?? 'threshold'}\`.`,
-      suggestions: suggestions.length ? suggestions : undefined,
+    reportMissing(ctx, {
+      path,
+      explanation: `How the prediction is consumed — a ranked list, a threshold decision, a calibrated probability (an ad auction), an action — decides whether calibration matters and which metrics are enough (AUC alone says nothing about calibration). Add e.g. \`output_use: ${likely[0] ?? 'threshold'}\`.`,
+      // suggestions only for an absent key, one per likely value
+      value: absent ? likely[0] : undefined,
+      title: `Add \`output_use: ${likely[0]}\``,
+      more: absent ? likely.slice(1) : undefined,
     });
   },
 };

@@ -1,6 +1,5 @@
 import { HAND_LABELED, NATURAL_LABELED } from '../engine/domain';
-import { suggestion } from './support';
-import { fillField } from '../engine/edits';
+import { reportMissing } from './support';
 import type { Rule } from './types';
 
 export const mlsd301: Rule = {
@@ -14,7 +13,8 @@ export const mlsd301: Rule = {
     description:
       "The task is supervised (any task type but clustering, and not anomaly-detection unless `requirements.data.labeled` is true; with `framing.heads`, any head's type counts) and `data.labels.source` is missing.",
   },
-  check({ doc, report }) {
+  check(ctx) {
+    const { doc } = ctx;
     if (doc.stated('data.labels.source')) return;
     const labeled = doc.bool('requirements.data.labeled') === true;
     const types = doc.effectiveTaskTypes();
@@ -22,6 +22,10 @@ export const mlsd301: Rule = {
     if (!supervised.length) return;
     const main = doc.taskType();
     const t = main && supervised.includes(main) ? main : supervised[0];
+    const because =
+      t === 'anomaly-detection'
+        ? 'though anomaly detection on labeled data is supervised'
+        : `though ${t === main ? '' : 'head '}task type \`${t}\` is supervised`;
     const why =
       t === 'anomaly-detection'
         ? 'The task is anomaly-detection with `requirements.data.labeled: true`, so it is trained on labels'
@@ -34,20 +38,19 @@ export const mlsd301: Rule = {
         ? 'natural'
         : 'TBD';
     const example = value === 'TBD' ? 'natural' : value;
-    const edit = fillField(doc, ['data', 'labels'], 'source', value);
     const taskNode = doc.node('framing.task_type');
-    report({
-      ...doc.field('data.labels.source').span,
-      message:
-        `${why}, but \`data.labels.source\` is missing: say where the training labels come from ` +
+    reportMissing(ctx, {
+      path: 'data.labels.source',
+      because,
+      explanation:
+        `${why}: say where the training labels come from ` +
         '(natural user actions, hand annotation, user reports, weak rules), since their cost, noise, delay and bias bound what the model can learn. ' +
         `Add e.g. \`labels: {source: ${example}, positive: <what counts as a positive>}\` under \`data\`.`,
-      suggestions: suggestion(`Add \`source: ${value}\` to \`data.labels\``, edit),
+      value,
       related:
         taskNode && doc.isStated(taskNode)
           ? [{ ...doc.valueSpan(taskNode), message: `task type ${doc.taskType() ?? 'stated here'}` }]
           : undefined,
-      data: { taskTypes: supervised },
     });
   },
 };

@@ -1,6 +1,6 @@
-import { appendToList, fillField } from '../engine/edits';
-import { formatPercent as pct, round } from '../engine/values';
-import type { Rule, TextEdit } from './types';
+import { formatPercent as pct } from '../engine/values';
+import { reportMissing } from './support';
+import type { Rule } from './types';
 
 export const mlsd302: Rule = {
   meta: {
@@ -14,7 +14,8 @@ export const mlsd302: Rule = {
       '`data.labels.positive_rate` is below `imbalance_threshold` (or above 1 − threshold: the negatives are rare) and `data.imbalance.handling` is missing.',
     options: ['imbalance_threshold'],
   },
-  check({ doc, options, report }) {
+  check(ctx) {
+    const { doc, options } = ctx;
     if (doc.stated('data.imbalance.handling')) return;
     const rate = doc.rate('data.labels.positive_rate');
     const t = options.imbalance_threshold;
@@ -25,27 +26,21 @@ export const mlsd302: Rule = {
     const minority = rarePositives ? rate : 1 - rate;
     const rateNode = doc.node('data.labels.positive_rate')!;
 
-    // suggestion: `imbalance: {handling: [class-weights]}` (or fill an empty `handling`)
-    let edit: TextEdit | undefined;
-    const handling = doc.node('data.imbalance.handling');
-    if (handling && handling.kind === 'seq' && !handling.items?.length)
-      edit = appendToList(doc, handling, 'class-weights');
-    else edit = fillField(doc, ['data', 'imbalance'], 'handling', ['class-weights']);
-
     const skew = rarePositives
       ? `\`data.labels.positive_rate\` is ${pct(rate)}, below the ${pct(t)} imbalance threshold`
       : `\`data.labels.positive_rate\` is ${pct(rate)}, so negatives are the rare class (${pct(minority)}, below the ${pct(t)} imbalance threshold)`;
-    report({
-      ...doc.field('data.imbalance.handling').span,
-      message:
-        `${skew}, but \`data.imbalance.handling\` is missing: trained on this skew, a model learns to predict the majority class ` +
+    reportMissing(ctx, {
+      path: 'data.imbalance.handling',
+      because: rarePositives
+        ? `with positives at ${pct(rate)}, below the ${pct(t)} imbalance threshold`
+        : `with negatives at ${pct(minority)}, below the ${pct(t)} imbalance threshold`,
+      explanation:
+        `${skew}: trained on this skew, a model learns to predict the majority class ` +
         `(always predicting it is already ${pct(1 - minority)} accurate) and the rare class gets too little weight. ` +
         'Add e.g. `imbalance: {handling: [class-weights]}` under `data` (or focal-loss, negative-downsampling).',
-      suggestions: edit
-        ? [{ title: 'Add imbalance handling (`class-weights`)', edits: [edit], safe: false }]
-        : undefined,
+      value: ['class-weights'],
+      title: 'Add imbalance handling (`class-weights`)',
       related: [{ ...doc.valueSpan(rateNode), message: `positive rate ${pct(rate)}` }],
-      data: { positiveRate: rate, minorityRate: round(minority, 6), threshold: t },
     });
   },
 };

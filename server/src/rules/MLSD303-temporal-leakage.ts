@@ -1,6 +1,6 @@
 import { temporalSources } from '../engine/facts';
 import { replaceScalar } from '../engine/edits';
-import { code, listNames } from './support';
+import { capitalize, code, HEADLINE_MAX, listNames, namesOrCount } from './support';
 import type { Related, Rule } from './types';
 
 export const mlsd303: Rule = {
@@ -38,15 +38,23 @@ export const mlsd303: Rule = {
     if (forecasting && tt && doc.taskType() === 'forecasting')
       related.push({ ...doc.valueSpan(tt), message: 'task type forecasting' });
     const edit = replaceScalar(strategy, 'temporal');
+    const lead = 'A random split leaks the future: ';
+    const tail = sources.length === 1 ? ' is time-ordered' : ' are time-ordered';
+    const names = namesOrCount(
+      sources.map((s) => s.id),
+      ['source', 'sources'],
+      (n) => lead.length + n.length + tail.length <= HEADLINE_MAX,
+    );
+    const headline = sources.length ? `${lead}${names}${tail}` : `${lead}the task is forecasting`;
     report({
       ...doc.valueSpan(strategy),
-      message:
-        `A random split leaks the future: ${what}, so training rows come from after evaluation rows and the model learns ` +
+      message: headline,
+      explanation:
+        `${capitalize(what)}, so training rows come from after evaluation rows and the model learns ` +
         'from information it will not have at prediction time; offline metrics come out too optimistic and do not transfer online. ' +
         'Use `strategy: temporal` (train on data up to day N, evaluate on day N+1 onward) and name the time column in `split.key`.',
       suggestions: edit ? [{ title: 'Split by time (`temporal`)', edits: [edit], safe: false }] : undefined,
       related,
-      data: { sources: sources.map((s) => ({ id: s.id, reason: s.reason })), forecasting },
     });
   },
 };

@@ -1,5 +1,4 @@
-import { fillField } from '../engine/edits';
-import { suggestion } from './support';
+import { reportMissing } from './support';
 import type { Rule } from './types';
 
 export const mlsd306: Rule = {
@@ -12,21 +11,22 @@ export const mlsd306: Rule = {
     fixable: 'none',
     description: '`data.labels.source` is `natural` or `implicit` and `data.labels.delay` is missing.',
   },
-  check({ doc, report }) {
+  check(ctx) {
+    const { doc } = ctx;
     if (doc.stated('data.labels.delay')) return;
     const source = doc.enumOf('data.labels.source');
     if (source !== 'natural' && source !== 'implicit') return;
     const sourceNode = doc.node('data.labels.source')!;
-    const edit = fillField(doc, ['data', 'labels'], 'delay', 'TBD');
-    report({
-      ...doc.field('data.labels.delay').span,
-      message:
-        `Labels are ${source} (\`data.labels.source: ${source}\`), but \`data.labels.delay\` is missing: such labels arrive some time after the prediction ` +
+    reportMissing(ctx, {
+      path: 'data.labels.delay',
+      because: `for \`${source}\` labels that arrive after the prediction`,
+      explanation:
+        `Labels are ${source} (\`data.labels.source: ${source}\`): such labels arrive some time after the prediction ` +
         '(a click within seconds, a purchase or an accepted request days later). The delay decides when an example may be counted as a negative, ' +
         'how fresh the training data and the model can be, and how soon an A/B test can be read. Add e.g. `delay: 30m` under `data.labels`.',
-      suggestions: suggestion('Add `data.labels.delay`', edit),
+      value: 'TBD',
+      title: 'Add `data.labels.delay`',
       related: [{ ...doc.valueSpan(sourceNode), message: `label source ${source}` }],
-      data: { source },
     });
   },
 };

@@ -1,10 +1,6 @@
-import { fillField } from '../engine/edits';
 import { child } from '../engine/parse';
+import { reportMissing } from './support';
 import type { Rule } from './types';
-
-function suggest(edit: ReturnType<typeof fillField>) {
-  return edit ? [{ title: 'Add a feature entry to fill in', edits: [edit], safe: false }] : undefined;
-}
 
 export const mlsd308: Rule = {
   meta: {
@@ -16,22 +12,22 @@ export const mlsd308: Rule = {
     fixable: 'none',
     description: '`data.features` is empty.',
   },
-  check({ doc, report }) {
+  check(ctx) {
+    const { doc } = ctx;
     if (doc.stated('data.features')) return;
     const firstSource = doc
       .entries('data.sources')
       .map((s) => doc.textOf(child(s, 'id')))
       .find((x) => x !== undefined);
-    report({
-      ...doc.field('data.features').span,
-      message:
-        '`data.features` is empty: list what the model reads, each with `id`, `source`, `entity` and `type` (and `freshness`), ' +
+    reportMissing(ctx, {
+      path: 'data.features',
+      because: 'so nobody can review what the model reads',
+      explanation:
+        'List what the model reads, each with `id`, `source`, `entity` and `type` (and `freshness`), ' +
         'so reviewers can check that every feature exists at prediction time, how fresh it must be at serving, and whether it leaks the label or holds PII. ' +
         `Add e.g. \`features: [{id: item_ctr_7d, source: ${firstSource ?? 'impressions'}, entity: item, type: numerical, freshness: batch}]\` under \`data\`.`,
-      suggestions: suggest(
-        fillField(doc, ['data'], 'features', [{ id: 'TBD', source: firstSource ?? 'TBD', entity: 'TBD', type: 'TBD' }]),
-      ),
-      data: {},
+      value: [{ id: 'TBD', source: firstSource ?? 'TBD', entity: 'TBD', type: 'TBD' }],
+      title: 'Add a feature entry to fill in',
     });
   },
 };

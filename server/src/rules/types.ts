@@ -46,13 +46,24 @@ export interface Report extends Span {
    * ("Stage latencies sum to 230ms, over the p99 budget of 200ms").
    */
   message: string;
-  /** Why it matters for an ML system and what to write instead (one paragraph, Markdown code spans). */
+  /**
+   * Why it matters for an ML system and what to write instead (one paragraph, Markdown code spans).
+   * Every finding has one; `test/unit/messageContract.test.ts` checks it for the converted rules.
+   */
   explanation?: string;
   fix?: Fix;
   /** further fixes offered as quick fixes (did-you-mean alternatives) */
   suggestions?: Fix[];
   related?: Related[];
-  /** data for code actions and figures (computed numbers) */
+  /**
+   * The framework step (1–7) a document-structure finding is about, when it is not the rule's own step:
+   * MLSD006 sets the step whose section is missing, so the design outline files the finding under it.
+   */
+  aboutStep?: number;
+  /**
+   * @deprecated Untyped payload that nothing reads; MLSD001–MLSD308 no longer set it. Remove once the
+   * MLSD4xx–7xx rules stop setting it.
+   */
   data?: Record<string, unknown>;
 }
 

@@ -19,6 +19,8 @@ export interface MissingKey {
   value?: YamlValue;
   /** the suggestion's title; default "Add `key: value` to `parent`" */
   title?: string;
+  /** further values offered as suggestions of their own (titled "Add `key: value`"), e.g. `threshold` and `probability` */
+  more?: YamlValue[];
   related?: Related[];
   /**
    * Where the finding goes when not on the key itself (default: the key when written, else the key of its
@@ -42,12 +44,20 @@ export function reportMissing(ctx: RuleContext, m: MissingKey): void {
   const parts = m.path.split('.');
   const key = parts[parts.length - 1];
   const parent = parts.slice(0, -1);
+  const shown = (v: YamlValue) => (typeof v === 'object' ? '…' : String(v));
   let suggestions = m.suggestions;
   if (!suggestions) {
-    const edit = m.value === undefined ? undefined : fillField(doc, parent, key, m.value);
-    const shown = typeof m.value === 'object' ? '…' : String(m.value);
-    const title = m.title ?? `Add \`${key}: ${shown}\`${parent.length ? ` to ${code(parent.join('.'))}` : ''}`;
-    suggestions = edit ? [{ title, edits: [edit], safe: false }] : [];
+    suggestions = [];
+    if (m.value !== undefined) {
+      const edit = fillField(doc, parent, key, m.value);
+      const title =
+        m.title ?? `Add \`${key}: ${shown(m.value)}\`${parent.length ? ` to ${code(parent.join('.'))}` : ''}`;
+      if (edit) suggestions.push({ title, edits: [edit], safe: false });
+    }
+    for (const v of m.more ?? []) {
+      const edit = fillField(doc, parent, key, v);
+      if (edit) suggestions.push({ title: `Add \`${key}: ${shown(v)}\``, edits: [edit], safe: false });
+    }
   }
   ctx.report({
     ...(m.span ?? doc.field(m.path).span),
