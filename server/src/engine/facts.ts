@@ -4,8 +4,8 @@
  * recommends, whether it serves online, how its loss splits. Plain functions over `MlsdDoc`; rules import
  * them from here, never from another rule's file.
  */
-import { findLoss, type LossInfo } from './domain';
-import { RANKING_TASKS, RECOMMENDATION_ARCHETYPES, type MlsdDoc, type Related, type Span } from './model';
+import { BEHAVIOURAL_LABEL_SOURCES, findLoss, RANKING_TASKS, RECOMMENDATION_ARCHETYPES, type LossInfo } from './domain';
+import type { MlsdDoc, Related, Span } from './model';
 import { child, type MNode } from './parse';
 
 export interface TemporalSource {
@@ -81,7 +81,7 @@ export function rankingReason(doc: MlsdDoc): { text: string; related?: Related }
 /** `data.labels.source` when it is natural or implicit (labels from user behaviour), with its node. */
 export function behaviouralLabels(doc: MlsdDoc): { source: string; node: MNode } | undefined {
   const source = doc.enumOf('data.labels.source');
-  if (source !== 'natural' && source !== 'implicit') return undefined;
+  if (!source || !BEHAVIOURAL_LABEL_SOURCES.includes(source)) return undefined;
   return { source, node: doc.node('data.labels.source')! };
 }
 

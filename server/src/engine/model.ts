@@ -7,7 +7,14 @@
  * - typed getters (`enumOf`, `quantity`, `rate`, `duration` …) return undefined for values that are not
  *   stated OR invalid (invalid values are reported once, by MLSD003, and are unknown to other rules).
  */
-import { findMetric, TASK_TYPES, type MetricInfo, type TaskType } from './domain';
+import {
+  findMetric,
+  isTaskType,
+  RANKING_TASKS,
+  RECOMMENDATION_ARCHETYPES,
+  type MetricInfo,
+  type TaskType,
+} from './domain';
 import { isLatencyKey, specAt, STEP_KEYS, type FieldSpec, type StepKey } from './catalog';
 import { child, lineEndAt, nodeAt, pathOf, type MNode, type ParsedDoc } from './parse';
 import {
@@ -44,15 +51,6 @@ export interface MetricRef {
   iou?: number;
   hasCutoff: boolean;
 }
-
-export const RANKING_TASKS: readonly TaskType[] = ['ranking', 'recommendation', 'retrieval', 'link-prediction'];
-export const RECOMMENDATION_ARCHETYPES = [
-  'video-recommendation',
-  'event-recommendation',
-  'similar-items',
-  'news-feed',
-  'people-you-may-know',
-];
 
 export class MlsdDoc {
   constructor(
@@ -224,7 +222,7 @@ export class MlsdDoc {
   /** framing.task_type when stated and valid. */
   taskType(): TaskType | undefined {
     const t = this.enumOf('framing.task_type');
-    return t && (TASK_TYPES as readonly string[]).includes(t) ? (t as TaskType) : undefined;
+    return t && isTaskType(t) ? t : undefined;
   }
 
   /** Valid task types of `framing.heads[]`. */
@@ -232,7 +230,7 @@ export class MlsdDoc {
     const out: TaskType[] = [];
     for (const h of this.entries('framing.heads')) {
       const t = this.enumValueOf(child(h, 'task_type'));
-      if (t) out.push(t as TaskType);
+      if (t && isTaskType(t)) out.push(t);
     }
     return out;
   }

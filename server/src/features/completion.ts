@@ -21,18 +21,30 @@ import {
 } from 'vscode-languageserver-types';
 import { STEP_KEYS, STEP_TITLES, specAt, stepNumber, type FieldSpec, type StepKey } from '../engine/catalog';
 import {
+  describeEnumValue,
+  describeField,
+  describeLoss,
+  describeMetric,
+  familyText,
+  fieldSummary,
+  type MetricUse,
+} from '../engine/describe';
+import {
+  cutoffFor,
   findLoss,
   findMetric,
   LOSSES,
   METRICS,
   metricsForTask,
+  OPERATIONAL_GUARDRAILS,
   splitMetric,
   taskInfo,
+  type LossInfo,
   type MetricFamily,
   type MetricInfo,
   type TaskType,
 } from '../engine/domain';
-import { RANKING_TASKS, type MlsdDoc } from '../engine/model';
+import type { MlsdDoc } from '../engine/model';
 import { child } from '../engine/parse';
 import { sectionSkeleton } from '../engine/skeleton';
 import { normalize } from '../engine/values';
@@ -116,47 +128,8 @@ function fieldsOf(spec: FieldSpec | undefined): FieldSpec[] {
   return [];
 }
 
-function typeLabel(s: FieldSpec): string {
-  if (s.ref) return `reference to ${REF_TARGET[s.ref]}`;
-  if (s.type === 'map') return 'mapping';
-  if (s.type === 'list') {
-    const it = s.item;
-    if (!it) return 'list';
-    if (it.type === 'map') return 'list of mappings';
-    if (it.type === 'metric') return 'list of metrics';
-    if (it.type === 'enum') return 'list of enum values';
-    return `list of ${it.type}`;
-  }
-  return s.type;
-}
-
-const REF_TARGET = {
-  source: 'data.sources[].id',
-  candidate: 'model.candidates[].id',
-  onlineMetric: 'evaluation.online.metrics',
-  stage: 'model.stages[].id',
-} as const;
-
-function stepOf(path: readonly Seg[], spec: FieldSpec): number | undefined {
-  if (spec.step) return spec.step;
-  const first = typeof path[0] === 'string' ? path[0] : undefined;
-  return first ? stepNumber(first) : undefined;
-}
-
 function keyDoc(path: readonly Seg[], s: FieldSpec): { detail: string; doc: string } {
-  const step = stepOf(path, s);
-  const stepText = step ? `step ${step} ${STEP_TITLES[STEP_KEYS[step - 1]]}` : undefined;
-  const detail = [typeLabel(s), stepText].filter(Boolean).join(' · ');
-  const lines = [
-    `**\`${s.key}\`** · ${typeLabel(s)}${stepText ? ` · ${stepText[0].toUpperCase()}${stepText.slice(1)}` : ''}`,
-    '',
-    s.description,
-  ];
-  const values = s.enum ?? s.item?.enum;
-  if (values) lines.push('', `Values: ${values.map((v) => `\`${v.value}\``).join(', ')}`);
-  if (s.example) lines.push('', `Example: \`${s.key}: ${s.example}\``);
-  if (s.alt && s.alt.type !== 'map') lines.push('', `Also accepted: a single ${s.alt.type} value.`);
-  return { detail, doc: lines.join('\n') };
+  return { detail: fieldSummary(s, path), doc: describeField(s, path) };
 }
 
 /** Whether choosing a value for this field has completions of its own (to pop the list up after the key). */
@@ -313,7 +286,7 @@ function valueCompletions(b: Builder, path: Seg[]): void {
     for (const m of metricChoices(doc, listPath)) {
       if (seen.has(m.info.name)) continue;
       seen.add(m.info.name);
-      addMetric(b, m.info, 'plain', m.detail.replace(/^\w+ metric/, `${m.info.family} metric`), 'value');
+      addMetric(b, m.info, 'plain', m.detail.replace(/^.+? metric/, familyText(m.info.family)), 'value');
     }
     return;
   }
@@ -334,7 +307,7 @@ function valueCompletions(b: Builder, path: Seg[]): void {
         label: v.value,
         kind: CompletionItemKind.EnumMember,
         detail: `${spec.key} value`,
-        doc: enumDoc(spec.key, v.value, v.description),
+        doc: describeEnumValue(spec, v.value, path),
         insert: v.value,
       });
     return;
@@ -356,10 +329,6 @@ function valueCompletions(b: Builder, path: Seg[]): void {
     // `metrics: ` with nothing yet: a one-item flow list
     itemCompletions(b, path, 'wrap');
   }
-}
-
-function enumDoc(key: string, value: string, description: string): string {
-  return `**\`${value}\`** (\`${key}\`)\n\n${description}`;
 }
 
 function refCompletions(b: Builder, spec: FieldSpec): void {
@@ -400,7 +369,7 @@ function refCompletions(b: Builder, spec: FieldSpec): void {
       label: name,
       kind: CompletionItemKind.Reference,
       detail: 'evaluation.online.metrics',
-      doc: info ? metricDoc(info, 'plain') : `**\`${name}\`**, listed in \`evaluation.online.metrics\`.`,
+      doc: info ? describeMetric(info, { written: name }) : `**\`${name}\`**, listed in \`evaluation.online.metrics\`.`,
       insert: name,
     });
   }
@@ -410,14 +379,14 @@ function lossCompletions(b: Builder): void {
   const types = taskTypes(b.doc);
   const names: string[] = [];
   for (const t of types) for (const l of taskInfo(t)?.losses ?? []) if (!names.includes(l)) names.push(l);
-  const list = names.length ? names.map((n) => findLoss(n)).filter((l): l is (typeof LOSSES)[number] => !!l) : LOSSES;
+  const list = names.length ? names.map((n) => findLoss(n)).filter((l): l is LossInfo => !!l) : LOSSES;
   const fits = types.length ? ` · fits ${types.join(', ')}` : '';
   for (const l of list) {
     b.add({
       label: l.name,
       kind: CompletionItemKind.Value,
       detail: `loss${fits}`,
-      doc: `**\`${l.name}\`**${l.aliases.length ? ` (also: ${l.aliases.map((x) => `\`${x}\``).join(', ')})` : ''}\n\n${l.description}`,
+      doc: describeLoss(l),
       insert: l.name,
     });
   }
@@ -444,7 +413,7 @@ function itemCompletions(b: Builder, path: Seg[], mode: 'item' | 'dash' | 'wrap'
         label: v.value,
         kind: CompletionItemKind.EnumMember,
         detail: `${spec.key} value`,
-        doc: enumDoc(spec.key, v.value, v.description),
+        doc: describeEnumValue(spec, v.value, path),
         insert: wrap(v.value),
         filter: v.value,
       });
@@ -501,25 +470,6 @@ const OFFLINE_FAMILIES: MetricFamily[] = [
   'generation',
   'clustering',
 ];
-const OPERATIONAL_GUARDRAILS: MetricInfo[] = [
-  {
-    name: 'latency',
-    aliases: [],
-    family: 'online',
-    definition: 'Serving latency (state the percentile, e.g. `latency-p99`).',
-    whenToUse: 'A guardrail: the new model must not make pages slower.',
-    lowerIsBetter: true,
-  },
-  {
-    name: 'error-rate',
-    aliases: [],
-    family: 'online',
-    definition: 'Share of requests that fail or time out.',
-    whenToUse: 'A guardrail: the new model must not fail more often.',
-    lowerIsBetter: true,
-  },
-];
-
 /** The task types metrics are chosen for: the stated task type first, then the heads' types. */
 function taskTypes(doc: MlsdDoc): TaskType[] {
   const types = doc.effectiveTaskTypes();
@@ -559,10 +509,9 @@ function metricChoices(doc: MlsdDoc, listPath: readonly Seg[]): MetricChoice[] {
   if (types.length) {
     for (const t of types) {
       for (const m of metricsForTask(t)) {
-        const variant: Variant =
-          RANKING_TASKS.includes(t) && m.takesK ? 'k' : t === 'object-detection' && m.takesIou ? 'iou' : 'plain';
+        const variant: Variant = cutoffFor(m, t) ?? 'plain';
         const family = variant === 'k' ? 'ranking' : variant === 'iou' ? 'detection' : m.family;
-        push(m, variant, `${family} metric · fits ${t}`);
+        push(m, variant, `${familyText(family)} · fits ${t}`);
       }
     }
     return out;
@@ -572,25 +521,15 @@ function metricChoices(doc: MlsdDoc, listPath: readonly Seg[]): MetricChoice[] {
       if (m.family !== fam) continue;
       const variant: Variant =
         fam === 'ranking' && m.takesK ? 'k' : fam === 'detection' && m.takesIou ? 'iou' : 'plain';
-      push(m, variant, `${fam} metric`);
+      push(m, variant, familyText(fam));
     }
   }
   return out;
 }
 
-function metricDoc(m: MetricInfo, variant: Variant): string {
-  const lines = [
-    `**\`${m.name}\`** · ${m.family}${m.lowerIsBetter ? ' · lower is better' : ''}`,
-    '',
-    m.definition,
-    '',
-    `*When to use:* ${m.whenToUse}`,
-  ];
-  if (m.misuse) lines.push('', `*Common misuse:* ${m.misuse}`);
-  if (m.aliases.length) lines.push('', `Also written: ${m.aliases.map((x) => `\`${x}\``).join(', ')}`);
-  if (variant === 'k') lines.push('', 'Give the cutoff `@k`: the number of items users actually see.');
-  if (variant === 'iou') lines.push('', 'Give the IoU threshold `@iou=`: 0.5 is PASCAL VOC; COCO averages 0.5:0.95.');
-  return lines.join('\n');
+/** The cutoff a metric item leaves to write: `@k` or `@iou=`. */
+function useOf(variant: Variant): MetricUse {
+  return variant === 'k' ? { k: 'k' } : variant === 'iou' ? { iou: 'iou' } : {};
 }
 
 function addMetric(
@@ -607,7 +546,7 @@ function addMetric(
     label,
     kind: CompletionItemKind.Value,
     detail,
-    doc: metricDoc(m, variant),
+    doc: describeMetric(m, useOf(variant)),
     insert,
     snippet: variant !== 'plain',
     filter: label,

@@ -10,8 +10,16 @@
  * gets no hover here (the editor shows the diagnostic's message on the same range).
  */
 import type { Hover, Position } from 'vscode-languageserver-types';
-import { ARCHETYPE_ENUM, specAt, STEP_KEYS, STEP_TITLES, TASK_TYPE_ENUM, type FieldSpec } from '../engine/catalog';
-import { archetypeInfo, findLoss, metricsForTask, taskInfo, type MetricInfo, type TaskType } from '../engine/domain';
+import { specAt, type FieldSpec } from '../engine/catalog';
+import {
+  describeEnumValue,
+  describeField,
+  describeLoss,
+  describeMetric,
+  fittingMetrics,
+  pathText,
+} from '../engine/describe';
+import { lossPieces } from '../engine/facts';
 import {
   dauMauRatio,
   downtime,
@@ -24,7 +32,7 @@ import {
   servingLatency,
   SECONDS_PER_DAY,
 } from '../engine/figures';
-import { RANKING_TASKS, type MetricRef, type MlsdDoc } from '../engine/model';
+import type { MetricRef, MlsdDoc } from '../engine/model';
 import { child, pathOf, type MNode } from '../engine/parse';
 import { normalize, parseDuration, parseQuantity, parseRate } from '../engine/values';
 import { toOffset, toRange } from '../lspConvert';
@@ -58,80 +66,12 @@ export function hover(a: Analysis, pos: Position): Hover | null {
 
 // ------------------------------------------------------------------------------ keys
 
-const TYPE_TEXT: Record<string, string> = {
-  text: 'text',
-  number: 'number',
-  integer: 'integer',
-  bool: '`true` / `false`',
-  quantity: 'quantity',
-  bytes: 'bytes',
-  rate: 'rate',
-  duration: 'duration',
-  latency: 'duration',
-  id: 'id',
-  enum: 'enum',
-  metric: 'metric',
-  free: 'free form',
-  map: 'mapping',
-};
-const REF_TEXT: Record<string, string> = {
-  source: 'reference to a `data.sources[].id`',
-  candidate: 'reference to a `model.candidates[].id`',
-  onlineMetric: 'reference to one of `evaluation.online.metrics`',
-  stage: 'reference to a `model.stages[].id`',
-};
-
-function typeText(s: FieldSpec): string {
-  if (s.type === 'ref') return REF_TEXT[s.ref ?? ''] ?? 'reference';
-  if (s.type === 'list') {
-    const it = s.item;
-    if (!it) return 'list';
-    if (it.type === 'map') return 'list of entries';
-    if (it.type === 'metric') return 'list of metrics';
-    if (it.type === 'enum') return 'list of values';
-    return `list of ${TYPE_TEXT[it.type] ?? it.type}`;
-  }
-  return TYPE_TEXT[s.type] ?? s.type;
-}
-
-/** `data.sources[].id` for a path with indices. */
-function pathText(path: readonly (string | number)[]): string {
-  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[]` : acc ? `${acc}.${p}` : p), '');
-}
-
-function stepLine(path: readonly (string | number)[]): string | undefined {
-  const first = path[0];
-  const i = typeof first === 'string' ? (STEP_KEYS as readonly string[]).indexOf(first) : -1;
-  if (i < 0) return undefined;
-  return `Step ${i + 1} of 7 · ${STEP_TITLES[STEP_KEYS[i]]}`;
-}
-
 /** The shape this node has: a bare `latency: 200ms` is the scalar alternative of the latency map, etc. */
 function shapeOf(spec: FieldSpec, n: MNode): FieldSpec {
   if (spec.alt && spec.type === 'map' && n.kind === 'scalar' && n.value !== null && spec.alt.type !== 'map')
     return spec.alt;
   if (spec.alt && spec.type !== 'map' && n.kind === 'map' && spec.alt.type === 'map') return spec.alt;
   return spec;
-}
-
-function exampleOf(doc: MlsdDoc, s: FieldSpec): string | undefined {
-  if (s.example) return s.example;
-  if (s.type === 'ref') return refTargets(doc, s.ref)[0]?.id;
-  return undefined;
-}
-
-function fieldsText(s: FieldSpec): string | undefined {
-  const fields =
-    s.type === 'map'
-      ? s.fields
-      : s.type === 'list' && s.item?.type === 'map'
-        ? s.item.fields
-        : s.alt?.type === 'map'
-          ? s.alt.fields
-          : undefined;
-  if (!fields?.length) return undefined;
-  const label = s.type === 'list' ? 'Each entry' : 'Fields';
-  return `${label}: ${fields.map((f) => `\`${f.key}\``).join(', ')}`;
 }
 
 function keyHover(a: Analysis, n: MNode): string | undefined {
@@ -142,36 +82,16 @@ function keyHover(a: Analysis, n: MNode): string | undefined {
   const found = specAt(path);
   if (!found) return undefined;
   const spec = shapeOf(found, n);
-  const parts: string[] = [];
-  const isSection = path.length === 1 && stepLine(path) !== undefined;
-  parts.push(`**\`${key}\`** · ${typeText(spec)}`);
-  const where = [path.length > 1 ? `\`${pathText(path)}\`` : undefined, isSection ? undefined : stepLine(path)].filter(
-    Boolean,
-  );
-  if (where.length) parts.push(where.join(' · '));
-  parts.push(found.description);
-  const values = spec.enum ?? spec.item?.enum;
-  if (values?.length) parts.push(`Values: ${values.map((v) => `\`${v.value}\``).join(' · ')}`);
-  const fields = fieldsText(spec);
-  if (fields) parts.push(fields);
-  else if (!values?.length) {
-    const ex = exampleOf(a.doc, spec);
-    if (ex !== undefined) parts.push(`Example: \`${key}: ${ex}\``);
-  }
+  const example = spec.type === 'ref' ? refTargets(a.doc, spec.ref)[0]?.id : undefined;
+  const parts = [describeField({ ...spec, description: found.description }, path, { example })];
   const fit = pathText(path) === 'evaluation.offline.metrics' ? fittingMetricsText(a.doc) : undefined;
   if (fit) parts.push(fit);
-  const figs = figuresAt(a, path, true);
-  return joinParts(parts, figs);
+  return joinParts(parts, figuresAt(a, path, true));
 }
 
 /** For the offline metric list: the metrics that fit the doc's task type(s). */
 function fittingMetricsText(doc: MlsdDoc): string | undefined {
-  const lines = doc.effectiveTaskTypes().map(
-    (t) =>
-      `**Fits \`${t}\`:** ${metricsForTask(t)
-        .map((m) => `\`${metricName(m, t)}\``)
-        .join(', ')}`,
-  );
+  const lines = doc.effectiveTaskTypes().map((t) => `**Fits \`${t}\`:** ${fittingMetrics(t)}`);
   return lines.length ? lines.join('\n\n') : undefined;
 }
 
@@ -274,7 +194,10 @@ function valueHover(a: Analysis, n: MNode): string | undefined {
   const doc = a.doc;
   if (!doc.isStated(n)) return undefined;
   const metric = metricAt(doc, n);
-  if (metric) return metric.info ? metricHover(metric) : undefined;
+  if (metric)
+    return metric.info
+      ? describeMetric(metric.info, { written: metric.written, k: metric.k, iou: metric.iou })
+      : undefined;
 
   const path = pathOf(n);
   const found = specAt(path);
@@ -285,10 +208,7 @@ function valueHover(a: Analysis, n: MNode): string | undefined {
   const values = spec.enum ?? spec.item?.enum;
   if (values && (spec.type === 'enum' || spec.type === 'list')) {
     const v = doc.enumValueOf(n, spec.type === 'list' ? spec.item : spec);
-    if (!v) return undefined;
-    if (values === TASK_TYPE_ENUM) return taskHover(v as TaskType);
-    if (values === ARCHETYPE_ENUM) return archetypeHover(v) ?? enumHover(v, values, path);
-    return enumHover(v, values, path);
+    return v ? describeEnumValue(spec, v, path) : undefined;
   }
   if (pathText(path) === 'model.loss') return lossHover(doc, n);
   const figures = figuresAt(a, path, false);
@@ -332,61 +252,11 @@ function parsedValue(spec: FieldSpec, n: MNode, hasFigures: boolean): string | u
   }
 }
 
-function enumHover(
-  value: string,
-  values: { value: string; description: string }[],
-  path: readonly (string | number)[],
-): string | undefined {
-  const e = values.find((v) => v.value === value);
-  if (!e) return undefined;
-  return `**\`${e.value}\`** · \`${pathText(path)}\`\n\n${e.description}`;
-}
-
-function metricName(m: MetricInfo, t: TaskType): string {
-  if (m.takesK && RANKING_TASKS.includes(t)) return `${m.name}@k`;
-  if (m.takesIou && t === 'object-detection') return `${m.name}@iou=0.5`;
-  return m.name;
-}
-
-function taskHover(t: TaskType): string | undefined {
-  const info = taskInfo(t);
-  if (!info) return undefined;
-  const metrics = metricsForTask(t).map((m) => `\`${metricName(m, t)}\``);
-  const parts = [`**\`${t}\`** · task type`, info.description];
-  if (metrics.length) parts.push(`**Offline metrics that fit:** ${metrics.join(', ')}`);
-  parts.push(
-    info.losses.length
-      ? `**Losses that fit:** ${info.losses.map((l) => `\`${l}\``).join(', ')}. Typical: ${info.typicalLoss}`
-      : `**Loss:** ${info.typicalLoss}`,
-  );
-  return parts.join('\n\n');
-}
-
-function archetypeHover(id: string): string | undefined {
-  const info = archetypeInfo(id);
-  if (!info || id === 'other') return undefined;
-  const parts = [`**\`${info.id}\`** · ${info.title}${info.chapter ? `, book ch. ${info.chapter}` : ''}`, info.framing];
-  const list = (xs: string[]) => xs.map((x) => `\`${x}\``).join(', ');
-  if (info.offlineMetrics.length) parts.push(`**Offline metrics:** ${list(info.offlineMetrics)}`);
-  if (info.onlineMetrics.length) parts.push(`**Online metrics:** ${list(info.onlineMetrics)}`);
-  parts.push(`**Scale:** ${info.scale}`);
-  if (info.pitfalls.length) parts.push(`**Classic pitfalls:**\n${info.pitfalls.map((p) => `- ${p}`).join('\n')}`);
-  return parts.join('\n\n');
-}
-
 /** `loss: bce`, or a combination of known losses (`bce + mse`): each loss's description. */
 function lossHover(doc: MlsdDoc, n: MNode): string | undefined {
-  const text = doc.textOf(n);
-  if (!text) return undefined;
-  const pieces = text.split(/\s*(?:\+|,|;|\/|\band\b)\s*/).filter(Boolean);
-  const losses = pieces.map((p) => findLoss(p));
-  if (!losses.length || losses.some((l) => !l)) return undefined;
-  return losses
-    .map((l, i) => {
-      const alias = normalize(pieces[i]) !== l!.name ? ` (written \`${pieces[i]}\`)` : '';
-      return `**\`${l!.name}\`** · loss${alias}\n\n${l!.description}`;
-    })
-    .join('\n\n');
+  const pieces = lossPieces(doc, n);
+  if (!pieces.length || pieces.some((p) => !p.loss)) return undefined;
+  return pieces.map((p) => describeLoss(p.loss!, p.text)).join('\n\n');
 }
 
 // ------------------------------------------------------------------------------ metrics
@@ -411,39 +281,6 @@ function metricAt(doc: MlsdDoc, n: MNode): MetricRef | undefined {
   if (isMetricList(spec) && n.kind === 'scalar') return doc.metricOf(n);
   if (spec?.type === 'ref' && spec.ref === 'onlineMetric') return doc.metricOf(n);
   return undefined;
-}
-
-const FAMILY: Record<string, string> = {
-  classification: 'classification metric',
-  regression: 'regression metric',
-  ranking: 'ranking metric',
-  detection: 'detection / segmentation metric',
-  generation: 'generation metric',
-  clustering: 'clustering metric',
-  online: 'online metric',
-};
-
-function cutoffText(m: MetricRef): string | undefined {
-  if (m.k === 'k')
-    return '**Cutoff `@k`:** a placeholder; write the number of results that count (`@10` = the top 10).';
-  if (typeof m.k === 'number')
-    return `**Cutoff \`@${m.k}\`:** only the top ${m.k} result${m.k === 1 ? '' : 's'} of each ranked list count.`;
-  if (m.iou !== undefined)
-    return `**IoU threshold ${m.iou}:** a detection counts as correct when its box overlaps a ground-truth box with IoU ≥ ${m.iou} (PASCAL VOC uses 0.5; COCO averages 0.5:0.95).`;
-  return undefined;
-}
-
-function metricHover(m: MetricRef): string {
-  const info = m.info!;
-  const base = m.written.split('@')[0].trim();
-  const alias = normalize(base) !== info.name ? ` (written \`${base}\`, an alias)` : '';
-  const parts = [`**\`${info.name}\`** · ${FAMILY[info.family] ?? 'metric'}${alias}`];
-  const cut = cutoffText(m);
-  if (cut) parts.push(cut);
-  parts.push(`${info.definition}${info.lowerIsBetter ? ' Lower is better.' : ''}`);
-  parts.push(`**When to use:** ${info.whenToUse}`);
-  if (info.misuse) parts.push(`**Common misuse:** ${info.misuse}`);
-  return parts.join('\n\n');
 }
 
 // ------------------------------------------------------------------------------ references

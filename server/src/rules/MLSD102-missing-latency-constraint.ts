@@ -1,4 +1,5 @@
-import { RANKING_TASKS, type MlsdDoc } from '../engine/model';
+import { RANKING_TASKS } from '../engine/domain';
+import type { MlsdDoc } from '../engine/model';
 import { capitalize, reportMissing } from './support';
 import type { Related, Rule } from './types';
 

@@ -1,5 +1,5 @@
 import { behaviouralLabels } from '../engine/facts';
-import { RECOMMENDATION_ARCHETYPES } from '../engine/model';
+import { RECOMMENDATION_ARCHETYPES } from '../engine/domain';
 import { reportMissing } from './support';
 import type { Rule } from './types';
 

@@ -2,8 +2,8 @@
  * Reading metric lists for the evaluation rules: the list paths, parsed lists, when a metric is used as a
  * ranking metric, and the offline metrics to suggest for a task.
  */
-import { archetypeInfo, SUGGESTED_OFFLINE_METRICS, taskInfo, type TaskType } from '../../engine/domain';
-import { RANKING_TASKS, type MetricRef, type MlsdDoc } from '../../engine/model';
+import { archetypeInfo, RANKING_TASKS, SUGGESTED_OFFLINE_METRICS, taskInfo, type TaskType } from '../../engine/domain';
+import type { MetricRef, MlsdDoc } from '../../engine/model';
 
 export const OFFLINE = 'evaluation.offline.metrics';
 export const ONLINE = 'evaluation.online.metrics';

@@ -1,0 +1,271 @@
+/**
+ * Task types: the list (written once: the `TaskType` type and the catalogue's enum derive from it), what
+ * fits each (rules.md "Metrics that fit each task type" and "Losses that fit each task type"), the task
+ * families rules ask about and the offline metrics to suggest first.
+ */
+
+export const TASK_TYPES = [
+  'binary-classification',
+  'multiclass-classification',
+  'multilabel-classification',
+  'multitask-classification',
+  'regression',
+  'forecasting',
+  'ranking',
+  'recommendation',
+  'retrieval',
+  'link-prediction',
+  'object-detection',
+  'segmentation',
+  'text-generation',
+  'image-generation',
+  'clustering',
+  'anomaly-detection',
+] as const;
+
+export type TaskType = (typeof TASK_TYPES)[number];
+
+/** Whether a string is one of the task types (canonical spelling). */
+export function isTaskType(s: string): s is TaskType {
+  return (TASK_TYPES as readonly string[]).includes(s);
+}
+
+export interface TaskInfo {
+  type: TaskType;
+  description: string;
+  /** fitting offline metrics (base names), rules.md "Metrics that fit each task type" */
+  metrics: string[];
+  /** fitting losses (canonical), rules.md "Losses that fit each task type"; empty = not checked */
+  losses: string[];
+  /** typical loss/es to suggest, short markdown */
+  typicalLoss: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Task types (rules.md "Metrics that fit each task type" and "Losses that fit each task type")
+// ---------------------------------------------------------------------------------------------
+
+const BINARY_METRICS = [
+  'precision',
+  'recall',
+  'f1',
+  'fbeta',
+  'accuracy',
+  'roc-auc',
+  'pr-auc',
+  'average-precision',
+  'log-loss',
+  'nce',
+  'brier',
+  'ece',
+  'precision-at-recall',
+  'recall-at-precision',
+  'confusion-matrix',
+];
+const MULTICLASS_METRICS = [
+  'accuracy',
+  'top-k-accuracy',
+  'macro-f1',
+  'micro-f1',
+  'weighted-f1',
+  'f1',
+  'precision',
+  'recall',
+  'log-loss',
+  'ece',
+  'confusion-matrix',
+];
+const MULTILABEL_METRICS = [
+  'roc-auc',
+  'pr-auc',
+  'average-precision',
+  'macro-f1',
+  'micro-f1',
+  'f1',
+  'hamming-loss',
+  'subset-accuracy',
+  'precision',
+  'recall',
+  'log-loss',
+];
+const REGRESSION_METRICS = ['mae', 'mse', 'rmse', 'mape', 'smape', 'wape', 'r2', 'pinball', 'msle'];
+const RANKING_METRICS = [
+  'precision',
+  'recall',
+  'hit-rate',
+  'mrr',
+  'map',
+  'ndcg',
+  'average-rank',
+  'diversity',
+  'coverage',
+  'novelty',
+  'roc-auc',
+  'pr-auc',
+  'log-loss',
+  'nce',
+];
+
+function union(...lists: string[][]): string[] {
+  return [...new Set(lists.flat())];
+}
+
+const CLASSIFICATION_LOSSES = ['bce', 'focal', 'class-balanced', 'hinge'];
+const REGRESSION_LOSSES = ['mse', 'mae', 'huber', 'quantile', 'poisson', 'msle'];
+const RANKING_LOSSES = ['bce', 'cross-entropy', 'pairwise', 'listwise', 'sampled-softmax', 'contrastive', 'mse'];
+const GENERATION_LOSSES = ['cross-entropy', 'mse', 'contrastive'];
+
+export const TASKS: readonly TaskInfo[] = [
+  {
+    type: 'binary-classification',
+    description:
+      'Predict one of two classes, usually as a score or probability P(positive) (click, fraud, harmful). Metrics: PR-AUC, ROC-AUC, log loss, precision/recall.',
+    metrics: BINARY_METRICS,
+    losses: CLASSIFICATION_LOSSES,
+    typicalLoss: '`bce` (log loss); `focal` or `class-balanced` under heavy imbalance.',
+  },
+  {
+    type: 'multiclass-classification',
+    description:
+      'Predict exactly one of K > 2 mutually exclusive classes (softmax output). Metrics: accuracy, macro-F1, top-k accuracy.',
+    metrics: MULTICLASS_METRICS,
+    losses: ['cross-entropy', 'focal', 'class-balanced'],
+    typicalLoss: '`cross-entropy` over a softmax; `focal` or `class-balanced` for rare classes.',
+  },
+  {
+    type: 'multilabel-classification',
+    description:
+      'Predict any subset of K labels: K independent yes/no decisions (sigmoid outputs). Metrics: per-label AUC/AP, micro/macro-F1, Hamming loss.',
+    metrics: MULTILABEL_METRICS,
+    losses: CLASSIFICATION_LOSSES,
+    typicalLoss: '`bce` per label (sigmoid outputs); `focal` for rare labels.',
+  },
+  {
+    type: 'multitask-classification',
+    description:
+      'One shared model with several classification heads (e.g. one per harm class or per reaction); declare them in `framing.heads`.',
+    metrics: union(BINARY_METRICS, MULTICLASS_METRICS, MULTILABEL_METRICS),
+    losses: ['bce', 'cross-entropy', 'focal', 'class-balanced'],
+    typicalLoss:
+      'Weighted sum of per-head losses: `bce` for binary heads, `cross-entropy` for multiclass heads; `focal` for rare classes.',
+  },
+  {
+    type: 'regression',
+    description:
+      'Predict a real-valued quantity (price, ETA, dwell time); state the output range. Metrics: MAE, RMSE, MAPE.',
+    metrics: REGRESSION_METRICS,
+    losses: REGRESSION_LOSSES,
+    typicalLoss: '`mse`; `mae` or `huber` with outliers; `quantile` for P90-style targets; `poisson` for counts.',
+  },
+  {
+    type: 'forecasting',
+    description:
+      'Predict future values of a time series from its past (demand, traffic); splits must respect time. Metrics: MAE, MASE, WAPE.',
+    metrics: union(REGRESSION_METRICS, ['mase']),
+    losses: REGRESSION_LOSSES,
+    typicalLoss: '`mae` or `mse`; `quantile` for prediction intervals; `poisson` for count series.',
+  },
+  {
+    type: 'ranking',
+    description:
+      'Order candidates for a query or user (learning to rank: pointwise, pairwise or listwise). Metrics: nDCG@k, mAP@k, MRR.',
+    metrics: RANKING_METRICS,
+    losses: RANKING_LOSSES,
+    typicalLoss: 'Pointwise `bce` on P(engage); `pairwise` (BPR, RankNet) or `listwise` (LambdaRank, ListNet).',
+  },
+  {
+    type: 'recommendation',
+    description:
+      'Recommend items to a user, typically candidate generation → ranking → re-ranking. Metrics: precision@k, recall@k, mAP, diversity.',
+    metrics: RANKING_METRICS,
+    losses: RANKING_LOSSES,
+    typicalLoss:
+      '`sampled-softmax` or `contrastive` for two-tower candidate generation; `bce` for the ranker; `mse` for matrix factorization.',
+  },
+  {
+    type: 'retrieval',
+    description:
+      'Representation learning plus nearest-neighbour search: embed queries and items, fetch the closest items from an (ANN) index. Metrics: recall@k, MRR.',
+    metrics: ['recall', 'precision', 'hit-rate', 'mrr', 'map', 'ndcg', 'average-rank', 'ann-recall'],
+    losses: ['contrastive', 'triplet', 'infonce', 'sampled-softmax', 'cross-entropy', 'bce'],
+    typicalLoss: '`infonce`/`contrastive` with in-batch or hard negatives; `triplet`; `sampled-softmax`.',
+  },
+  {
+    type: 'link-prediction',
+    description:
+      'Predict whether an edge will form between two graph nodes (friend suggestions), e.g. a GNN on a graph snapshot. Metrics: ROC-AUC, mAP over the ranked list.',
+    metrics: union(['roc-auc', 'pr-auc', 'log-loss', 'average-precision'], RANKING_METRICS),
+    losses: ['bce', 'cross-entropy', 'pairwise', 'contrastive'],
+    typicalLoss: '`bce` on observed edges vs sampled non-edges; `pairwise` (BPR) for ranked suggestions.',
+  },
+  {
+    type: 'object-detection',
+    description: 'Locate objects with bounding boxes and classify each box. Metrics: AP / mAP at an IoU threshold.',
+    metrics: ['iou', 'ap', 'map', 'coco-map', 'precision', 'recall'],
+    losses: ['cross-entropy', 'focal', 'huber', 'mae', 'mse', 'iou-loss', 'bce'],
+    typicalLoss:
+      '`cross-entropy` or `focal` for the class + `huber` (smooth-L1), `mse` or `iou-loss` (GIoU) for the box.',
+  },
+  {
+    type: 'segmentation',
+    description: 'Assign a class to every pixel (semantic) or a mask to every object (instance). Metrics: mIoU, Dice.',
+    metrics: ['miou', 'iou', 'dice', 'pixel-accuracy'],
+    losses: ['cross-entropy', 'dice', 'focal', 'iou-loss', 'bce'],
+    typicalLoss: 'Per-pixel `cross-entropy` (or `bce`) + `dice`; `focal` for small foregrounds.',
+  },
+  {
+    type: 'text-generation',
+    description:
+      'Generate text (translation, summarization, captioning, chat) token by token. Metrics: BLEU, ROUGE, perplexity, human evaluation.',
+    metrics: ['bleu', 'rouge', 'meteor', 'cider', 'spice', 'perplexity', 'bertscore', 'human-eval', 'win-rate'],
+    losses: GENERATION_LOSSES,
+    typicalLoss: 'Token-level `cross-entropy` (next-token negative log-likelihood).',
+  },
+  {
+    type: 'image-generation',
+    description:
+      'Generate images (text-to-image, inpainting, super-resolution). Metrics: FID, Inception score, CLIP score, human evaluation.',
+    metrics: ['fid', 'inception-score', 'clip-score', 'human-eval', 'win-rate'],
+    losses: GENERATION_LOSSES,
+    typicalLoss:
+      'Diffusion: `mse` on the predicted noise; autoregressive: `cross-entropy` over image tokens; `contrastive` for text–image alignment.',
+  },
+  {
+    type: 'clustering',
+    description:
+      'Group unlabeled examples by similarity (unsupervised). Metrics: silhouette, Davies-Bouldin, ARI, NMI.',
+    metrics: ['silhouette', 'davies-bouldin', 'ari', 'nmi'],
+    losses: [],
+    typicalLoss: 'No supervised loss (e.g. k-means inertia); losses are not checked.',
+  },
+  {
+    type: 'anomaly-detection',
+    description:
+      'Flag rare, unusual examples (fraud, intrusions, defects), with or without labels. Metrics: precision@k, PR-AUC, recall.',
+    metrics: ['precision', 'recall', 'f1', 'pr-auc', 'roc-auc', 'average-precision'],
+    losses: CLASSIFICATION_LOSSES,
+    typicalLoss: 'With labels: `bce` or `focal` (extreme imbalance); `hinge` for margin (one-class SVM-style) models.',
+  },
+];
+
+/** The ranking family (rules.md "ranks or recommends"): task types whose output is a ranked list. */
+export const RANKING_TASKS: readonly TaskType[] = ['ranking', 'recommendation', 'retrieval', 'link-prediction'];
+
+export const SUGGESTED_OFFLINE_METRICS: Record<TaskType, string[]> = {
+  'binary-classification': ['pr-auc', 'roc-auc', 'log-loss'],
+  'multiclass-classification': ['macro-f1', 'accuracy', 'log-loss'],
+  'multilabel-classification': ['pr-auc', 'macro-f1', 'hamming-loss'],
+  'multitask-classification': ['pr-auc', 'roc-auc', 'log-loss'],
+  regression: ['mae', 'rmse'],
+  forecasting: ['mae', 'wape', 'mase'],
+  ranking: ['ndcg@10', 'map@10', 'mrr'],
+  recommendation: ['precision@10', 'map@10', 'recall@100'],
+  retrieval: ['recall@100', 'mrr', 'ndcg@10'],
+  'link-prediction': ['roc-auc', 'map@10'],
+  'object-detection': ['map@iou=0.5', 'recall@iou=0.5'],
+  segmentation: ['miou', 'dice'],
+  'text-generation': ['human-eval', 'rouge', 'bertscore'],
+  'image-generation': ['fid', 'clip-score', 'human-eval'],
+  clustering: ['silhouette', 'nmi'],
+  'anomaly-detection': ['pr-auc', 'recall', 'precision'],
+};
