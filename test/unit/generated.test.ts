@@ -6,7 +6,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { listRuleDocs } from '../../client/src/ruleDocs';
 import { RULES } from '../../server/src/rules';
 import { GEN_COMMAND, generatedFiles, repoRoot, staleFiles } from '../../scripts/gen/index';
 import { META_END, ruleDocHeader, withRuleDocHeader } from '../../scripts/gen/ruleDocs';
@@ -50,10 +49,11 @@ test('a page without the block gets it in place of its hand-written heading and 
   assert.equal(withRuleDocHeader('## What it checks\n', r), `${ruleDocHeader(r)}\n\n## What it checks\n`);
 });
 
-test('the header reads back as the rule: the editor lists id, alias and title from it', () => {
-  const docs = listRuleDocs(path.join(ROOT, 'docs/rules'));
-  assert.deepEqual(
-    docs.map((d) => [d.id, d.alias, d.title]),
-    RULES.map((r) => [r.meta.id, r.meta.alias, r.meta.title]),
-  );
+test('every page opens with the rule as `# ID · alias` and its title (what readers and links see first)', () => {
+  for (const r of RULES) {
+    const lines = fs.readFileSync(path.join(ROOT, 'docs/rules', `${r.meta.id}.md`), 'utf8').split('\n');
+    const heading = lines.find((l) => l.startsWith('# '));
+    assert.equal(heading, `# ${r.meta.id} · ${r.meta.alias}`, `${r.meta.id}: heading`);
+    assert.ok(lines.includes(`> ${r.meta.title}`), `${r.meta.id}: title line \`> ${r.meta.title}\``);
+  }
 });

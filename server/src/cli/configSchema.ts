@@ -3,7 +3,6 @@
  * `schemas/mlsdrc.schema.json` is this function's output (a test compares them). `npm run gen` writes it,
  * and rewrites the `mlsd.options.*` settings of package.json from the options table (engine/options.ts).
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../rules';
 import { OPTIONS, type OptionSpec, optionBounds, optionSettings } from '../engine/options';
