@@ -13,11 +13,16 @@ export const mlsd001: Rule = {
   },
   check({ doc, report }) {
     for (const p of doc.parsed.problems) {
-      report({
-        start: p.start,
-        end: p.end,
-        message: `${p.message} Until it parses, the checks only see the part of the doc before and around the error.`,
-      });
+      // a budget or size finding says itself what was read; only a parser error gets the generic tail
+      report(
+        p.kind === 'budget' || p.kind === 'skipped'
+          ? { start: p.start, end: p.end, message: p.message, explanation: p.explanation }
+          : {
+              start: p.start,
+              end: p.end,
+              message: `${p.message} Until it parses, the checks only see the part of the doc before and around the error.`,
+            },
+      );
     }
   },
 };
