@@ -246,16 +246,15 @@ class TreeBuilder {
   private expanding = new Set<YNode>();
   /** aliases already reported (an alias inside an anchor is met once per expansion) */
   private reported = new Set<YNode>();
-  private targets: Map<YNode, YNode | undefined>;
+  /** alias → target, computed at the first alias (most docs have none) */
+  private targets?: Map<YNode, YNode | undefined>;
 
   constructor(
-    doc: Document.Parsed,
+    private doc: Document.Parsed,
     private problems: SyntaxProblem[],
     private limits: ParseLimits,
     private lineEnd: (o: number) => number,
-  ) {
-    this.targets = resolveAliases(doc);
-  }
+  ) {}
 
   private empty(start: number, end: number, parent: MNode | undefined, aliased: boolean): MNode {
     return { kind: 'scalar', value: null, start, end, parent, aliased: aliased || undefined };
@@ -282,6 +281,7 @@ class TreeBuilder {
     if (isAlias(n)) {
       const range = (n as YNode).range ?? [0, 0, 0];
       const at: [number, number] = site ?? [range[0], range[1]];
+      this.targets ??= resolveAliases(this.doc);
       const target = this.targets.get(n as YNode);
       if (!target) {
         if (this.reported.has(n as YNode)) return this.empty(at[0], at[1], parent, true);
