@@ -13,7 +13,7 @@ export function generateDoc(root, lines) {
   const base = fs.readFileSync(path.join(root, 'examples', 'news-feed.mlsd.yaml'), 'utf8');
   const have = base.split('\n').length;
   const items = [];
-  for (let i = 0; have + items.length * 8 < lines; i++)
+  for (let i = 0; have + (items.length + 1) * 8 <= lines; i++)
     items.push(
       [
         `    - id: generated_source_${i}`,

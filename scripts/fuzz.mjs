@@ -559,7 +559,8 @@ async function main() {
     }
     stats.iterations++;
     if (reasons.length) saveFailure(iter, m.text, reasons, m.applied);
-    if (server.exited || reasons.some((x) => x.startsWith('hang'))) {
+    // a fresh server after a hang or timeout, so the next mutant's figures are its own
+    if (server.exited || reasons.some((x) => x.startsWith('hang') || x.startsWith('timeout'))) {
       stats.peakRssMb = Math.max(stats.peakRssMb, server.peakKb / 1024);
       await server.stop();
       server = new Server();

@@ -95,6 +95,12 @@ test('work budgets: depth, node count, bracket depth and problem count each give
   const brackets = budget(`mlsd: 1\ntitle: t\nx: ${'['.repeat(5000)}\n`);
   assert.match(brackets.syntax[0].message, /Brackets nest more than 1,000 levels deep here/);
   assert.equal(brackets.doc.parsed.root?.entries?.find((e) => e.key === 'title')?.value, 't');
+  const dense = budget(`mlsd: 1\ntitle: t\nx: [${'[a], '.repeat(100)}]\n`, { maxTokens: 150 });
+  assert.match(
+    dense.syntax[0].message,
+    /More than 150 brackets, commas and lines; the doc is read up to the line before/,
+  );
+  assert.equal(dense.doc.parsed.root?.entries?.find((e) => e.key === 'title')?.value, 't');
   const nodes = budget(`mlsd: 1\nx: [${Array(50).fill('1').join(', ')}]\n`, { maxNodes: 20 });
   assert.match(nodes.syntax[0].message, /more than 20 YAML nodes/);
   const many = budget(`mlsd: 1\n${Array.from({ length: 300 }, () => 'k: v\n').join('')}`);
@@ -155,4 +161,12 @@ test("inserted section skeletons are valid YAML at the doc's indentation (2, 3 a
       assert.ok(doc.stated([key]), `${key} is stated after the insert`);
     }
   }
+});
+
+test('a YAML error next to a 10,000-space line is cleaned in linear time (found by the fuzzer)', () => {
+  const text = `mlsd: 1\ntitle: t\n...\n? [a]\n${' '.repeat(10_000)}x: 1\n`.repeat(20);
+  const t0 = performance.now();
+  const doc = analyze(text);
+  assert.ok(performance.now() - t0 < 2_000);
+  for (const p of doc.parsed.problems) assert.ok(p.message.length <= 201, p.message.slice(0, 80));
 });

@@ -100,6 +100,11 @@ export interface ParseLimits {
    * `yaml`'s composer recurses per level and would overflow the stack
    */
   maxParseDepth: number;
+  /**
+   * flow indicators (`[ ] { } ,`) and line breaks above which only the lines before are parsed (default
+   * 300,000): `yaml`'s parser costs about the same per token, so a 2 MB doc of brackets would stall
+   */
+  maxTokens: number;
   /** nodes of the model, aliases included; the rest is read as empty (default 200,000) */
   maxNodes: number;
   /** syntax problems reported; the rest are counted in one last finding (default 100) */
@@ -112,6 +117,7 @@ export const DEFAULT_LIMITS: ParseLimits = {
   maxAliasNodes: 10_000,
   maxDepth: 100,
   maxParseDepth: 1_000,
+  maxTokens: 300_000,
   maxNodes: 200_000,
   maxProblems: 100,
 };
@@ -468,19 +474,27 @@ class TreeBuilder {
 }
 
 /**
- * The offset where flow brackets (`[`, `{`) nest deeper than `max`, or -1. A cheap upper-bound-ish
- * scan over the raw text (brackets inside quoted strings count too): `yaml`'s lexer builds a regular
- * expression per flow level and runs out of memory on an unclosed million-deep `[[[…`.
+ * Where the text goes over a parse budget, if it does: flow brackets (`[`, `{`) nested deeper than
+ * `maxParseDepth` (`yaml`'s lexer builds a regular expression per flow level and runs out of memory on
+ * an unclosed million-deep `[[[…`), or more than `maxTokens` flow indicators and line breaks. A cheap
+ * scan of the raw text (brackets inside quoted strings count too: it only has to bound the work).
  */
-function flowTooDeep(text: string, max: number): number {
+function overBudget(text: string, limits: ParseLimits): { at: number; budget: 'depth' | 'tokens' } | undefined {
   let depth = 0;
+  let tokens = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 91 || c === 123) {
-      if (++depth > max) return i;
-    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+      if (++depth > limits.maxParseDepth) return { at: i, budget: 'depth' };
+      tokens++;
+    } else if (c === 93 || c === 125) {
+      if (depth > 0) depth--;
+      tokens++;
+    } else if (c === 44 || c === 10) tokens++;
+    else continue;
+    if (tokens > limits.maxTokens) return { at: i, budget: 'tokens' };
   }
-  return -1;
+  return undefined;
 }
 
 function sizeMessage(what: string, cap: string): SyntaxProblem {
@@ -528,16 +542,22 @@ export function parseText(text: string, limits: ParseLimits = DEFAULT_LIMITS): P
   base.indent = detectIndent(text);
   // the part of the text that is parsed: all of it, unless flow brackets nest absurdly deep
   let source = text;
-  const deep = flowTooDeep(text, limits.maxParseDepth);
-  if (deep >= 0) {
-    source = text.slice(0, lineStartAt(lineStarts, deep));
+  const over = overBudget(text, limits);
+  if (over) {
+    source = text.slice(0, lineStartAt(lineStarts, over.at));
     base.problems.push({
-      start: deep,
-      end: Math.min(lineEnd(deep), deep + 1),
+      start: over.at,
+      end: Math.min(lineEnd(over.at), over.at + 1),
       kind: 'budget',
-      message: `Brackets nest more than ${limits.maxParseDepth.toLocaleString('en-US')} levels deep here; the doc is read up to the line before.`,
+      message:
+        over.budget === 'depth'
+          ? `Brackets nest more than ${limits.maxParseDepth.toLocaleString('en-US')} levels deep here; the doc is read up to the line before.`
+          : `More than ${limits.maxTokens.toLocaleString('en-US')} brackets, commas and lines; the doc is read up to the line before.`,
       explanation:
-        'mlsd bounds the work per doc so the editor never stalls. Checks, completion and the outline only see the part of the doc before this line. Close the brackets, or flatten the structure.',
+        'mlsd bounds the work per doc so the editor never stalls. Checks, completion and the outline only see the part of the doc before this line. ' +
+        (over.budget === 'depth'
+          ? 'Close the brackets, or flatten the structure.'
+          : 'Split the doc, or move bulky data (long lists, generated tables) into another file.'),
     });
   }
   try {
@@ -613,11 +633,16 @@ function lineStartAt(lineStarts: number[], offset: number): number {
   return lineStarts[lineOf(lineStarts, offset)];
 }
 
+/**
+ * The first line of a `yaml` error, without its position suffix, bounded to 200 characters. Whitespace
+ * runs collapse first: a backtracking `\s+at line` on a message that quotes 10,000 spaces is quadratic
+ * (found by the fuzzer).
+ */
 function cleanYamlMessage(m: string): string {
-  const first = m
-    .split('\n')[0]
-    .replace(/\s+at line \d+, column \d+:?$/, '')
-    .trim();
+  const nl = m.indexOf('\n');
+  let first = (nl >= 0 ? m.slice(0, nl) : m).slice(0, 2_000).replace(/\s+/g, ' ');
+  first = first.replace(/ at line \d+, column \d+:?$/, '').trim();
+  if (first.length > 200) first = `${first.slice(0, 199)}…`;
   return first.endsWith('.') ? first : `${first}.`;
 }
 
