@@ -3,7 +3,9 @@
 // sample, and the bad inputs of issue 2 (generated here, never committed). Prints wall time (median of a
 // few runs, node start-up included), the time inside the process, and peak RSS, as a table.
 // Exits 1 when a bad input takes over 2,000 ms, peaks over 512 MB, or crashes the CLI.
-// Run with `npm run bench` (builds first). `--runs N` sets the runs per case (default 3).
+// Run with `npm run bench` (builds first). `--runs N` sets the runs per case (default 3). First, the
+// in-process scaling table of scripts/bench-scale.mjs (analysis vs `yaml`'s parseDocument at 1k–50k
+// lines); `--no-scale` skips it.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -17,6 +19,14 @@ const LIMIT_MS = 2000;
 const LIMIT_RSS_MB = 512;
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1]) || 3) : 3;
+
+if (!process.argv.includes('--no-scale')) {
+  if (fs.existsSync(path.join(ROOT, 'out/server/src/lint/engine.js'))) {
+    const { runScale, printScale } = await import('./bench-scale.mjs');
+    printScale(runScale(ROOT));
+    console.log('');
+  } else console.error('out/ is missing: run `npm run compile-tests` for the scaling table.');
+}
 
 if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.js'))) {
   console.error('dist/cli.js is missing: run `npm run build` (or `npm run bench`, which builds).');

@@ -14,6 +14,7 @@ import {
   DidChangeConfigurationNotification,
   ResponseError,
   ErrorCodes,
+  LSPErrorCodes,
   type CancellationToken,
   type Connection,
   type InitializeParams,
@@ -34,7 +35,20 @@ import {
 } from './protocol';
 import * as features from './features';
 
-const VALIDATION_DELAY_MS = 200;
+/**
+ * Validation after an edit waits 2× the doc's last analysis time, clamped to [30, 200] ms: a small doc
+ * (analysed in a few ms) gets diagnostics 30 ms after the last keystroke, a large one waits long enough
+ * that a fast typist's keystrokes do not each start an analysis.
+ */
+const MIN_DELAY_MS = 30;
+const MAX_DELAY_MS = 200;
+function validationDelay(lastAnalysisMs: number | undefined): number {
+  if (lastAnalysisMs === undefined || !Number.isFinite(lastAnalysisMs)) return MAX_DELAY_MS;
+  return Math.round(Math.min(MAX_DELAY_MS, Math.max(MIN_DELAY_MS, 2 * lastAnalysisMs)));
+}
+
+/** Lets the event loop read pending messages (a `$/cancelRequest`, a newer edit) before heavy work. */
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const TRANSPORT = /^--(stdio|node-ipc|socket|pipe)/;
 if (!process.argv.slice(2).some((a) => TRANSPORT.test(a))) {
@@ -140,7 +154,7 @@ function analysisOf(uri: string): Analysis | undefined {
   return session.analysis(uri, d.version, d.getText());
 }
 
-function scheduleValidation(doc: TextDocument, delay = VALIDATION_DELAY_MS): void {
+function scheduleValidation(doc: TextDocument, delay = validationDelay(session.cached(doc.uri)?.elapsedMs)): void {
   const prev = timers.get(doc.uri);
   if (prev) clearTimeout(prev);
   timers.set(
@@ -166,7 +180,10 @@ async function validate(uri: string): Promise<void> {
       return;
     }
     sendStatus({ uri, state: 'validating' });
-    const a = session.analysis(uri, version, current.getText());
+    await yieldToLoop();
+    const latest = documents.get(uri);
+    if (!latest || latest.version !== version) return; // edited meanwhile: the newer version validates
+    const a = session.analysis(uri, version, latest.getText());
     const diagnostics = a.lint.findings.map((f, i) => toDiagnostic(a.doc, f, i, hasRelatedInformation));
     void connection.sendDiagnostics({ uri, version, diagnostics });
     for (const e of a.lint.internalErrors) connection.console.error(`mlsd: ${e}`);
@@ -200,9 +217,14 @@ documents.onDidClose((e) => {
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
+const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+const modified = () =>
+  new ResponseError(LSPErrorCodes.ContentModified, 'The document changed while the request was computed.');
+
 /**
- * Wraps a request handler: answers from the current version's cached analysis, honours cancellation,
- * and turns any exception into a logged error with an empty answer (never a crash).
+ * Wraps a request handler: answers from the current version's cached analysis, and turns any exception
+ * into a logged error with an empty answer (never a crash). A `$/cancelRequest` answers RequestCancelled;
+ * an edit that arrives while the answer is computed answers ContentModified (the client asks again).
  */
 function handle<P extends { textDocument: { uri: string } }, R>(
   name: string,
@@ -211,13 +233,21 @@ function handle<P extends { textDocument: { uri: string } }, R>(
 ) {
   return async (p: P, token: CancellationToken): Promise<R> => {
     try {
-      if (token.isCancellationRequested) return empty;
+      if (token.isCancellationRequested) throw cancelled();
       const uri = p.textDocument.uri;
       await settingsFor(uri);
+      // read pending messages first (a cancel of this request, the next edit): one turn of the loop
+      await yieldToLoop();
+      if (token.isCancellationRequested) throw cancelled();
       const a = analysisOf(uri);
-      if (!a || token.isCancellationRequested) return empty;
-      return await fn(a, p, token);
+      if (!a) return empty;
+      if (token.isCancellationRequested) throw cancelled();
+      const res = await fn(a, p, token);
+      if (token.isCancellationRequested) throw cancelled();
+      if (documents.get(uri)?.version !== a.version) throw modified();
+      return res;
     } catch (err) {
+      if (err instanceof ResponseError) throw err;
       connection.console.error(`mlsd: ${name} failed: ${(err as Error)?.stack ?? err}`);
       return empty;
     }

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, lint } from '../../server/src/lint/engine';
-import { positionAt } from '../../server/src/engine/parse';
+import { DEFAULT_LIMITS, positionAt, type ParseLimits } from '../../server/src/engine/parse';
 
 test('keys and values keep the offsets of the text the user wrote', () => {
   const text = 'mlsd: 1\nrequirements:\n  performance:\n    latency: {p99: 200ms}\n';
@@ -67,12 +67,56 @@ test('binary junk and oversized files are not parsed, with one clear finding', (
     ['MLSD001'],
   );
   assert.match(bin.findings[0].message, /binary/);
-  const big = lint(analyze(`mlsd: 1\nx-pad: "${'a'.repeat(600_000)}"\n`));
+  const big = lint(analyze(`mlsd: 1\nx-pad: "${'a'.repeat(2_100_000)}"\n`));
   assert.deepEqual(
     big.findings.map((f) => f.ruleId),
     ['MLSD001'],
   );
-  assert.match(big.findings[0].message, /MB/);
+  assert.match(big.findings[0].message, /2\.1 MB, over mlsd's cap of 2\.0 MB; it was not analysed/);
+  assert.doesNotMatch(big.findings[0].message, /before and around the error/);
+  assert.match(big.findings[0].explanation ?? '', /Split the doc/);
+  const long = lint(analyze(`mlsd: 1${'\n'.repeat(60_000)}`));
+  assert.match(long.findings[0].message, /60,001 lines long, over mlsd's cap of 50,000 lines/);
+});
+
+test('work budgets: depth, node count, bracket depth and problem count each give one clear finding', () => {
+  const budget = (text: string, limits?: Partial<ParseLimits>) => {
+    const doc = analyze(text, '', null, { ...DEFAULT_LIMITS, ...limits });
+    return { doc, syntax: lint(doc).findings.filter((f) => f.ruleId === 'MLSD001') };
+  };
+  const deep = budget(`mlsd: 1\nx-deep: ${'['.repeat(300)}${']'.repeat(300)}\ntitle: after\n`);
+  assert.equal(deep.syntax.length, 1);
+  assert.match(deep.syntax[0].message, /Nesting deeper than 100 levels/);
+  assert.equal(deep.doc.parsed.root?.entries?.find((e) => e.key === 'title')?.value, 'after', 'the rest is read');
+  const block = budget(
+    `mlsd: 1\nx:\n${Array.from({ length: 150 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')}\n`,
+  );
+  assert.match(block.syntax[0].message, /Nesting deeper than 100 levels/);
+  const brackets = budget(`mlsd: 1\ntitle: t\nx: ${'['.repeat(5000)}\n`);
+  assert.match(brackets.syntax[0].message, /Brackets nest more than 1,000 levels deep here/);
+  assert.equal(brackets.doc.parsed.root?.entries?.find((e) => e.key === 'title')?.value, 't');
+  const dense = budget(`mlsd: 1\ntitle: t\nx: [${'[a], '.repeat(100)}]\n`, { maxTokens: 150 });
+  assert.match(
+    dense.syntax[0].message,
+    /More than 150 brackets, commas and lines; the doc is read up to the line before/,
+  );
+  assert.equal(dense.doc.parsed.root?.entries?.find((e) => e.key === 'title')?.value, 't');
+  const nodes = budget(`mlsd: 1\nx: [${Array(50).fill('1').join(', ')}]\n`, { maxNodes: 20 });
+  assert.match(nodes.syntax[0].message, /more than 20 YAML nodes/);
+  const many = budget(`mlsd: 1\n${Array.from({ length: 300 }, () => 'k: v\n').join('')}`);
+  assert.equal(many.syntax.length, 101);
+  assert.match(many.syntax[100].message, /199 more YAML problems/);
+  for (const f of [deep, block, brackets, nodes, many].flatMap((x) => x.syntax))
+    assert.doesNotMatch(f.message, /\n\s+at /, 'no stack trace');
+});
+
+test('many anchors and aliases resolve in linear time, and each circular alias is reported once', () => {
+  const lines = ['mlsd: 1', 'x-a0: &a0 {v: *a0}'];
+  for (let i = 1; i < 3000; i++) lines.push(`x-a${i}: &a${i} {v: *a${i - 1}, w: *a0}`);
+  const doc = analyze(`${lines.join('\n')}\n`);
+  const circular = doc.parsed.problems.filter((p) => /circular/.test(p.message));
+  assert.equal(circular.length, 1);
+  assert.ok(doc.parsed.problems.some((p) => /alias bomb/.test(p.message)));
 });
 
 test('a syntax error mid-file: MLSD001 on one line, and the valid part is still checked', () => {
@@ -117,4 +161,12 @@ test("inserted section skeletons are valid YAML at the doc's indentation (2, 3 a
       assert.ok(doc.stated([key]), `${key} is stated after the insert`);
     }
   }
+});
+
+test('a YAML error next to a 10,000-space line is cleaned in linear time (found by the fuzzer)', () => {
+  const text = `mlsd: 1\ntitle: t\n...\n? [a]\n${' '.repeat(10_000)}x: 1\n`.repeat(20);
+  const t0 = performance.now();
+  const doc = analyze(text);
+  assert.ok(performance.now() - t0 < 2_000);
+  for (const p of doc.parsed.problems) assert.ok(p.message.length <= 201, p.message.slice(0, 80));
 });

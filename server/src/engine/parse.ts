@@ -13,6 +13,7 @@ import {
   isPair,
   isScalar,
   isSeq,
+  visit,
   type Document,
   type Node as YNode,
   type ParsedNode,
@@ -51,7 +52,16 @@ export interface MNode {
 export interface SyntaxProblem {
   start: number;
   end: number;
+  /** the headline */
   message: string;
+  /**
+   * `syntax` (default): a parser error, the checks see the part of the doc around it; `budget`: a work
+   * budget (depth, nodes, aliases, error count) was hit and part of the doc is read as empty; `skipped`:
+   * the doc was not analysed at all (too large, binary).
+   */
+  kind?: 'syntax' | 'budget' | 'skipped';
+  /** what it means and what to do (budget and skipped problems) */
+  explanation?: string;
 }
 
 export interface Comment {
@@ -77,15 +87,40 @@ export interface ParsedDoc {
 }
 
 export interface ParseLimits {
-  /** characters above which a doc is not analysed (default 500,000) */
+  /** characters above which a doc is not analysed (default 2,000,000) */
   maxChars: number;
-  /** lines above which a doc is not analysed (default 5,000): keeps every parse well under 2 s */
+  /** lines above which a doc is not analysed (default 50,000) */
   maxLines: number;
   /** nodes that alias expansion may create before it stops (billion laughs guard) */
   maxAliasNodes: number;
+  /** nesting depth of the model; deeper collections are read as empty (default 100) */
+  maxDepth: number;
+  /**
+   * nesting depth of the YAML text above which only the part before it is parsed (default 1,000):
+   * `yaml`'s composer recurses per level and would overflow the stack
+   */
+  maxParseDepth: number;
+  /**
+   * flow indicators (`[ ] { } ,`) and line breaks above which only the lines before are parsed (default
+   * 300,000): `yaml`'s parser costs about the same per token, so a 2 MB doc of brackets would stall
+   */
+  maxTokens: number;
+  /** nodes of the model, aliases included; the rest is read as empty (default 200,000) */
+  maxNodes: number;
+  /** syntax problems reported; the rest are counted in one last finding (default 100) */
+  maxProblems: number;
 }
 
-export const DEFAULT_LIMITS: ParseLimits = { maxChars: 500_000, maxLines: 5_000, maxAliasNodes: 10_000 };
+export const DEFAULT_LIMITS: ParseLimits = {
+  maxChars: 2_000_000,
+  maxLines: 50_000,
+  maxAliasNodes: 10_000,
+  maxDepth: 100,
+  maxParseDepth: 1_000,
+  maxTokens: 300_000,
+  maxNodes: 200_000,
+  maxProblems: 100,
+};
 
 const CORE_TAG_PREFIX = 'tag:yaml.org,2002:';
 
@@ -194,10 +229,31 @@ function collectComments(tokens: unknown[], out: Comment[]): void {
   out.sort((a, b) => a.start - b.start);
 }
 
+/** Where an alias points: the last node with its anchor before it, in document order (as `yaml` reads it). */
+function resolveAliases(doc: Document.Parsed): Map<YNode, YNode | undefined> {
+  const targets = new Map<YNode, YNode | undefined>();
+  const latest = new Map<string, YNode>();
+  // one linear walk; `Alias.resolve` walks the whole document per alias (quadratic on many aliases)
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) targets.set(node, latest.get(node.source));
+      else if ((node as { anchor?: string }).anchor) latest.set((node as { anchor: string }).anchor, node);
+    },
+  });
+  return targets;
+}
+
 class TreeBuilder {
   aliasNodes = 0;
   aliasLimitHit = false;
+  nodes = 0;
+  private nodeLimitHit = false;
+  private depthLimitHit = false;
   private expanding = new Set<YNode>();
+  /** aliases already reported (an alias inside an anchor is met once per expansion) */
+  private reported = new Set<YNode>();
+  /** alias → target, computed at the first alias (most docs have none) */
+  private targets?: Map<YNode, YNode | undefined>;
 
   constructor(
     private doc: Document.Parsed,
@@ -206,32 +262,52 @@ class TreeBuilder {
     private lineEnd: (o: number) => number,
   ) {}
 
-  build(n: unknown, parent: MNode | undefined, site?: [number, number]): MNode {
+  private empty(start: number, end: number, parent: MNode | undefined, aliased: boolean): MNode {
+    return { kind: 'scalar', value: null, start, end, parent, aliased: aliased || undefined };
+  }
+
+  build(n: unknown, parent: MNode | undefined, site?: [number, number], depth = 0): MNode {
     if (site) this.aliasNodes++;
+    if (++this.nodes > this.limits.maxNodes) {
+      const r = (n as YNode | null)?.range;
+      const at = site ?? (r ? [r[0], r[1]] : [parent?.start ?? 0, parent?.start ?? 0]);
+      if (!this.nodeLimitHit) {
+        this.nodeLimitHit = true;
+        this.problems.push({
+          start: at[0],
+          end: Math.min(this.lineEnd(at[0]), Math.max(at[1], at[0] + 1)),
+          kind: 'budget',
+          message: `The doc has more than ${this.limits.maxNodes.toLocaleString('en-US')} YAML nodes; from here on it is read as empty.`,
+          explanation:
+            'mlsd bounds the work per doc so the editor never stalls. Checks, completion and the outline only see the part before this point. Split the doc, or move bulky data (long lists, generated tables) into another file.',
+        });
+      }
+      return this.empty(at[0], at[1], parent, !!site);
+    }
     if (isAlias(n)) {
       const range = (n as YNode).range ?? [0, 0, 0];
       const at: [number, number] = site ?? [range[0], range[1]];
-      let target: YNode | undefined;
-      try {
-        target = n.resolve(this.doc) as YNode | undefined;
-      } catch {
-        target = undefined;
-      }
+      this.targets ??= resolveAliases(this.doc);
+      const target = this.targets.get(n as YNode);
       if (!target) {
+        if (this.reported.has(n as YNode)) return this.empty(at[0], at[1], parent, true);
+        this.reported.add(n as YNode);
         this.problems.push({
           start: range[0],
           end: this.lineEnd(range[0]),
           message: `Alias *${n.source} refers to no anchor &${n.source} defined before it.`,
         });
-        return { kind: 'scalar', value: null, start: at[0], end: at[1], parent, aliased: true };
+        return this.empty(at[0], at[1], parent, true);
       }
       if (this.expanding.has(target)) {
+        if (this.reported.has(n as YNode)) return this.empty(at[0], at[1], parent, true);
+        this.reported.add(n as YNode);
         this.problems.push({
           start: range[0],
           end: this.lineEnd(range[0]),
           message: `Alias *${n.source} refers to a node that contains it (a circular reference); it is read as empty.`,
         });
-        return { kind: 'scalar', value: null, start: at[0], end: at[1], parent, aliased: true };
+        return this.empty(at[0], at[1], parent, true);
       }
       if (this.aliasLimitHit || this.aliasNodes > this.limits.maxAliasNodes) {
         if (!this.aliasLimitHit) {
@@ -239,14 +315,17 @@ class TreeBuilder {
           this.problems.push({
             start: range[0],
             end: this.lineEnd(range[0]),
-            message: `Aliases expand to more than ${this.limits.maxAliasNodes} nodes (an alias bomb?); expansion stopped here and the rest is read as empty.`,
+            kind: 'budget',
+            message: `Aliases expand to more than ${this.limits.maxAliasNodes.toLocaleString('en-US')} nodes (an alias bomb?); expansion stopped here.`,
+            explanation:
+              'Every alias is read as a copy of its anchor, and these copies multiply. The aliases from here on are read as empty, so the checks do not see what they stand for. Write the values out, or anchor smaller parts.',
           });
         }
-        return { kind: 'scalar', value: null, start: at[0], end: at[1], parent, aliased: true };
+        return this.empty(at[0], at[1], parent, true);
       }
       this.expanding.add(target);
       try {
-        return this.build(target, parent, at);
+        return this.build(target, parent, at, depth);
       } finally {
         this.expanding.delete(target);
       }
@@ -255,6 +334,20 @@ class TreeBuilder {
     const r = yn?.range ?? [site?.[0] ?? 0, site?.[1] ?? 0, site?.[1] ?? 0];
     const start = site ? site[0] : r[0];
     const end = site ? site[1] : r[1];
+    if ((isMap(yn) || isSeq(yn)) && depth >= this.limits.maxDepth) {
+      if (!this.depthLimitHit) {
+        this.depthLimitHit = true;
+        this.problems.push({
+          start,
+          end: Math.min(this.lineEnd(start), Math.max(end, start + 1)),
+          kind: 'budget',
+          message: `Nesting deeper than ${this.limits.maxDepth} levels; the collections below this depth are read as empty.`,
+          explanation:
+            'A design doc needs a few levels; this depth is almost always a paste or generation error. mlsd stops at this depth so the editor never stalls: checks and completion do not see what is nested deeper. Flatten the structure.',
+        });
+      }
+      return this.empty(start, end, parent, !!site);
+    }
     const tag = yn && 'tag' in yn ? (yn.tag as string | undefined) : undefined;
     if (tag && !tag.startsWith(CORE_TAG_PREFIX) && !site) {
       this.problems.push({
@@ -287,28 +380,22 @@ class TreeBuilder {
         }
         const keyStart = site ? site[0] : kr ? kr[0] : start;
         const keyEnd = site ? site[1] : kr ? kr[1] : start;
-        if (seen.has(keyStr) && !site) {
-          this.problems.push({
-            start: keyStart,
-            end: keyEnd,
-            message: `Duplicate key \`${keyStr}\`: YAML keeps only one of them. Merge the two \`${keyStr}\` entries into one.`,
-          });
+        if (seen.has(keyStr)) {
+          if (!site)
+            this.problems.push({
+              start: keyStart,
+              end: keyEnd,
+              message: `Duplicate key \`${keyStr}\`: YAML keeps only one of them. Merge the two \`${keyStr}\` entries into one.`,
+            });
           continue;
         }
         seen.set(keyStr, keyStart);
         let child: MNode;
         if (pair.value == null) {
           // `key:` with nothing after it: an empty value right after the key
-          child = {
-            kind: 'scalar',
-            value: null,
-            start: keyEnd,
-            end: keyEnd,
-            parent: node,
-            aliased: !!site || undefined,
-          };
+          child = this.empty(keyEnd, keyEnd, node, !!site);
         } else {
-          child = this.build(pair.value, node, site);
+          child = this.build(pair.value, node, site, depth + 1);
         }
         child.key = keyStr;
         child.keyStart = keyStart;
@@ -317,7 +404,9 @@ class TreeBuilder {
         node.entries!.push(child);
       }
       // merged keys come after the explicit ones, which win
-      for (const m of merges) this.mergeInto(node, m, site);
+      if (merges.length) {
+        for (const m of merges) this.mergeInto(node, seen, m, site, depth);
+      }
       return node;
     }
     if (isSeq(yn)) {
@@ -331,15 +420,17 @@ class TreeBuilder {
         flow: yn.flow === true,
         aliased: !!site || undefined,
       };
-      yn.items.forEach((it, i) => {
-        const child =
+      const items = yn.items;
+      for (let i = 0; i < items.length; i++) {
+        const it = items[i];
+        const child: MNode =
           it == null
             ? { kind: 'scalar' as const, value: null, start, end: start, parent: node }
-            : this.build(it, node, site);
+            : this.build(it, node, site, depth + 1);
         child.index = i;
         child.parent = node;
         node.items!.push(child);
-      });
+      }
       return node;
     }
     if (isScalar(yn)) {
@@ -349,15 +440,21 @@ class TreeBuilder {
       if (value instanceof Uint8Array || (value && typeof value === 'object')) value = yn.source ?? String(value);
       return { kind: 'scalar', value, start, end, parent, style: yn.type, tag, aliased: !!site || undefined };
     }
-    return { kind: 'scalar', value: null, start, end, parent, aliased: !!site || undefined };
+    return this.empty(start, end, parent, !!site);
   }
 
-  private mergeInto(node: MNode, value: unknown, site?: [number, number]): void {
+  private mergeInto(
+    node: MNode,
+    seen: Map<string, number>,
+    value: unknown,
+    site: [number, number] | undefined,
+    depth: number,
+  ): void {
     const sources: unknown[] = isSeq(value) ? value.items : [value];
     for (const src of sources) {
       const at = (src as YNode)?.range;
       const mergeSite: [number, number] = site ?? (at ? [at[0], at[1]] : [node.start, node.start]);
-      const built = this.build(src, node, mergeSite);
+      const built = this.build(src, node, mergeSite, depth);
       if (built.kind !== 'map') {
         this.problems.push({
           start: mergeSite[0],
@@ -367,7 +464,8 @@ class TreeBuilder {
         continue;
       }
       for (const e of built.entries ?? []) {
-        if (node.entries!.some((x) => x.key === e.key)) continue;
+        if (e.key === undefined || seen.has(e.key)) continue;
+        seen.set(e.key, e.start);
         e.parent = node;
         node.entries!.push(e);
       }
@@ -375,27 +473,58 @@ class TreeBuilder {
   }
 }
 
+/**
+ * Where the text goes over a parse budget, if it does: flow brackets (`[`, `{`) nested deeper than
+ * `maxParseDepth` (`yaml`'s lexer builds a regular expression per flow level and runs out of memory on
+ * an unclosed million-deep `[[[…`), or more than `maxTokens` flow indicators and line breaks. A cheap
+ * scan of the raw text (brackets inside quoted strings count too: it only has to bound the work).
+ */
+function overBudget(text: string, limits: ParseLimits): { at: number; budget: 'depth' | 'tokens' } | undefined {
+  let depth = 0;
+  let tokens = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) {
+      if (++depth > limits.maxParseDepth) return { at: i, budget: 'depth' };
+      tokens++;
+    } else if (c === 93 || c === 125) {
+      if (depth > 0) depth--;
+      tokens++;
+    } else if (c === 44 || c === 10) tokens++;
+    else continue;
+    if (tokens > limits.maxTokens) return { at: i, budget: 'tokens' };
+  }
+  return undefined;
+}
+
+function sizeMessage(what: string, cap: string): SyntaxProblem {
+  return {
+    start: 0,
+    end: 0,
+    kind: 'skipped',
+    message: `This file is ${what}, over mlsd's cap of ${cap}; it was not analysed.`,
+    explanation:
+      'No check ran on this file, and completion and the outline are off for it: mlsd bounds the work per doc so the editor never stalls. Split the doc into several files, or move bulky data (long lists, generated tables) out of it.',
+  };
+}
+
 /** Parses a design doc. Never throws. */
 export function parseText(text: string, limits: ParseLimits = DEFAULT_LIMITS): ParsedDoc {
   const lineStarts = computeLineStarts(text);
   const base: ParsedDoc = { text, problems: [], comments: [], lineStarts, indent: 2 };
   const lineEnd = (o: number) => lineEndAt(base, o);
-  if (text.length > limits.maxChars) {
+  const fmtMb = (n: number) => `${(n / 1e6).toFixed(n < 1e5 ? 2 : 1)} MB`;
+  if (text.length > limits.maxChars || lineStarts.length > limits.maxLines) {
     base.skipped = 'too-large';
-    base.problems.push({
-      start: 0,
-      end: lineEnd(0),
-      message: `This file is ${(text.length / 1e6).toFixed(1)} MB; mlsd analyses design docs up to ${(limits.maxChars / 1e6).toFixed(1)} MB. Split it, or move bulky data out of the doc.`,
-    });
-    return base;
-  }
-  if (lineStarts.length > limits.maxLines) {
-    base.skipped = 'too-large';
-    base.problems.push({
-      start: 0,
-      end: lineEnd(0),
-      message: `This file has ${lineStarts.length.toLocaleString('en-US')} lines; mlsd analyses design docs up to ${limits.maxLines.toLocaleString('en-US')} lines. Split it, or move bulky data out of the doc.`,
-    });
+    const p =
+      text.length > limits.maxChars
+        ? sizeMessage(`${fmtMb(text.length)}`, fmtMb(limits.maxChars))
+        : sizeMessage(
+            `${lineStarts.length.toLocaleString('en-US')} lines long`,
+            `${limits.maxLines.toLocaleString('en-US')} lines`,
+          );
+    p.end = lineEnd(0);
+    base.problems.push(p);
     return base;
   }
   const bin = looksBinary(text);
@@ -404,13 +533,35 @@ export function parseText(text: string, limits: ParseLimits = DEFAULT_LIMITS): P
     base.problems.push({
       start: bin,
       end: Math.min(lineEnd(bin), bin + 1),
+      kind: 'skipped',
       message: 'This file contains binary data (control characters), not YAML text; it was not analysed.',
+      explanation: 'No check ran on this file. Open the right file, or remove the control characters.',
     });
     return base;
   }
   base.indent = detectIndent(text);
+  // the part of the text that is parsed: all of it, unless flow brackets nest absurdly deep
+  let source = text;
+  const over = overBudget(text, limits);
+  if (over) {
+    source = text.slice(0, lineStartAt(lineStarts, over.at));
+    base.problems.push({
+      start: over.at,
+      end: Math.min(lineEnd(over.at), over.at + 1),
+      kind: 'budget',
+      message:
+        over.budget === 'depth'
+          ? `Brackets nest more than ${limits.maxParseDepth.toLocaleString('en-US')} levels deep here; the doc is read up to the line before.`
+          : `More than ${limits.maxTokens.toLocaleString('en-US')} brackets, commas and lines; the doc is read up to the line before.`,
+      explanation:
+        'mlsd bounds the work per doc so the editor never stalls. Checks, completion and the outline only see the part of the doc before this line. ' +
+        (over.budget === 'depth'
+          ? 'Close the brackets, or flatten the structure.'
+          : 'Split the doc, or move bulky data (long lists, generated tables) into another file.'),
+    });
+  }
   try {
-    const tokens = Array.from(new Parser().parse(text));
+    const tokens = Array.from(new Parser().parse(source));
     collectComments(tokens, base.comments);
     const composer = new Composer({
       version: '1.2',
@@ -421,7 +572,7 @@ export function parseText(text: string, limits: ParseLimits = DEFAULT_LIMITS): P
       keepSourceTokens: false,
       intAsBigInt: false,
     });
-    const docs = Array.from(composer.compose(tokens, true, text.length)) as Document.Parsed<ParsedNode>[];
+    const docs = Array.from(composer.compose(tokens, true, source.length)) as Document.Parsed<ParsedNode>[];
     docs.forEach((d, i) => {
       for (const e of d.errors) {
         const s = Math.max(0, Math.min(e.pos[0], text.length));
@@ -448,17 +599,50 @@ export function parseText(text: string, limits: ParseLimits = DEFAULT_LIMITS): P
       base.root = b.build(first.contents, undefined);
     }
   } catch (err) {
-    base.problems.push({ start: 0, end: lineEnd(0), message: `The YAML could not be read: ${(err as Error).message}` });
+    const deepErr = err instanceof RangeError;
+    base.problems.push({
+      start: 0,
+      end: lineEnd(0),
+      kind: deepErr ? 'budget' : 'syntax',
+      message: deepErr
+        ? 'The YAML nests too deeply to be read; the doc was not analysed.'
+        : `The YAML could not be read: ${cleanYamlMessage(String((err as Error)?.message ?? err))}`,
+      explanation: deepErr
+        ? 'No check ran on this file. Flatten the structure: a design doc needs a few levels of nesting.'
+        : undefined,
+    });
+    base.root = undefined;
   }
   base.problems.sort((a, b) => a.start - b.start);
+  if (base.problems.length > limits.maxProblems) {
+    const more = base.problems.length - limits.maxProblems;
+    const last = base.problems[limits.maxProblems - 1];
+    base.problems.length = limits.maxProblems;
+    base.problems.push({
+      start: last.start,
+      end: last.end,
+      kind: 'budget',
+      message: `${more.toLocaleString('en-US')} more YAML problems after this one are not listed.`,
+      explanation: `mlsd lists the first ${limits.maxProblems} problems of a doc. Fix these (the first one often causes the others), and the rest show.`,
+    });
+  }
   return base;
 }
 
+function lineStartAt(lineStarts: number[], offset: number): number {
+  return lineStarts[lineOf(lineStarts, offset)];
+}
+
+/**
+ * The first line of a `yaml` error, without its position suffix, bounded to 200 characters. Whitespace
+ * runs collapse first: a backtracking `\s+at line` on a message that quotes 10,000 spaces is quadratic
+ * (found by the fuzzer).
+ */
 function cleanYamlMessage(m: string): string {
-  const first = m
-    .split('\n')[0]
-    .replace(/\s+at line \d+, column \d+:?$/, '')
-    .trim();
+  const nl = m.indexOf('\n');
+  let first = (nl >= 0 ? m.slice(0, nl) : m).slice(0, 2_000).replace(/\s+/g, ' ');
+  first = first.replace(/ at line \d+, column \d+:?$/, '').trim();
+  if (first.length > 200) first = `${first.slice(0, 199)}…`;
   return first.endsWith('.') ? first : `${first}.`;
 }
 

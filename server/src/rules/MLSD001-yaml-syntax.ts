@@ -14,6 +14,10 @@ export const mlsd001: Rule = {
   },
   check({ doc, report }) {
     for (const p of doc.parsed.problems) {
+      if (p.kind === 'budget' || p.kind === 'skipped') {
+        report({ start: p.start, end: p.end, message: p.message, explanation: p.explanation });
+        continue;
+      }
       const { headline, rest } = splitMessage(p.message);
       report({
         start: p.start,
