@@ -1,6 +1,7 @@
 /**
  * Structural validation against the field catalogue: unknown keys (MLSD002) and values of the wrong
- * type or outside their enum (MLSD003). Computed once per MlsdDoc (cached) and read by both rules.
+ * type or outside their enum (MLSD003; MLSD012 on the *descriptive* fields of format.md v1.1). Computed
+ * once per MlsdDoc (cached) and read by the three rules.
  */
 import { fieldOf, isLatencyKey, TOP_LEVEL, type FieldSpec } from './catalog';
 import { nearestNames } from './domain';
@@ -11,6 +12,10 @@ import { isPlaceholder, normalize, parseDuration, parseMetricSpelling, parseQuan
 export interface ValidationIssue extends Span {
   node: MNode;
   message: string;
+  /** a one-line headline (≤ 100 characters) naming the key and the value */
+  headline: string;
+  /** the catalogue path of the field (`evaluation.online.experiment.unit`, `data.features[].type`) */
+  path: string;
   /** the replacement for the single close candidate (safe fix) */
   replacement?: string;
   /** other close candidates (offered as suggestions) */
@@ -19,7 +24,10 @@ export interface ValidationIssue extends Span {
 
 export interface Validation {
   unknownKeys: ValidationIssue[];
+  /** invalid values of fields rules read (MLSD003) */
   invalidValues: ValidationIssue[];
+  /** invalid values of descriptive fields (MLSD012, v1.1) */
+  invalidDescriptive: ValidationIssue[];
 }
 
 const ID_RE = /^[a-z0-9][a-z0-9_.-]*$/i;
@@ -82,14 +90,35 @@ function describeType(spec: FieldSpec): string {
   }
 }
 
+/** Shortens a written value for a headline. */
+function clip(s: string, max = 30): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+
+function headlineOf(label: string, n: MNode, spec: FieldSpec, replacement?: string): string {
+  const v = n.kind === 'scalar' ? `\`${clip(String(n.value))}\`` : n.kind === 'map' ? 'a mapping' : 'a list';
+  const what =
+    spec.type === 'enum'
+      ? 'not one of its values'
+      : n.kind !== 'scalar'
+        ? `not ${describeType(spec).replace(/ like .*/, '')}`
+        : `not ${describeType(spec).replace(/ like .*| \(.*/, '')}`;
+  const dym = replacement ? `; did you mean \`${clip(replacement, 24)}\`?` : '';
+  const line = `${label} is ${v}: ${what}${dym}`;
+  return line.length <= 100 ? line : `${line.slice(0, 99)}…`;
+}
+
 function run(doc: MlsdDoc): Validation {
-  const out: Validation = { unknownKeys: [], invalidValues: [] };
+  const out: Validation = { unknownKeys: [], invalidValues: [], invalidDescriptive: [] };
   const root = doc.root;
   if (!root) return out;
   if (root.kind !== 'map') {
     out.invalidValues.push({
       node: root,
       ...doc.valueSpan(root),
+      path: '',
+      headline: `The top level is ${root.kind === 'seq' ? 'a list' : 'a single value'}, not a mapping of keys`,
       message:
         'The top level of a design doc must be a mapping of keys (`mlsd: 1`, `title: …`, `requirements: …`), not a ' +
         (root.kind === 'seq' ? 'list' : 'single value') +
@@ -98,8 +127,21 @@ function run(doc: MlsdDoc): Validation {
     return out;
   }
   let budget = 200_000;
+  // the field being checked: its spec and whether it is descriptive (list items inherit from the list)
+  let current: { spec: FieldSpec; descriptive: boolean } | undefined;
   const invalid = (n: MNode, message: string, replacement?: string, candidates?: string[]) => {
-    out.invalidValues.push({ node: n, ...doc.valueSpan(n), message, replacement, candidates });
+    const spec = current?.spec ?? TOP_LEVEL;
+    const path = pathLabel(n);
+    const issue: ValidationIssue = {
+      node: n,
+      ...doc.valueSpan(n),
+      message,
+      headline: headlineOf(`\`${path}\``, n, spec, replacement),
+      path,
+      replacement,
+      candidates,
+    };
+    (current?.descriptive ? out.invalidDescriptive : out.invalidValues).push(issue);
   };
 
   const checkMap = (n: MNode, spec: FieldSpec) => {
@@ -114,10 +156,16 @@ function run(doc: MlsdDoc): Validation {
         const near = nearestNames(key, known, 3);
         const where = pathLabel(n) || 'the top level';
         const dym = near.length ? ` Did you mean \`${near[0]}\`?` : '';
+        const where2 = pathLabel(n);
         out.unknownKeys.push({
           node: entry,
           start: entry.keyStart ?? entry.start,
           end: entry.keyEnd ?? entry.end,
+          path: where2 ? `${where2}.${key}` : key,
+          headline: clip(
+            `Unknown key \`${clip(key, 40)}\` in ${where2 ? `\`${where2}\`` : 'the top level'}${near.length ? `; did you mean \`${near[0]}\`?` : ''}`,
+            100,
+          ),
           message: `Unknown key \`${key}\` in ${where === 'the top level' ? where : `\`${where}\``}.${dym} The checks ignore unknown keys, so what it says is invisible to review; rename it to a key of the format${
             near.length
               ? ''
@@ -138,9 +186,11 @@ function run(doc: MlsdDoc): Validation {
     }
   };
 
-  const checkValue = (n: MNode, spec: FieldSpec): void => {
+  const checkValue = (n: MNode, spec: FieldSpec, inheritedDescriptive = false): void => {
     if (--budget < 0) return;
     if (spec.type === 'free') return;
+    const descriptive = inheritedDescriptive || spec.descriptive === true;
+    current = { spec, descriptive };
     // not stated: nothing to validate (placeholders are MLSD007's, never MLSD003)
     if (
       n.kind === 'scalar' &&
@@ -151,7 +201,7 @@ function run(doc: MlsdDoc): Validation {
       return;
     if (spec.type === 'map') {
       if (n.kind === 'map') return checkMap(n, spec);
-      if (spec.alt && n.kind === 'scalar') return checkValue(n, spec.alt);
+      if (spec.alt && n.kind === 'scalar') return checkValue(n, spec.alt, descriptive);
       return invalid(
         n,
         `\`${pathLabel(n)}\` must be ${describeType(spec)}${spec.alt ? ` or ${describeType(spec.alt)}` : ''}, not ${kindName(n)}. ${spec.description}`,
@@ -159,10 +209,10 @@ function run(doc: MlsdDoc): Validation {
     }
     if (spec.type === 'list') {
       if (n.kind === 'seq') {
-        for (const it of n.items ?? []) if (spec.item) checkValue(it, spec.item);
+        for (const it of n.items ?? []) if (spec.item) checkValue(it, spec.item, descriptive);
         return;
       }
-      if (n.kind === 'scalar' && spec.scalarAsList && spec.item) return checkValue(n, spec.item);
+      if (n.kind === 'scalar' && spec.scalarAsList && spec.item) return checkValue(n, spec.item, descriptive);
       return invalid(
         n,
         `\`${pathLabel(n)}\` must be a list (\`- item\` lines or \`[a, b]\`), not ${kindName(n)}. ${spec.description}`,
@@ -170,7 +220,7 @@ function run(doc: MlsdDoc): Validation {
     }
     // scalar types
     if (n.kind !== 'scalar') {
-      if (spec.alt) return checkValue(n, spec.alt);
+      if (spec.alt) return checkValue(n, spec.alt, descriptive);
       return invalid(n, `\`${pathLabel(n)}\` must be ${describeType(spec)}, not ${kindName(n)}.`);
     }
     const v = n.value;
