@@ -816,7 +816,7 @@ describe('rules, help, version', () => {
       fixable: string;
       title: string;
     }[];
-    assert.equal(rows.length, 64);
+    assert.equal(rows.length, 65);
     assert.equal(rows.length, RULES.length);
     assert.deepEqual(
       rows.map((x) => x.id),

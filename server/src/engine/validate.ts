@@ -4,6 +4,7 @@
  * once per MlsdDoc (cached) and read by the three rules.
  */
 import { fieldOf, isLatencyKey, TOP_LEVEL, type FieldSpec } from './catalog';
+import { commaSplits } from './commaSplits';
 import { nearestNames } from './domain';
 import type { MlsdDoc, Span } from './model';
 import type { MNode } from './parse';
@@ -127,6 +128,8 @@ function run(doc: MlsdDoc): Validation {
     return out;
   }
   let budget = 200_000;
+  // keys and values of comma splits are MLSD011's: not MLSD002, MLSD003 or MLSD012
+  const splits = commaSplits(doc);
   // the field being checked: its spec and whether it is descriptive (list items inherit from the list)
   let current: { spec: FieldSpec; descriptive: boolean } | undefined;
   const invalid = (n: MNode, message: string, replacement?: string, candidates?: string[]) => {
@@ -151,7 +154,7 @@ function run(doc: MlsdDoc): Validation {
       if (key.startsWith('x-')) continue;
       const fs = fieldOf(spec, key);
       if (!fs) {
-        if (entry.aliased) continue;
+        if (entry.aliased || splits.covers(entry.keyStart ?? entry.start)) continue;
         const known = (spec.type === 'map' ? spec.fields : spec.alt?.fields)?.map((x) => x.key) ?? [];
         const near = nearestNames(key, known, 3);
         const where = pathLabel(n) || 'the top level';
@@ -182,6 +185,7 @@ function run(doc: MlsdDoc): Validation {
         });
         continue;
       }
+      if (splits.isTruncated(entry)) continue;
       checkValue(entry, fs);
     }
   };

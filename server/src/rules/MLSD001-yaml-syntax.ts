@@ -1,3 +1,4 @@
+import { commaSplits } from '../engine/commaSplits';
 import type { Rule } from './types';
 
 export const mlsd001: Rule = {
@@ -9,10 +10,13 @@ export const mlsd001: Rule = {
     defaultSeverity: 'error',
     fixable: 'none',
     description:
-      "The YAML does not parse (one finding per parser error, at the error's position, clamped to one line).",
+      "The YAML does not parse (one finding per parser error, at the error's position, clamped to one line); a duplicate key that is part of a comma split is MLSD011's.",
   },
   check({ doc, report }) {
+    const splits = commaSplits(doc);
     for (const p of doc.parsed.problems) {
+      // a duplicate key among the keys of a comma split (`{dau: 10,000,000}`) is MLSD011's
+      if (/^Duplicate key/.test(p.message) && splits.covers(p.start)) continue;
       report({
         start: p.start,
         end: p.end,
