@@ -16,9 +16,12 @@ export interface TemporalSource {
   node: MNode;
 }
 
+/** Source kinds that are time-ordered by default (format.md v1.1 adds transactions and time-series). */
+export const TIME_ORDERED_KINDS = ['interactions', 'logs', 'transactions', 'time-series'];
+
 /**
- * Sources whose rows carry time order: `temporal: true`, or kind `interactions`/`logs` unless the author
- * wrote `temporal: false` (an explicit statement wins over the kind's default).
+ * Sources whose rows carry time order: `temporal: true`, or kind `interactions`, `logs`, `transactions` or
+ * `time-series` unless the author wrote `temporal: false` (an explicit statement wins over the kind's default).
  */
 export function temporalSources(doc: MlsdDoc): TemporalSource[] {
   const out: TemporalSource[] = [];
@@ -33,7 +36,7 @@ export function temporalSources(doc: MlsdDoc): TemporalSource[] {
     if (temporal === false) return;
     const kNode = child(s, 'kind');
     const kind = doc.enumValueOf(kNode);
-    if (kNode && (kind === 'interactions' || kind === 'logs')) out.push({ id, reason: `kind: ${kind}`, node: kNode });
+    if (kNode && kind && TIME_ORDERED_KINDS.includes(kind)) out.push({ id, reason: `kind: ${kind}`, node: kNode });
   });
   return out;
 }
@@ -157,4 +160,67 @@ export function lossPieces(doc: MlsdDoc, n: MNode): LossPiece[] {
     out.push(piece);
   }
   return out;
+}
+
+// ------------------------------------------------------------------------------ the freshness trio (v1.1)
+
+/**
+ * "Predicts in batch" (rules.md v1.1): `serving.mode: batch`, or `serving.mode` not stated and
+ * `requirements.performance.mode: batch`.
+ */
+export function predictsInBatch(doc: MlsdDoc): boolean {
+  if (doc.stated('serving.mode')) return doc.enumOf('serving.mode') === 'batch';
+  return doc.enumOf('requirements.performance.mode') === 'batch';
+}
+
+export interface FreshnessBudget {
+  /** milliseconds */
+  ms: number;
+  /** the key the budget comes from */
+  path:
+    | 'requirements.performance.freshness'
+    | 'requirements.performance.prediction_freshness'
+    | 'requirements.performance.item_freshness';
+  node: MNode;
+}
+
+/**
+ * The batch reading (format.md v1.1 "Clarified meanings"): the system predicts in batch and
+ * `prediction_freshness` is not stated, so `freshness` is read as the prediction-freshness requirement
+ * (what v1 batch docs meant by it), not as the model-staleness budget.
+ */
+export function batchReading(doc: MlsdDoc): boolean {
+  return predictsInBatch(doc) && !doc.stated('requirements.performance.prediction_freshness');
+}
+
+/**
+ * The prediction-freshness requirement: how old a served prediction may be. `prediction_freshness`, or
+ * `freshness` in the batch reading. Undefined when not stated or not a valid duration.
+ */
+export function predictionFreshness(doc: MlsdDoc): FreshnessBudget | undefined {
+  const path = batchReading(doc)
+    ? 'requirements.performance.freshness'
+    : 'requirements.performance.prediction_freshness';
+  const ms = doc.duration(path);
+  const node = doc.node(path);
+  return ms !== undefined && node ? { ms, path, node } : undefined;
+}
+
+/**
+ * The model-staleness budget: how long the deployed model may go without retraining on new data.
+ * `freshness`, except in the batch reading (where it is the prediction-freshness requirement).
+ */
+export function modelStalenessBudget(doc: MlsdDoc): FreshnessBudget | undefined {
+  if (batchReading(doc)) return undefined;
+  const path = 'requirements.performance.freshness';
+  const ms = doc.duration(path);
+  const node = doc.node(path);
+  return ms !== undefined && node ? { ms, path, node } : undefined;
+}
+
+/** The item-freshness requirement: how soon a new item, document or query must be servable. */
+export function itemFreshness(doc: MlsdDoc): FreshnessBudget | undefined {
+  const ms = doc.duration('requirements.performance.item_freshness');
+  const node = doc.node('requirements.performance.item_freshness');
+  return ms !== undefined && node ? { ms, path: 'requirements.performance.item_freshness', node } : undefined;
 }

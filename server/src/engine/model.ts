@@ -17,6 +17,7 @@ import {
 } from './domain';
 import { isLatencyKey, specAt, STEP_KEYS, type FieldSpec, type StepKey } from './catalog';
 import { child, lineEndAt, nodeAt, pathOf, type MNode, type ParsedDoc } from './parse';
+import { commaSplits } from './commaSplits';
 import {
   isPlaceholder,
   normalize,
@@ -115,7 +116,7 @@ export class MlsdDoc {
   /** Canonical enum value of a stated, valid enum field; undefined otherwise. */
   enumValueOf(n: MNode | undefined, spec = n ? this.specOf(n) : undefined): string | undefined {
     const t = this.textOf(n);
-    if (t === undefined) return undefined;
+    if (t === undefined || this.isCut(n)) return undefined;
     const values = spec?.enum ?? spec?.item?.enum;
     if (!values) return undefined;
     const nt = normalize(t);
@@ -127,7 +128,7 @@ export class MlsdDoc {
 
   number(path: Path): number | undefined {
     const n = this.node(path);
-    if (!n || !this.isStated(n)) return undefined;
+    if (!n || !this.isStated(n) || this.isCut(n)) return undefined;
     if (typeof n.value === 'number' && Number.isFinite(n.value)) return n.value;
     return undefined;
   }
@@ -137,23 +138,28 @@ export class MlsdDoc {
     return n && n.kind === 'scalar' && typeof n.value === 'boolean' ? n.value : undefined;
   }
 
+  /** A value cut short by a comma split (MLSD011) is stated but unknown: never computed with. */
+  isCut(n: MNode | undefined): boolean {
+    return commaSplits(this).isTruncated(n);
+  }
+
   quantity(path: Path): Quantity | undefined {
     const n = this.node(path);
-    if (n?.kind !== 'scalar' || !this.isStated(n)) return undefined;
+    if (n?.kind !== 'scalar' || !this.isStated(n) || this.isCut(n)) return undefined;
     return parseQuantity(n.value, { bytes: this.specOf(n)?.type === 'bytes' });
   }
 
   /** A rate in [0, 1]; undefined when not stated, unparsable or out of range. */
   rate(path: Path): number | undefined {
     const n = this.node(path);
-    if (n?.kind !== 'scalar' || !this.isStated(n)) return undefined;
+    if (n?.kind !== 'scalar' || !this.isStated(n) || this.isCut(n)) return undefined;
     const r = parseRate(n.value);
     return r?.inRange ? r.value : undefined;
   }
 
   /** A duration in milliseconds (bare numbers are ms for latency keys). */
   durationOf(n: MNode | undefined): number | undefined {
-    if (n?.kind !== 'scalar' || !this.isStated(n)) return undefined;
+    if (n?.kind !== 'scalar' || !this.isStated(n) || this.isCut(n)) return undefined;
     return parseDuration(n.value, isLatencyKey(n.key));
   }
   duration(path: Path): number | undefined {

@@ -1,8 +1,10 @@
 /**
  * Structural validation against the field catalogue: unknown keys (MLSD002) and values of the wrong
- * type or outside their enum (MLSD003). Computed once per MlsdDoc (cached) and read by both rules.
+ * type or outside their enum (MLSD003; MLSD012 on the *descriptive* fields of format.md v1.1). Computed
+ * once per MlsdDoc (cached) and read by the three rules.
  */
 import { fieldOf, isLatencyKey, TOP_LEVEL, type FieldSpec } from './catalog';
+import { commaSplits } from './commaSplits';
 import { nearestNames } from './domain';
 import type { MlsdDoc, Span } from './model';
 import type { MNode } from './parse';
@@ -14,6 +16,8 @@ export interface ValidationIssue extends Span {
   message: string;
   /** why it matters and what to write instead */
   explanation: string;
+  /** the catalogue path of the field (`evaluation.online.experiment.unit`, `data.features[].type`) */
+  path: string;
   /** the replacement for the single close candidate (safe fix) */
   replacement?: string;
   /** other close candidates (offered as suggestions) */
@@ -22,7 +26,10 @@ export interface ValidationIssue extends Span {
 
 export interface Validation {
   unknownKeys: ValidationIssue[];
+  /** invalid values of fields rules read (MLSD003) */
   invalidValues: ValidationIssue[];
+  /** invalid values of descriptive fields (MLSD012, v1.1) */
+  invalidDescriptive: ValidationIssue[];
 }
 
 const ID_RE = /^[a-z0-9][a-z0-9_.-]*$/i;
@@ -112,13 +119,14 @@ function describeType(spec: FieldSpec): string {
 }
 
 function run(doc: MlsdDoc): Validation {
-  const out: Validation = { unknownKeys: [], invalidValues: [] };
+  const out: Validation = { unknownKeys: [], invalidValues: [], invalidDescriptive: [] };
   const root = doc.root;
   if (!root) return out;
   if (root.kind !== 'map') {
     out.invalidValues.push({
       node: root,
       ...doc.valueSpan(root),
+      path: '',
       message: `The top level of the doc is ${root.kind === 'seq' ? 'a list' : 'a single value'}, not a mapping of keys`,
       explanation:
         'A design doc is a mapping of keys (`mlsd: 1`, `title: …`, `requirements: …`), and no other check can read it until ' +
@@ -127,8 +135,21 @@ function run(doc: MlsdDoc): Validation {
     return out;
   }
   let budget = 200_000;
+  // keys and values of comma splits are MLSD011's: not MLSD002, MLSD003 or MLSD012
+  const splits = commaSplits(doc);
+  // the field being checked: whether it is descriptive (list items inherit from the list)
+  let current: { descriptive: boolean } | undefined;
   const invalid = (n: MNode, message: string, explanation: string, replacement?: string, candidates?: string[]) => {
-    out.invalidValues.push({ node: n, ...doc.valueSpan(n), message, explanation, replacement, candidates });
+    const issue: ValidationIssue = {
+      node: n,
+      ...doc.valueSpan(n),
+      message,
+      explanation,
+      path: pathLabel(n),
+      replacement,
+      candidates,
+    };
+    (current?.descriptive ? out.invalidDescriptive : out.invalidValues).push(issue);
   };
 
   const checkMap = (n: MNode, spec: FieldSpec) => {
@@ -138,7 +159,7 @@ function run(doc: MlsdDoc): Validation {
       if (key.startsWith('x-')) continue;
       const fs = fieldOf(spec, key);
       if (!fs) {
-        if (entry.aliased) continue;
+        if (entry.aliased || splits.covers(entry.keyStart ?? entry.start)) continue;
         const known = (spec.type === 'map' ? spec.fields : spec.alt?.fields)?.map((x) => x.key) ?? [];
         const near = nearestNames(key, known, 3);
         const where = pathLabel(n) || 'the top level';
@@ -148,6 +169,7 @@ function run(doc: MlsdDoc): Validation {
           node: entry,
           start: entry.keyStart ?? entry.start,
           end: entry.keyEnd ?? entry.end,
+          path: pathLabel(n) ? `${pathLabel(n)}.${key}` : key,
           message: base.length + dym.length <= 100 ? base + dym : base,
           explanation: `The checks ignore unknown keys, so what it says is invisible to review; rename it to a key of the format${
             near.length
@@ -165,13 +187,16 @@ function run(doc: MlsdDoc): Validation {
         });
         continue;
       }
+      if (splits.isTruncated(entry)) continue;
       checkValue(entry, fs);
     }
   };
 
-  const checkValue = (n: MNode, spec: FieldSpec): void => {
+  const checkValue = (n: MNode, spec: FieldSpec, inheritedDescriptive = false): void => {
     if (--budget < 0) return;
     if (spec.type === 'free') return;
+    const descriptive = inheritedDescriptive || spec.descriptive === true;
+    current = { descriptive };
     // not stated: nothing to validate (placeholders are MLSD007's, never MLSD003)
     if (
       n.kind === 'scalar' &&
@@ -182,7 +207,7 @@ function run(doc: MlsdDoc): Validation {
       return;
     if (spec.type === 'map') {
       if (n.kind === 'map') return checkMap(n, spec);
-      if (spec.alt && n.kind === 'scalar') return checkValue(n, spec.alt);
+      if (spec.alt && n.kind === 'scalar') return checkValue(n, spec.alt, descriptive);
       return invalid(
         n,
         `\`${pathLabel(n)}\` must be ${shortType(spec)}${spec.alt ? ` or ${shortType(spec.alt)}` : ''}, not ${kindName(n)}`,
@@ -191,10 +216,10 @@ function run(doc: MlsdDoc): Validation {
     }
     if (spec.type === 'list') {
       if (n.kind === 'seq') {
-        for (const it of n.items ?? []) if (spec.item) checkValue(it, spec.item);
+        for (const it of n.items ?? []) if (spec.item) checkValue(it, spec.item, descriptive);
         return;
       }
-      if (n.kind === 'scalar' && spec.scalarAsList && spec.item) return checkValue(n, spec.item);
+      if (n.kind === 'scalar' && spec.scalarAsList && spec.item) return checkValue(n, spec.item, descriptive);
       return invalid(
         n,
         `\`${pathLabel(n)}\` must be a list, not ${kindName(n)}`,
@@ -203,7 +228,7 @@ function run(doc: MlsdDoc): Validation {
     }
     // scalar types
     if (n.kind !== 'scalar') {
-      if (spec.alt) return checkValue(n, spec.alt);
+      if (spec.alt) return checkValue(n, spec.alt, descriptive);
       return invalid(
         n,
         `\`${pathLabel(n)}\` must be ${shortType(spec)}, not ${kindName(n)}`,

@@ -12,6 +12,8 @@ import { mlsd007 } from './MLSD007-placeholder-value';
 import { mlsd008 } from './MLSD008-format-version';
 import { mlsd009 } from './MLSD009-unused-suppression';
 import { mlsd010 } from './MLSD010-section-order';
+import { mlsd011 } from './MLSD011-comma-split-value';
+import { mlsd012 } from './MLSD012-invalid-descriptive-value';
 import { mlsd101 } from './MLSD101-missing-business-objective';
 import { mlsd102 } from './MLSD102-missing-latency-constraint';
 import { mlsd103 } from './MLSD103-missing-scale';
@@ -78,6 +80,8 @@ export const RULES: readonly Rule[] = [
   mlsd008,
   mlsd009,
   mlsd010,
+  mlsd011,
+  mlsd012,
   mlsd101,
   mlsd102,
   mlsd103,
