@@ -869,7 +869,14 @@ describe('schemas/mlsdrc.schema.json', () => {
     assert.deepEqual(schema.definitions.severity.enum, ['off', 'hint', 'info', 'warning', 'error']);
     assert.deepEqual(
       Object.fromEntries(Object.entries(schema.definitions.options.properties).map(([k, v]) => [k, v.default])),
-      { imbalance_threshold: 0.1, large_corpus_items: 1e6, qps_tolerance: 3, default_peak_factor: 2 },
+      {
+        imbalance_threshold: 0.1,
+        large_corpus_items: 1e6,
+        qps_tolerance: 3,
+        default_peak_factor: 2,
+        rare_positive_threshold: 0.01,
+        immature_label_share: 0.1,
+      },
     );
   });
 

@@ -8,17 +8,20 @@ import { findLoss, type LossInfo } from './domain';
 import { RANKING_TASKS, RECOMMENDATION_ARCHETYPES, type MlsdDoc, type Related, type Span } from './model';
 import { child, type MNode } from './parse';
 
+const TIME_ORDERED_KINDS = ['interactions', 'logs', 'transactions', 'time-series'];
+
 export interface TemporalSource {
   id: string;
-  /** why it is time-ordered: `temporal: true` or `kind: interactions` / `kind: logs` */
+  /** why it is time-ordered: `temporal: true` or `kind: interactions` / `logs` / `transactions` / `time-series` */
   reason: string;
   /** the node that says so (the `temporal` or `kind` value) */
   node: MNode;
 }
 
 /**
- * Sources whose rows carry time order: `temporal: true`, or kind `interactions`/`logs` unless the author
- * wrote `temporal: false` (an explicit statement wins over the kind's default).
+ * Time-ordered sources (rules.md v1.1 shared terms): `temporal: true`, or kind `interactions`, `logs`,
+ * `transactions` or `time-series` unless the author wrote `temporal: false` (an explicit statement wins
+ * over the kind's default).
  */
 export function temporalSources(doc: MlsdDoc): TemporalSource[] {
   const out: TemporalSource[] = [];
@@ -33,7 +36,7 @@ export function temporalSources(doc: MlsdDoc): TemporalSource[] {
     if (temporal === false) return;
     const kNode = child(s, 'kind');
     const kind = doc.enumValueOf(kNode);
-    if (kNode && (kind === 'interactions' || kind === 'logs')) out.push({ id, reason: `kind: ${kind}`, node: kNode });
+    if (kNode && kind && TIME_ORDERED_KINDS.includes(kind)) out.push({ id, reason: `kind: ${kind}`, node: kNode });
   });
   return out;
 }
@@ -157,4 +160,36 @@ export function lossPieces(doc: MlsdDoc, n: MNode): LossPiece[] {
     out.push(piece);
   }
   return out;
+}
+
+// --- v1.1 data rules (MLSD302, MLSD303, MLSD306, MLSD309, MLSD315, MLSD205, MLSD206) ---
+
+/** rules.md "classifier types": binary-, multiclass-, multilabel-, multitask-classification and anomaly-detection. */
+export const CLASSIFIER_TASKS: readonly string[] = [
+  'binary-classification',
+  'multiclass-classification',
+  'multilabel-classification',
+  'multitask-classification',
+  'anomaly-detection',
+];
+
+/**
+ * The *doc task types* (rules.md Interpretation): `framing.task_type` (left out when it is
+ * multitask-classification and heads are typed) plus every head's task type; stage task types are not.
+ */
+export function docTaskTypes(doc: MlsdDoc): string[] {
+  return doc.effectiveTaskTypes();
+}
+
+/** "Labels that arrive on their own": `data.labels.source` natural, implicit or user-reports, with its node. */
+export function labelsOnTheirOwn(doc: MlsdDoc): { source: string; node: MNode } | undefined {
+  const source = doc.enumOf('data.labels.source');
+  if (source !== 'natural' && source !== 'implicit' && source !== 'user-reports') return undefined;
+  return { source, node: doc.node('data.labels.source')! };
+}
+
+/** Time-ordered sources, one per id (a doc may list an id twice; MLSD005 reports that). */
+export function distinctTemporalSources(doc: MlsdDoc): TemporalSource[] {
+  const seen = new Set<string>();
+  return temporalSources(doc).filter((s) => !seen.has(s.id) && !!seen.add(s.id));
 }
