@@ -186,6 +186,11 @@ test('MLSD309 (b): no window, a cadence shorter than the delay (strictly)', () =
   assert.match(f[0].message, /retrains every 15min/);
   assert.equal(of(delayed('    delay: 1d\n', cadence('1d')), 'MLSD309').length, 0, 'equal: silent');
   assert.equal(of(delayed('    delay: 2h\n'), 'MLSD309').length, 0, 'neither window nor cadence');
+  assert.equal(
+    of(delayed('    delay: 2h\n', `  training_window: lots\n${cadence('15min')}`), 'MLSD309').length,
+    0,
+    'an invalid window is unknown, not absent',
+  );
 });
 
 test('MLSD309: exemptions and scope', () => {

@@ -59,7 +59,8 @@ export const mlsd309: Rule = {
         `: ${pct(round(share, 3))} of the training window (${formula}) is younger than the label delay${wait}. ${fixes} ` +
         `Train on matured examples (\`${matured}\`: the window becomes t − ${dur(W + d)} … t − ${dur(d)}), ` +
         'lengthen `training_window` so unmatured rows are a small share, or correct for delayed feedback and say how in `delay_handling`.';
-    } else if (W === undefined && c !== undefined && cNode && gap > c) {
+    } else if (!doc.stated('data.training_window') && c !== undefined && cNode && gap > c) {
+      // (b) reads "no window stated": a window that is stated but invalid is unknown (MLSD003), not absent
       related.push({ ...doc.valueSpan(cNode), message: `retrains every ${dur(c)}` });
       message = fitHeadline([
         `Labels arrive up to ${dur(d)} late, but the model retrains every ${dur(c)} with no maturity wait`,
