@@ -10,7 +10,7 @@ import { child, type MNode } from './parse';
 
 export interface TemporalSource {
   id: string;
-  /** why it is time-ordered: `temporal: true` or `kind: interactions` / `kind: logs` */
+  /** why it is time-ordered: `temporal: true` or `kind: interactions` / `logs` / `transactions` / `time-series` */
   reason: string;
   /** the node that says so (the `temporal` or `kind` value) */
   node: MNode;
@@ -223,4 +223,34 @@ export function itemFreshness(doc: MlsdDoc): FreshnessBudget | undefined {
   const ms = doc.duration('requirements.performance.item_freshness');
   const node = doc.node('requirements.performance.item_freshness');
   return ms !== undefined && node ? { ms, path: 'requirements.performance.item_freshness', node } : undefined;
+// --- v1.1 data rules (MLSD302, MLSD303, MLSD306, MLSD309, MLSD315, MLSD205, MLSD206) ---
+
+/** rules.md "classifier types": binary-, multiclass-, multilabel-, multitask-classification and anomaly-detection. */
+export const CLASSIFIER_TASKS: readonly string[] = [
+  'binary-classification',
+  'multiclass-classification',
+  'multilabel-classification',
+  'multitask-classification',
+  'anomaly-detection',
+];
+
+/**
+ * The *doc task types* (rules.md Interpretation): `framing.task_type` (left out when it is
+ * multitask-classification and heads are typed) plus every head's task type; stage task types are not.
+ */
+export function docTaskTypes(doc: MlsdDoc): string[] {
+  return doc.effectiveTaskTypes();
+}
+
+/** "Labels that arrive on their own": `data.labels.source` natural, implicit or user-reports, with its node. */
+export function labelsOnTheirOwn(doc: MlsdDoc): { source: string; node: MNode } | undefined {
+  const source = doc.enumOf('data.labels.source');
+  if (source !== 'natural' && source !== 'implicit' && source !== 'user-reports') return undefined;
+  return { source, node: doc.node('data.labels.source')! };
+}
+
+/** Time-ordered sources, one per id (a doc may list an id twice; MLSD005 reports that). */
+export function distinctTemporalSources(doc: MlsdDoc): TemporalSource[] {
+  const seen = new Set<string>();
+  return temporalSources(doc).filter((s) => !seen.has(s.id) && !!seen.add(s.id));
 }

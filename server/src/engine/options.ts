@@ -26,10 +26,12 @@ export interface OptionSpec {
 
 // biome-ignore format: one line per option
 export const OPTIONS = [
-  { key: 'imbalance_threshold', default: 0.1, min: 0, exclusiveMin: true, max: 0.5, percent: true, rules: ['MLSD302', 'MLSD505'], description: 'A positive rate below this (or above 1 − this) counts as imbalanced. A fraction (`0.05`) or, in `.mlsdrc.yaml`, a percentage (`5%`).' },
+  { key: 'imbalance_threshold', default: 0.1, min: 0, exclusiveMin: true, max: 0.5, percent: true, rules: ['MLSD302', 'MLSD505'], description: 'A positive rate below this (or above 1 − this) counts as imbalanced for accuracy (MLSD505). MLSD302 uses it only when a config sets it and leaves `rare_positive_threshold` at its default (the v1 meaning). A fraction (`0.05`) or, in `.mlsdrc.yaml`, a percentage (`5%`).' },
   { key: 'large_corpus_items', default: 1_000_000, min: 1, rules: ['MLSD406'], description: 'From this many items (`requirements.scale.items`), a ranking, recommendation or retrieval system needs at least two `model.stages`.' },
   { key: 'qps_tolerance', default: 3, min: 1, rules: ['MLSD105'], description: 'How far (×) a stated `qps_peak` may be from DAU × requests per user ÷ 86,400 × peak factor.' },
   { key: 'default_peak_factor', default: 2, min: 1, rules: ['MLSD105'], description: 'The peak ÷ average traffic factor used when a doc does not state `requirements.scale.peak_factor`.' },
+  { key: 'rare_positive_threshold', default: 0.01, min: 0, exclusiveMin: true, max: 0.5, percent: true, rules: ['MLSD302'], description: 'A positive rate below this (or above 1 − this) is rare enough that the design must state its imbalance handling. A fraction (`0.01`) or, in `.mlsdrc.yaml`, a percentage (`1%`).' },
+  { key: 'immature_label_share', default: 0.1, min: 0, exclusiveMin: true, max: 1, percent: true, rules: ['MLSD309'], description: 'The share of `data.training_window` younger than the label delay (and not covered by `maturity`) from which unmatured labels are reported.' },
 ] as const satisfies readonly OptionSpec[];
 
 export type OptionKey = (typeof OPTIONS)[number]['key'];

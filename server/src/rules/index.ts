@@ -25,6 +25,8 @@ import { mlsd201 } from './MLSD201-missing-ml-objective';
 import { mlsd202 } from './MLSD202-missing-task-type';
 import { mlsd203 } from './MLSD203-missing-io-spec';
 import { mlsd204 } from './MLSD204-missing-output-use';
+import { mlsd205 } from './MLSD205-missing-forecast-horizon';
+import { mlsd206 } from './MLSD206-missing-decision-policy';
 import { mlsd301 } from './MLSD301-missing-labels';
 import { mlsd302 } from './MLSD302-imbalance-unhandled';
 import { mlsd303 } from './MLSD303-temporal-leakage';
@@ -33,6 +35,8 @@ import { mlsd305 } from './MLSD305-sensitive-feature-without-fairness';
 import { mlsd306 } from './MLSD306-label-delay-unstated';
 import { mlsd307 } from './MLSD307-missing-split';
 import { mlsd308 } from './MLSD308-no-features';
+import { mlsd309 } from './MLSD309-immature-labels';
+import { mlsd315 } from './MLSD315-group-split-mixes-time';
 import { mlsd401 } from './MLSD401-no-baseline';
 import { mlsd402 } from './MLSD402-loss-task-mismatch';
 import { mlsd403 } from './MLSD403-cold-start-unaddressed';
@@ -93,6 +97,8 @@ export const RULES: readonly Rule[] = [
   mlsd202,
   mlsd203,
   mlsd204,
+  mlsd205,
+  mlsd206,
   mlsd301,
   mlsd302,
   mlsd303,
@@ -101,6 +107,8 @@ export const RULES: readonly Rule[] = [
   mlsd306,
   mlsd307,
   mlsd308,
+  mlsd309,
+  mlsd315,
   mlsd401,
   mlsd402,
   mlsd403,
