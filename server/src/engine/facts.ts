@@ -223,6 +223,8 @@ export function itemFreshness(doc: MlsdDoc): FreshnessBudget | undefined {
   const ms = doc.duration('requirements.performance.item_freshness');
   const node = doc.node('requirements.performance.item_freshness');
   return ms !== undefined && node ? { ms, path: 'requirements.performance.item_freshness', node } : undefined;
+}
+
 // --- v1.1 data rules (MLSD302, MLSD303, MLSD306, MLSD309, MLSD315, MLSD205, MLSD206) ---
 
 /** rules.md "classifier types": binary-, multiclass-, multilabel-, multitask-classification and anomaly-detection. */

@@ -1,6 +1,6 @@
 import { fillField } from '../engine/edits';
 import { CLASSIFIER_TASKS, docTaskTypes, lossPieces } from '../engine/facts';
-import { RANKING_TASKS } from '../engine/model';
+import { RANKING_TASKS } from '../engine/domain';
 import { DEFAULT_OPTIONS } from '../engine/options';
 import { formatPercent as pct, round } from '../engine/values';
 import { defined, reportMissing } from './support';
