@@ -5,20 +5,31 @@
  * them from here, never from another rule's file.
  */
 import { findLoss, type LossInfo } from './domain';
-import { RANKING_TASKS, RECOMMENDATION_ARCHETYPES, type MlsdDoc, type Related, type Span } from './model';
+import {
+  type MetricRef,
+  RANKING_TASKS,
+  RECOMMENDATION_ARCHETYPES,
+  type MlsdDoc,
+  type Related,
+  type Span,
+} from './model';
 import { child, type MNode } from './parse';
+
+/** Source kinds that are time-ordered by default (rules.md "time-ordered source"). */
+const TIME_ORDERED_KINDS = ['interactions', 'logs', 'transactions', 'time-series'];
 
 export interface TemporalSource {
   id: string;
-  /** why it is time-ordered: `temporal: true` or `kind: interactions` / `kind: logs` */
+  /** why it is time-ordered: `temporal: true` or `kind: interactions` / `logs` / `transactions` / `time-series` */
   reason: string;
   /** the node that says so (the `temporal` or `kind` value) */
   node: MNode;
 }
 
 /**
- * Sources whose rows carry time order: `temporal: true`, or kind `interactions`/`logs` unless the author
- * wrote `temporal: false` (an explicit statement wins over the kind's default).
+ * Sources whose rows carry time order (rules.md "time-ordered source"): `temporal: true`, or kind
+ * `interactions`, `logs`, `transactions` or `time-series` (v1.1) unless the author wrote `temporal: false`
+ * (an explicit statement wins over the kind's default).
  */
 export function temporalSources(doc: MlsdDoc): TemporalSource[] {
   const out: TemporalSource[] = [];
@@ -33,7 +44,7 @@ export function temporalSources(doc: MlsdDoc): TemporalSource[] {
     if (temporal === false) return;
     const kNode = child(s, 'kind');
     const kind = doc.enumValueOf(kNode);
-    if (kNode && (kind === 'interactions' || kind === 'logs')) out.push({ id, reason: `kind: ${kind}`, node: kNode });
+    if (kNode && kind && TIME_ORDERED_KINDS.includes(kind)) out.push({ id, reason: `kind: ${kind}`, node: kNode });
   });
   return out;
 }
@@ -156,5 +167,55 @@ export function lossPieces(doc: MlsdDoc, n: MNode): LossPiece[] {
     }
     out.push(piece);
   }
+  return out;
+}
+
+// --- v1.1 data and model rules (MLSD310–MLSD314, MLSD409): group rN ---
+
+/** rules.md "classifier types": binary-, multiclass-, multilabel-, multitask-classification and anomaly-detection. */
+export const CLASSIFIER_TYPES: readonly string[] = [
+  'binary-classification',
+  'multiclass-classification',
+  'multilabel-classification',
+  'multitask-classification',
+  'anomaly-detection',
+];
+
+/**
+ * rules.md "labels that arrive on their own": `data.labels.source` is natural, implicit or user-reports;
+ * with the source node.
+ */
+export function labelsArriveOnTheirOwn(doc: MlsdDoc): { source: string; node: MNode } | undefined {
+  const source = doc.enumOf('data.labels.source');
+  if (source !== 'natural' && source !== 'implicit' && source !== 'user-reports') return undefined;
+  return { source, node: doc.node('data.labels.source')! };
+}
+
+/**
+ * rules.md "gatekeeping": `framing.output_use` is `threshold` or `action`, or the archetype is
+ * harmful-content; with what says so (for messages) and its node.
+ */
+export function gatekeeping(doc: MlsdDoc): { text: string; node: MNode } | undefined {
+  const use = doc.enumOf('framing.output_use');
+  if (use === 'threshold' || use === 'action')
+    return { text: `\`output_use: ${use}\``, node: doc.node('framing.output_use')! };
+  if (doc.archetype() === 'harmful-content') return { text: 'archetype harmful-content', node: doc.node('archetype')! };
+  return undefined;
+}
+
+/** The source ids of `data.sources` that are time-ordered, with the node that says so. */
+export function timeOrderedSourceById(doc: MlsdDoc): Map<string, TemporalSource> {
+  return new Map(temporalSources(doc).map((s) => [s.id, s]));
+}
+
+/**
+ * rules.md "the doc's offline metrics": every metric of `evaluation.offline.metrics` and of every
+ * `model.stages[].metrics`, parsed (invalid spellings skipped).
+ */
+export function docOfflineMetrics(doc: MlsdDoc): MetricRef[] {
+  const out = doc.metrics('evaluation.offline.metrics');
+  doc.list('model.stages').forEach((s, i) => {
+    if (s.kind === 'map') out.push(...doc.metrics(['model', 'stages', i, 'metrics']));
+  });
   return out;
 }

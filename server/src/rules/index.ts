@@ -31,6 +31,7 @@ import { mlsd305 } from './MLSD305-sensitive-feature-without-fairness';
 import { mlsd306 } from './MLSD306-label-delay-unstated';
 import { mlsd307 } from './MLSD307-missing-split';
 import { mlsd308 } from './MLSD308-no-features';
+import { mlsd310 } from './MLSD310-label-derived-feature';
 import { mlsd401 } from './MLSD401-no-baseline';
 import { mlsd402 } from './MLSD402-loss-task-mismatch';
 import { mlsd403 } from './MLSD403-cold-start-unaddressed';
@@ -97,6 +98,7 @@ export const RULES: readonly Rule[] = [
   mlsd306,
   mlsd307,
   mlsd308,
+  mlsd310,
   mlsd401,
   mlsd402,
   mlsd403,
