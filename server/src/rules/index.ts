@@ -32,6 +32,7 @@ import { mlsd306 } from './MLSD306-label-delay-unstated';
 import { mlsd307 } from './MLSD307-missing-split';
 import { mlsd308 } from './MLSD308-no-features';
 import { mlsd310 } from './MLSD310-label-derived-feature';
+import { mlsd311 } from './MLSD311-snapshot-feature-leakage';
 import { mlsd401 } from './MLSD401-no-baseline';
 import { mlsd402 } from './MLSD402-loss-task-mismatch';
 import { mlsd403 } from './MLSD403-cold-start-unaddressed';
@@ -99,6 +100,7 @@ export const RULES: readonly Rule[] = [
   mlsd307,
   mlsd308,
   mlsd310,
+  mlsd311,
   mlsd401,
   mlsd402,
   mlsd403,
