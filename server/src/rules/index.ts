@@ -33,6 +33,7 @@ import { mlsd307 } from './MLSD307-missing-split';
 import { mlsd308 } from './MLSD308-no-features';
 import { mlsd310 } from './MLSD310-label-derived-feature';
 import { mlsd311 } from './MLSD311-snapshot-feature-leakage';
+import { mlsd312 } from './MLSD312-lag-shorter-than-horizon';
 import { mlsd401 } from './MLSD401-no-baseline';
 import { mlsd402 } from './MLSD402-loss-task-mismatch';
 import { mlsd403 } from './MLSD403-cold-start-unaddressed';
@@ -101,6 +102,7 @@ export const RULES: readonly Rule[] = [
   mlsd308,
   mlsd310,
   mlsd311,
+  mlsd312,
   mlsd401,
   mlsd402,
   mlsd403,
