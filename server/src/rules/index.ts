@@ -34,6 +34,7 @@ import { mlsd308 } from './MLSD308-no-features';
 import { mlsd310 } from './MLSD310-label-derived-feature';
 import { mlsd311 } from './MLSD311-snapshot-feature-leakage';
 import { mlsd312 } from './MLSD312-lag-shorter-than-horizon';
+import { mlsd313 } from './MLSD313-selective-labels-unaddressed';
 import { mlsd401 } from './MLSD401-no-baseline';
 import { mlsd402 } from './MLSD402-loss-task-mismatch';
 import { mlsd403 } from './MLSD403-cold-start-unaddressed';
@@ -103,6 +104,7 @@ export const RULES: readonly Rule[] = [
   mlsd310,
   mlsd311,
   mlsd312,
+  mlsd313,
   mlsd401,
   mlsd402,
   mlsd403,
