@@ -35,6 +35,7 @@ import { mlsd310 } from './MLSD310-label-derived-feature';
 import { mlsd311 } from './MLSD311-snapshot-feature-leakage';
 import { mlsd312 } from './MLSD312-lag-shorter-than-horizon';
 import { mlsd313 } from './MLSD313-selective-labels-unaddressed';
+import { mlsd314 } from './MLSD314-retention-shorter-than-training-need';
 import { mlsd401 } from './MLSD401-no-baseline';
 import { mlsd402 } from './MLSD402-loss-task-mismatch';
 import { mlsd403 } from './MLSD403-cold-start-unaddressed';
@@ -105,6 +106,7 @@ export const RULES: readonly Rule[] = [
   mlsd311,
   mlsd312,
   mlsd313,
+  mlsd314,
   mlsd401,
   mlsd402,
   mlsd403,
