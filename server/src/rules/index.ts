@@ -44,6 +44,7 @@ import { mlsd405 } from './MLSD405-downsampling-without-calibration';
 import { mlsd406 } from './MLSD406-single-stage-large-corpus';
 import { mlsd407 } from './MLSD407-feedback-loop-unaddressed';
 import { mlsd408 } from './MLSD408-no-candidates';
+import { mlsd409 } from './MLSD409-point-forecast-for-quantile-decision';
 import { mlsd501 } from './MLSD501-missing-offline-metric';
 import { mlsd502 } from './MLSD502-missing-online-metric';
 import { mlsd503 } from './MLSD503-metric-task-mismatch';
@@ -115,6 +116,7 @@ export const RULES: readonly Rule[] = [
   mlsd406,
   mlsd407,
   mlsd408,
+  mlsd409,
   mlsd501,
   mlsd502,
   mlsd503,
