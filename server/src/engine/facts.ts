@@ -5,7 +5,7 @@
  * them from here, never from another rule's file.
  */
 import { BEHAVIOURAL_LABEL_SOURCES, findLoss, RANKING_TASKS, RECOMMENDATION_ARCHETYPES, type LossInfo } from './domain';
-import type { MlsdDoc, Related, Span } from './model';
+import type { MetricRef, MlsdDoc, Related, Span } from './model';
 import { child, type MNode } from './parse';
 
 export interface TemporalSource {
@@ -255,4 +255,35 @@ export function labelsOnTheirOwn(doc: MlsdDoc): { source: string; node: MNode } 
 export function distinctTemporalSources(doc: MlsdDoc): TemporalSource[] {
   const seen = new Set<string>();
   return temporalSources(doc).filter((s) => !seen.has(s.id) && !!seen.add(s.id));
+}
+
+// --- v1.1 data and model rules (MLSD310–MLSD314, MLSD409) ---
+
+/**
+ * rules.md "gatekeeping": `framing.output_use` is `threshold` or `action`, or the archetype is
+ * harmful-content; with what says so (for messages) and its node.
+ */
+export function gatekeeping(doc: MlsdDoc): { text: string; node: MNode } | undefined {
+  const use = doc.enumOf('framing.output_use');
+  if (use === 'threshold' || use === 'action')
+    return { text: `\`output_use: ${use}\``, node: doc.node('framing.output_use')! };
+  if (doc.archetype() === 'harmful-content') return { text: 'archetype harmful-content', node: doc.node('archetype')! };
+  return undefined;
+}
+
+/** The source ids of `data.sources` that are time-ordered, with the node that says so. */
+export function timeOrderedSourceById(doc: MlsdDoc): Map<string, TemporalSource> {
+  return new Map(temporalSources(doc).map((s) => [s.id, s]));
+}
+
+/**
+ * rules.md "the doc's offline metrics": every metric of `evaluation.offline.metrics` and of every
+ * `model.stages[].metrics`, parsed (invalid spellings skipped).
+ */
+export function docOfflineMetrics(doc: MlsdDoc): MetricRef[] {
+  const out = doc.metrics('evaluation.offline.metrics');
+  doc.list('model.stages').forEach((s, i) => {
+    if (s.kind === 'map') out.push(...doc.metrics(['model', 'stages', i, 'metrics']));
+  });
+  return out;
 }

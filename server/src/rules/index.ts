@@ -36,6 +36,11 @@ import { mlsd306 } from './MLSD306-label-delay-unstated';
 import { mlsd307 } from './MLSD307-missing-split';
 import { mlsd308 } from './MLSD308-no-features';
 import { mlsd309 } from './MLSD309-immature-labels';
+import { mlsd310 } from './MLSD310-label-derived-feature';
+import { mlsd311 } from './MLSD311-snapshot-feature-leakage';
+import { mlsd312 } from './MLSD312-lag-shorter-than-horizon';
+import { mlsd313 } from './MLSD313-selective-labels-unaddressed';
+import { mlsd314 } from './MLSD314-retention-shorter-than-training-need';
 import { mlsd315 } from './MLSD315-group-split-mixes-time';
 import { mlsd401 } from './MLSD401-no-baseline';
 import { mlsd402 } from './MLSD402-loss-task-mismatch';
@@ -45,6 +50,7 @@ import { mlsd405 } from './MLSD405-downsampling-without-calibration';
 import { mlsd406 } from './MLSD406-single-stage-large-corpus';
 import { mlsd407 } from './MLSD407-feedback-loop-unaddressed';
 import { mlsd408 } from './MLSD408-no-candidates';
+import { mlsd409 } from './MLSD409-point-forecast-for-quantile-decision';
 import { mlsd501 } from './MLSD501-missing-offline-metric';
 import { mlsd502 } from './MLSD502-missing-online-metric';
 import { mlsd503 } from './MLSD503-metric-task-mismatch';
@@ -108,6 +114,11 @@ export const RULES: readonly Rule[] = [
   mlsd307,
   mlsd308,
   mlsd309,
+  mlsd310,
+  mlsd311,
+  mlsd312,
+  mlsd313,
+  mlsd314,
   mlsd315,
   mlsd401,
   mlsd402,
@@ -117,6 +128,7 @@ export const RULES: readonly Rule[] = [
   mlsd406,
   mlsd407,
   mlsd408,
+  mlsd409,
   mlsd501,
   mlsd502,
   mlsd503,

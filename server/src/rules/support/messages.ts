@@ -3,7 +3,7 @@
  * value that is not stated.
  */
 import type { MNode } from '../../engine/parse';
-import { clip, isPlaceholder } from '../../engine/values';
+import { clip, formatDuration, isPlaceholder } from '../../engine/values';
 
 export { clip };
 
@@ -82,4 +82,20 @@ export function notStatedWord(node: MNode | undefined): string {
   if (node.kind === 'seq' && (node.items ?? []).some((i) => i.kind === 'scalar' && isPlaceholder(i.value)))
     return 'only a placeholder';
   return 'empty';
+}
+
+// --- v1.1 data rules (group rN) ---
+
+/** A duration in whole days when it is one (`14d`, `56d`, as label delays and lags are written), else as `formatDuration`. */
+export function inDays(ms: number): string {
+  const day = 86_400_000;
+  return ms >= day && Number.isInteger(ms / day) ? `${ms / day}d` : formatDuration(ms);
+}
+
+/** A stated duration as the author wrote it, with its length in days when that reads differently: `8w (56d)`. */
+export function writtenWithDays(written: string | undefined, ms: number): string {
+  const days = inDays(ms);
+  if (written === undefined) return days;
+  const w = written.trim();
+  return w.replace(/\s+/g, '') === days ? days : `${w} (${days})`;
 }
