@@ -4,8 +4,15 @@
  * recommends, whether it serves online, how its loss splits. Plain functions over `MlsdDoc`; rules import
  * them from here, never from another rule's file.
  */
-import { findLoss, type LossInfo } from './domain';
-import { RANKING_TASKS, RECOMMENDATION_ARCHETYPES, type MlsdDoc, type Related, type Span } from './model';
+import { findLoss, TASK_TYPES, type LossInfo, type TaskType } from './domain';
+import {
+  RANKING_TASKS,
+  RECOMMENDATION_ARCHETYPES,
+  type MetricRef,
+  type MlsdDoc,
+  type Related,
+  type Span,
+} from './model';
 import { child, type MNode } from './parse';
 
 export interface TemporalSource {
@@ -157,4 +164,116 @@ export function lossPieces(doc: MlsdDoc, n: MNode): LossPiece[] {
     out.push(piece);
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Group rB2 (MLSD503/504/506, MLSD603/704/610/611): stage scope, the doc's offline metrics, the batch
+// reading and the prediction-freshness requirement (rules.md Interpretation, v1.1).
+// ---------------------------------------------------------------------------------------------
+
+export interface StageFact {
+  index: number;
+  /** the stage's id as written, or `stage N` */
+  id: string;
+  /** true when the stage states an id */
+  hasId: boolean;
+  /** the stage's valid `task_type`, when stated */
+  taskType?: TaskType;
+  node: MNode;
+}
+
+/** The entries of `model.stages`, with their id and valid task type. */
+export function stageFacts(doc: MlsdDoc): StageFact[] {
+  return doc.entries('model.stages').map((s, index) => {
+    const idText = doc.textOf(child(s, 'id'));
+    const t = doc.enumValueOf(child(s, 'task_type'));
+    return {
+      index,
+      id: idText ?? `stage ${index + 1}`,
+      hasId: idText !== undefined,
+      taskType: t && (TASK_TYPES as readonly string[]).includes(t) ? (t as TaskType) : undefined,
+      node: s,
+    };
+  });
+}
+
+/** rules.md "all task types": the doc task types plus every valid `model.stages[].task_type`. */
+export function allTaskTypes(doc: MlsdDoc): TaskType[] {
+  const set = new Set<TaskType>(doc.effectiveTaskTypes());
+  for (const s of stageFacts(doc)) if (s.taskType) set.add(s.taskType);
+  return [...set];
+}
+
+export interface OfflineMetric {
+  ref: MetricRef;
+  /** the list the metric is written in: `evaluation.offline.metrics` or a stage's `metrics` */
+  list: 'offline' | 'stage';
+  /** the stage the metric is scoped to (a stage's own list, or `stage: <id>` that names a declared stage) */
+  stage?: StageFact;
+}
+
+/**
+ * rules.md "the doc's offline metrics": `evaluation.offline.metrics` plus every `model.stages[].metrics`,
+ * parsed, with their stage scope. `complete` is false when some stated item did not parse.
+ */
+export function docOfflineMetrics(doc: MlsdDoc): { metrics: OfflineMetric[]; complete: boolean } {
+  const stages = stageFacts(doc);
+  const metrics: OfflineMetric[] = [];
+  let complete = true;
+  const read = (items: MNode[], list: OfflineMetric['list'], own?: StageFact) => {
+    for (const item of items) {
+      if (!doc.isStated(item)) continue;
+      const ref = doc.metricOf(item);
+      if (!ref) {
+        complete = false;
+        continue;
+      }
+      let stage = own;
+      if (!stage && item.kind === 'map') {
+        const named = doc.textOf(child(item, 'stage'));
+        if (named !== undefined) stage = stages.find((s) => s.hasId && s.id === named);
+      }
+      metrics.push({ ref, list, stage });
+    }
+  };
+  read(doc.list('evaluation.offline.metrics'), 'offline');
+  for (const s of stages) {
+    const n = child(s.node, 'metrics');
+    read(n?.kind === 'seq' ? (n.items ?? []) : n && doc.isStated(n) ? [n] : [], 'stage', s);
+  }
+  return { metrics, complete };
+}
+
+/** rules.md "calibration metrics". */
+export const CALIBRATION_METRICS: readonly string[] = ['log-loss', 'nce', 'brier', 'ece'];
+
+/**
+ * rules.md "predicts in batch": `serving.mode: batch`, or `serving.mode` not stated and
+ * `requirements.performance.mode: batch`.
+ */
+export function predictsInBatch(doc: MlsdDoc): boolean {
+  if (doc.stated('serving.mode')) return doc.enumOf('serving.mode') === 'batch';
+  return doc.enumOf('requirements.performance.mode') === 'batch';
+}
+
+/**
+ * rules.md "batch reading": the system predicts in batch and `prediction_freshness` is not stated; then
+ * `requirements.performance.freshness` is the prediction-freshness requirement, not the model-staleness budget.
+ */
+export function batchReading(doc: MlsdDoc): boolean {
+  return predictsInBatch(doc) && !doc.stated('requirements.performance.prediction_freshness');
+}
+
+/**
+ * rules.md "prediction-freshness requirement": `prediction_freshness`, or `freshness` in the batch reading;
+ * with its duration (ms, undefined when invalid), node and key.
+ */
+export function predictionFreshness(
+  doc: MlsdDoc,
+): { ms?: number; node: MNode; key: 'prediction_freshness' | 'freshness' } | undefined {
+  const pf = doc.node('requirements.performance.prediction_freshness');
+  if (pf && doc.isStated(pf)) return { ms: doc.durationOf(pf), node: pf, key: 'prediction_freshness' };
+  const f = doc.node('requirements.performance.freshness');
+  if (f && doc.isStated(f) && batchReading(doc)) return { ms: doc.durationOf(f), node: f, key: 'freshness' };
+  return undefined;
 }
