@@ -869,7 +869,13 @@ describe('schemas/mlsdrc.schema.json', () => {
     assert.deepEqual(schema.definitions.severity.enum, ['off', 'hint', 'info', 'warning', 'error']);
     assert.deepEqual(
       Object.fromEntries(Object.entries(schema.definitions.options.properties).map(([k, v]) => [k, v.default])),
-      { imbalance_threshold: 0.1, large_corpus_items: 1e6, qps_tolerance: 3, default_peak_factor: 2 },
+      {
+        imbalance_threshold: 0.1,
+        large_corpus_items: 1e6,
+        qps_tolerance: 3,
+        default_peak_factor: 2,
+        default_hnsw_m: 32,
+      },
     );
   });
 

@@ -30,6 +30,7 @@ export const OPTIONS = [
   { key: 'large_corpus_items', default: 1_000_000, min: 1, rules: ['MLSD406'], description: 'From this many items (`requirements.scale.items`), a ranking, recommendation or retrieval system needs at least two `model.stages`.' },
   { key: 'qps_tolerance', default: 3, min: 1, rules: ['MLSD105'], description: 'How far (×) a stated `qps_peak` may be from DAU × requests per user ÷ 86,400 × peak factor.' },
   { key: 'default_peak_factor', default: 2, min: 1, rules: ['MLSD105'], description: 'The peak ÷ average traffic factor used when a doc does not state `requirements.scale.peak_factor`.' },
+  { key: 'default_hnsw_m', default: 32, min: 1, rules: ['MLSD608'], description: 'The HNSW graph degree M used for index memory when a doc does not state `serving.index.m`: links take 2·M·4 bytes per item (level-0 neighbour ids).' },
 ] as const satisfies readonly OptionSpec[];
 
 export type OptionKey = (typeof OPTIONS)[number]['key'];
