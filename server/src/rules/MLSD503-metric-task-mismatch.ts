@@ -55,8 +55,14 @@ function rankingOutput(doc: MlsdDoc, m: OfflineMetric, name: string): Fix | unde
 function scopeToStage(doc: MlsdDoc, m: OfflineMetric, name: string): { fix?: Fix; stageId?: string } {
   const target = stageFacts(doc).find((s) => s.hasId && s.taskType && s !== m.stage && fitsType(doc, name, s.taskType));
   if (!target) return {};
-  if (m.list !== 'offline' || m.ref.node.kind !== 'scalar' || m.ref.node.aliased) return { stageId: target.id };
-  const edit = replaceScalar(m.ref.node, `{name: ${m.ref.written}, stage: ${target.id}}`);
+  if (m.list !== 'offline' || m.ref.node.aliased) return { stageId: target.id };
+  const stageNode = m.ref.node.kind === 'map' ? child(m.ref.node, 'stage') : undefined;
+  const edit =
+    m.ref.node.kind === 'scalar'
+      ? replaceScalar(m.ref.node, `{name: ${m.ref.written}, stage: ${target.id}}`)
+      : stageNode
+        ? replaceScalar(stageNode, target.id)
+        : undefined;
   return {
     stageId: target.id,
     fix: edit
