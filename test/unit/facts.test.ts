@@ -28,7 +28,7 @@ test('batch reading: a batch system without prediction_freshness reads freshness
   const v1 = doc('{mode: batch, freshness: 1d}');
   assert.equal(batchReading(v1), true);
   assert.equal(predictionFreshness(v1)?.ms, DAY);
-  assert.equal(predictionFreshness(v1)?.path, 'requirements.performance.freshness');
+  assert.equal(predictionFreshness(v1)?.key, 'freshness');
   assert.equal(modelStalenessBudget(v1), undefined);
   const v11 = doc('{mode: batch, freshness: 1mo, prediction_freshness: 1 day}');
   assert.equal(batchReading(v11), false);

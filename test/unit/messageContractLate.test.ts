@@ -71,11 +71,6 @@ const BRANCHES: { rule: string; name: string; doc: string }[] = [
     doc: 'framing:\n  task_type: object-detection\nevaluation:\n  offline:\n    metrics: [map]\n',
   },
   {
-    rule: 'MLSD506',
-    name: 'binary relevance with only nDCG',
-    doc: 'framing:\n  task_type: ranking\nevaluation:\n  relevance: binary\n  offline:\n    metrics: [ndcg@10]\n',
-  },
-  {
     rule: 'MLSD511',
     name: 'a very long unknown metric name',
     doc: 'evaluation:\n  offline:\n    metrics: [a-very-long-custom-metric-name-that-nobody-has-heard-of@100]\n',

@@ -4,7 +4,15 @@
  * recommends, whether it serves online, how its loss splits. Plain functions over `MlsdDoc`; rules import
  * them from here, never from another rule's file.
  */
-import { BEHAVIOURAL_LABEL_SOURCES, findLoss, RANKING_TASKS, RECOMMENDATION_ARCHETYPES, type LossInfo } from './domain';
+import {
+  BEHAVIOURAL_LABEL_SOURCES,
+  findLoss,
+  RANKING_TASKS,
+  RECOMMENDATION_ARCHETYPES,
+  TASK_TYPES,
+  type LossInfo,
+  type TaskType,
+} from './domain';
 import type { MetricRef, MlsdDoc, Related, Span } from './model';
 import { child, type MNode } from './parse';
 
@@ -194,19 +202,6 @@ export function batchReading(doc: MlsdDoc): boolean {
 }
 
 /**
- * The prediction-freshness requirement: how old a served prediction may be. `prediction_freshness`, or
- * `freshness` in the batch reading. Undefined when not stated or not a valid duration.
- */
-export function predictionFreshness(doc: MlsdDoc): FreshnessBudget | undefined {
-  const path = batchReading(doc)
-    ? 'requirements.performance.freshness'
-    : 'requirements.performance.prediction_freshness';
-  const ms = doc.duration(path);
-  const node = doc.node(path);
-  return ms !== undefined && node ? { ms, path, node } : undefined;
-}
-
-/**
  * The model-staleness budget: how long the deployed model may go without retraining on new data.
  * `freshness`, except in the batch reading (where it is the prediction-freshness requirement).
  */
@@ -281,9 +276,97 @@ export function timeOrderedSourceById(doc: MlsdDoc): Map<string, TemporalSource>
  * `model.stages[].metrics`, parsed (invalid spellings skipped).
  */
 export function docOfflineMetrics(doc: MlsdDoc): MetricRef[] {
-  const out = doc.metrics('evaluation.offline.metrics');
-  doc.list('model.stages').forEach((s, i) => {
-    if (s.kind === 'map') out.push(...doc.metrics(['model', 'stages', i, 'metrics']));
+  return scopedOfflineMetrics(doc).metrics.map((m) => m.ref);
+}
+
+// --- v1.1 stage scope and the prediction-freshness requirement (MLSD503/504/506, MLSD603/704/610/611) ---
+
+export interface StageFact {
+  index: number;
+  /** the stage's id as written, or `stage N` */
+  id: string;
+  /** true when the stage states an id */
+  hasId: boolean;
+  /** the stage's valid `task_type`, when stated */
+  taskType?: TaskType;
+  node: MNode;
+}
+
+/** The entries of `model.stages`, with their id and valid task type. */
+export function stageFacts(doc: MlsdDoc): StageFact[] {
+  return doc.entries('model.stages').map((s, index) => {
+    const idText = doc.textOf(child(s, 'id'));
+    const t = doc.enumValueOf(child(s, 'task_type'));
+    return {
+      index,
+      id: idText ?? `stage ${index + 1}`,
+      hasId: idText !== undefined,
+      taskType: t && (TASK_TYPES as readonly string[]).includes(t) ? (t as TaskType) : undefined,
+      node: s,
+    };
   });
-  return out;
+}
+
+/** rules.md "all task types": the doc task types plus every valid `model.stages[].task_type`. */
+export function allTaskTypes(doc: MlsdDoc): TaskType[] {
+  const set = new Set<TaskType>(doc.effectiveTaskTypes());
+  for (const s of stageFacts(doc)) if (s.taskType) set.add(s.taskType);
+  return [...set];
+}
+
+export interface OfflineMetric {
+  ref: MetricRef;
+  /** the list the metric is written in: `evaluation.offline.metrics` or a stage's `metrics` */
+  list: 'offline' | 'stage';
+  /** the stage the metric is scoped to (a stage's own list, or `stage: <id>` that names a declared stage) */
+  stage?: StageFact;
+}
+
+/**
+ * rules.md "the doc's offline metrics": `evaluation.offline.metrics` plus every `model.stages[].metrics`,
+ * parsed, with their stage scope. `complete` is false when some stated item did not parse.
+ */
+export function scopedOfflineMetrics(doc: MlsdDoc): { metrics: OfflineMetric[]; complete: boolean } {
+  const stages = stageFacts(doc);
+  const metrics: OfflineMetric[] = [];
+  let complete = true;
+  const read = (items: MNode[], list: OfflineMetric['list'], own?: StageFact) => {
+    for (const item of items) {
+      if (!doc.isStated(item)) continue;
+      const ref = doc.metricOf(item);
+      if (!ref) {
+        complete = false;
+        continue;
+      }
+      let stage = own;
+      if (!stage && item.kind === 'map') {
+        const named = doc.textOf(child(item, 'stage'));
+        if (named !== undefined) stage = stages.find((s) => s.hasId && s.id === named);
+      }
+      metrics.push({ ref, list, stage });
+    }
+  };
+  read(doc.list('evaluation.offline.metrics'), 'offline');
+  for (const s of stages) {
+    const n = child(s.node, 'metrics');
+    read(n?.kind === 'seq' ? (n.items ?? []) : n && doc.isStated(n) ? [n] : [], 'stage', s);
+  }
+  return { metrics, complete };
+}
+
+/** rules.md "calibration metrics". */
+export const CALIBRATION_METRICS: readonly string[] = ['log-loss', 'nce', 'brier', 'ece'];
+
+/**
+ * rules.md "prediction-freshness requirement": `prediction_freshness`, or `freshness` in the batch reading;
+ * with its duration (ms, undefined when invalid), node and key.
+ */
+export function predictionFreshness(
+  doc: MlsdDoc,
+): { ms?: number; node: MNode; key: 'prediction_freshness' | 'freshness' } | undefined {
+  const pf = doc.node('requirements.performance.prediction_freshness');
+  if (pf && doc.isStated(pf)) return { ms: doc.durationOf(pf), node: pf, key: 'prediction_freshness' };
+  const f = doc.node('requirements.performance.freshness');
+  if (f && doc.isStated(f) && batchReading(doc)) return { ms: doc.durationOf(f), node: f, key: 'freshness' };
+  return undefined;
 }

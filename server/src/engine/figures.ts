@@ -15,8 +15,13 @@ export const SECONDS_PER_DAY = 86_400;
 export const HOURS_PER_YEAR = 8_760;
 /** Peak / average traffic when the doc does not state `peak_factor` (Xu); the `default_peak_factor` option. */
 export const DEFAULT_PEAK_FACTOR = 2;
-/** HNSW graph links per item: 32 links × 8 bytes. */
-export const HNSW_LINK_BYTES = 256;
+/** HNSW M when the doc does not state `serving.index.m` (the `default_hnsw_m` option). */
+export const DEFAULT_HNSW_M = 32;
+
+/** HNSW graph links per item: layer 0 holds up to 2·M neighbour ids of 4 bytes (upper layers ignored). */
+export function hnswLinkBytes(m: number): number {
+  return 2 * m * 4;
+}
 
 // ------------------------------------------------------------------------------ pure formulas
 
@@ -36,15 +41,15 @@ export function abDaysNeeded(nPerArm: number, eligiblePerDay: number, trafficFra
   return Math.ceil((2 * nPerArm) / (eligiblePerDay * trafficFraction));
 }
 
-/** F10 (flat vectors, plus 256 B of links per item for HNSW). */
+/** F10 (flat vectors, plus 2·M·4 B of level-0 links per item for HNSW: pass M, or undefined for no graph in memory). */
 export function indexBytes(
   items: number,
   dim: number,
   bytesPerDim: number,
-  hnsw: boolean,
+  hnswM: number | undefined,
 ): { vectors: number; links: number; total: number } {
   const vectors = items * dim * bytesPerDim;
-  const links = hnsw ? items * HNSW_LINK_BYTES : 0;
+  const links = hnswM !== undefined ? items * hnswLinkBytes(hnswM) : 0;
   return { vectors, links, total: vectors + links };
 }
 
@@ -292,6 +297,12 @@ export interface IndexMemoryFigures {
   dim: number;
   bytesPerDim: number;
   hnsw: boolean;
+  /** `diskann`: bytes_per_dim is the in-memory code size, the graph stays on SSD */
+  diskann: boolean;
+  /** HNSW M: `serving.index.m`, else the default */
+  m: number;
+  /** true when `serving.index.m` is stated */
+  mStated: boolean;
   vectors: number;
   links: number;
   /** vectors + links, bytes */
@@ -300,21 +311,31 @@ export interface IndexMemoryFigures {
   memory?: number;
 }
 
-/** Index memory: `requirements.scale.items` × `serving.index.dim` × `bytes_per_dim` (+ 256 B/item for hnsw). */
-export function indexMemory(doc: MlsdDoc): IndexMemoryFigures | undefined {
+/**
+ * Index memory: `requirements.scale.items` × `serving.index.dim` × `bytes_per_dim` (+ 2·M·4 B/item for hnsw,
+ * M = `serving.index.m` or `defaultM`; `diskann` counts the in-memory codes only).
+ */
+export function indexMemory(doc: MlsdDoc, defaultM = DEFAULT_HNSW_M): IndexMemoryFigures | undefined {
   const dim = doc.number('serving.index.dim');
   const bytesPerDim = doc.number('serving.index.bytes_per_dim');
   const items = doc.quantity('requirements.scale.items')?.value;
   if (dim === undefined || bytesPerDim === undefined || items === undefined) return undefined;
   if (!(dim > 0 && bytesPerDim > 0 && items > 0)) return undefined;
-  const hnsw = doc.enumOf('serving.index.type') === 'hnsw';
-  const b = indexBytes(items, dim, bytesPerDim, hnsw);
+  const type = doc.enumOf('serving.index.type');
+  const hnsw = type === 'hnsw';
+  const statedM = doc.number('serving.index.m');
+  const mStated = statedM !== undefined && statedM > 0;
+  const m = mStated ? statedM : defaultM;
+  const b = indexBytes(items, dim, bytesPerDim, hnsw ? m : undefined);
   const memory = doc.quantity('serving.index.memory')?.value;
   return {
     items,
     dim,
     bytesPerDim,
     hnsw,
+    diskann: type === 'diskann',
+    m,
+    mStated,
     vectors: b.vectors,
     links: b.links,
     required: b.total,

@@ -133,7 +133,7 @@ export function indexLabel(f: IndexMemoryFigures): string {
 export function explainIndex(f: IndexMemoryFigures): string {
   const base = `**Index memory:** ${fmtCount(f.items)} items × ${round(f.dim, 6)} dims × ${round(f.bytesPerDim, 6)} B`;
   let s = f.hnsw
-    ? `${base} = ${formatBytes(f.vectors)} + ${formatBytes(f.links)} of HNSW links (256 B/item) = **${formatBytes(f.required)}**`
+    ? `${base} = ${formatBytes(f.vectors)} + ${formatBytes(f.links)} of HNSW links (2·M·4 B/item, M = ${f.m}) = **${formatBytes(f.required)}**`
     : `${base} = **${formatBytes(f.required)}**`;
   if (f.memory === undefined) return `${s}.`;
   s +=

@@ -1,6 +1,6 @@
-import { metricFits } from '../engine/domain';
+import { scopedOfflineMetrics } from '../engine/facts';
 import type { MetricRef } from '../engine/model';
-import { clip, code, OFFLINE, usedAsRankingMetric } from './support';
+import { clip, code, fitsItsScope, usedAsRankingInScope } from './support';
 import type { Fix, Rule } from './types';
 
 const RANKING_K = ['precision', 'recall', 'ndcg', 'map', 'hit-rate'];
@@ -25,16 +25,17 @@ export const mlsd504: Rule = {
     defaultSeverity: 'warning',
     fixable: 'none',
     description:
-      '`precision`/`recall`/`ndcg`/`map`/`hit-rate` used as a ranking metric without a cutoff `@k`, or a detection `ap`/`map` without `@iou=` / `iou_threshold`',
+      "`precision`/`recall`/`ndcg`/`map`/`hit-rate` used as a ranking metric without a cutoff `@k` (a stage-scoped metric when its stage's task type ranks or recommends), or a detection `ap`/`map` without `@iou=` / `iou_threshold`",
   },
   check({ doc, report }) {
-    const types = doc.effectiveTaskTypes();
-    const detection = types.includes('object-detection');
-    for (const m of doc.metrics(OFFLINE)) {
+    const docDetection = doc.effectiveTaskTypes().includes('object-detection');
+    for (const om of scopedOfflineMetrics(doc).metrics) {
+      const m = om.ref;
       const name = m.info?.name;
       if (!name) continue;
-      // a metric that fits no task type of the doc is MLSD503's: its cutoff is beside the point
-      if (types.length && !types.some((t) => metricFits(name, t))) continue;
+      // a metric that fits none of the task types it is checked against is MLSD503's: its cutoff is beside the point
+      if (!fitsItsScope(doc, om)) continue;
+      const detection = om.stage?.taskType ? om.stage.taskType === 'object-detection' : docDetection;
       const mapping = m.node.kind === 'map';
       if (detection && DETECTION_IOU.includes(name)) {
         if (m.iou !== undefined) continue;
@@ -46,12 +47,11 @@ export const mlsd504: Rule = {
           message: `Detection metric ${code(clip(m.written))} has no IoU threshold`,
           explanation: `In object detection, whether a box counts as a hit depends on the IoU threshold (PASCAL VOC uses 0.5, COCO averages 0.5:0.95), and the numbers differ widely. ${how[0].toUpperCase()}${how.slice(1)}, with the threshold you will gate on.`,
           suggestions: cutoffSuggestion(m, 'iou=0.5'),
-          data: { metric: name, missing: 'iou' },
         });
         continue;
       }
       if (!RANKING_K.includes(name) || typeof m.k === 'number') continue;
-      if (!usedAsRankingMetric(doc, m)) continue;
+      if (!usedAsRankingInScope(doc, om)) continue;
       const symbolic = m.k === 'k';
       const how = mapping ? `give it \`k: 10\`` : `write \`${name}@10\` (or \`{name: ${name}, k: 10}\`)`;
       report({
@@ -63,7 +63,6 @@ export const mlsd504: Rule = {
           ? `${name} at 5, 10 or 100 are different numbers, so the target cannot be checked or reproduced. ${how[0].toUpperCase()}${how.slice(1)}, with k the number of items users actually see.`
           : `Without a cutoff, ${code(m.written)} is computed over the whole list, where it is dominated by positions nobody sees, and ${name}@5 vs ${name}@100 differ widely, so the number is not reproducible. ${how[0].toUpperCase()}${how.slice(1)}, with k the number of items users actually see.`,
         suggestions: cutoffSuggestion(m, '10'),
-        data: { metric: name, missing: 'k' },
       });
     }
   },

@@ -1,6 +1,6 @@
-import { replaceScalar } from '../engine/edits';
+import { fillField, replaceScalar } from '../engine/edits';
+import { dynamicFeatures, predictionFreshness } from '../engine/facts';
 import { formatDuration } from '../engine/values';
-import { dynamicFeatures } from '../engine/facts';
 import { clip, code } from './support';
 import type { Fix, Related, Rule } from './types';
 
@@ -15,54 +15,57 @@ export const mlsd603: Rule = {
     defaultSeverity: 'warning',
     fixable: 'none',
     description:
-      '`serving.mode: batch` and some feature has freshness streaming/realtime, or `requirements.performance.freshness` is shorter than 1d.',
+      '`serving.mode: batch` and some feature has freshness streaming/realtime, or the prediction-freshness requirement (`prediction_freshness`, or `freshness` in the batch reading) is shorter than 1d and `serving.refresh` is not stated.',
   },
   check({ doc, report }) {
     if (doc.enumOf('serving.mode') !== 'batch') return;
     const modeNode = doc.node('serving.mode')!;
     const feats = dynamicFeatures(doc);
-    const freshNode = doc.node('requirements.performance.freshness');
-    const freshness = doc.durationOf(freshNode);
+    // with a stated refresh, MLSD610 compares it with the requirement
+    const pf = doc.stated('serving.refresh') ? undefined : predictionFreshness(doc);
+    const freshness = pf?.ms;
     const tooFresh = freshness !== undefined && freshness < DAY;
     if (!feats.length && !tooFresh) return;
 
+    const f = tooFresh ? formatDuration(freshness!) : '';
     const reasons: string[] = [];
     if (feats.length) {
-      const shown = feats.slice(0, 4).map((f) => `\`${f.id}\` (${f.freshness})`);
+      const shown = feats.slice(0, 4).map((x) => `\`${x.id}\` (${x.freshness})`);
       if (feats.length > 4) shown.push(`${feats.length - 4} more`);
       reasons.push(
         `${feats.length === 1 ? 'feature' : 'features'} ${shown.join(', ')} change${feats.length === 1 ? 's' : ''} between runs and would only be seen as ${feats.length === 1 ? 'it was' : 'they were'} at the last run`,
       );
     }
-    if (tooFresh) {
+    if (tooFresh)
       reasons.push(
-        `\`requirements.performance.freshness\` is ${formatDuration(freshness!)}, shorter than the usual daily batch, so predictions go stale before the next run`,
+        `predictions must be at most ${f} old (\`${pf!.key}\`${pf!.key === 'freshness' ? ', read as prediction freshness in a batch system' : ''}), and nothing says how often the batch job runs: a daily job cannot meet it`,
       );
-    }
     const related: Related[] = feats
       .slice(0, 10)
-      .map((f) => ({ ...doc.valueSpan(f.node), message: `\`${f.id}\` is ${f.freshness}` }));
-    if (tooFresh && freshNode)
-      related.push({ ...doc.valueSpan(freshNode), message: `freshness ${formatDuration(freshness!)}` });
+      .map((x) => ({ ...doc.valueSpan(x.node), message: `\`${x.id}\` is ${x.freshness}` }));
+    if (tooFresh) related.push({ ...doc.valueSpan(pf!.node), message: `prediction-freshness requirement: ${f}` });
     const suggestions: Fix[] = [];
+    if (tooFresh && !feats.length) {
+      const e = fillField(doc, ['serving'], 'refresh', f);
+      if (e) suggestions.push({ title: `State \`serving.refresh: ${f}\``, edits: [e], safe: false });
+    }
     for (const m of ['hybrid', 'online']) {
       const e = replaceScalar(modeNode, m);
       if (e) suggestions.push({ title: `Change to \`${m}\``, edits: [e], safe: false });
     }
     const headline = feats.length
-      ? feats.length === 1
-        ? `feature ${code(clip(feats[0].id, 30))} is ${feats[0].freshness}`
-        : `${feats.length} features are realtime or streaming`
-      : `the required freshness is ${formatDuration(freshness!)}, shorter than a daily run`;
+      ? `\`serving.mode\` is batch, but ${feats.length === 1 ? `feature ${code(clip(feats[0].id, 30))} is ${feats[0].freshness}` : `${feats.length} features are realtime or streaming`}`
+      : `Predictions are computed in batch, but must be at most ${f} old and \`serving.refresh\` is not stated`;
     report({
       ...doc.valueSpan(modeNode),
-      message: `\`serving.mode\` is batch, but ${headline}`,
+      message: headline,
       explanation:
         `\`serving.mode\` is batch, which precomputes predictions on a schedule from the inputs known at that time; but ${reasons.join('; and ')}. ` +
-        'Serve `online` or `hybrid` (batch candidates, online scoring with the fresh features), or make those inputs batch and relax the freshness requirement.',
+        (feats.length
+          ? 'Serve `online` or `hybrid` (batch candidates, online scoring with the fresh features), or make those inputs batch.'
+          : `State how often the batch job runs (\`serving.refresh: ${f}\` or shorter), or serve online.`),
       suggestions,
       related,
-      data: { features: feats.map((f) => ({ id: f.id, freshness: f.freshness })), freshness },
     });
   },
 };

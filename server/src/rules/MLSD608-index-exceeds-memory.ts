@@ -20,22 +20,27 @@ export const mlsd608: Rule = {
     defaultSeverity: 'warning',
     fixable: 'none',
     description:
-      '`serving.index` dim, bytes_per_dim and memory stated, `requirements.scale.items` stated, and items × dim × bytes_per_dim (plus 256 bytes of graph links per item when type is hnsw: 32 links × 8 bytes) exceeds memory.',
+      '`serving.index` dim, bytes_per_dim and memory stated, `requirements.scale.items` stated, and items × dim × bytes_per_dim (plus items × 2·M × 4 bytes of level-0 graph links when type is hnsw, M = `serving.index.m` or `default_hnsw_m`) exceeds memory; for `diskann`, bytes_per_dim is the in-memory code size and no links are added.',
+    options: ['default_hnsw_m'],
   },
-  check({ doc, report }) {
+  check({ doc, report, options }) {
     // domain.md F10, computed in engine/figures
-    const f = indexMemory(doc);
+    const f = indexMemory(doc, options.default_hnsw_m);
     if (!f || f.memory === undefined || !(f.required > f.memory)) return;
-    const { dim, bytesPerDim: bpd, memory, items, hnsw, vectors, links, required: need } = f;
+    const { dim, bytesPerDim: bpd, memory, items, hnsw, vectors, links, required: need, m, mStated } = f;
 
     const memNode = doc.node('serving.index.memory')!;
     const itemsNode = doc.node('requirements.scale.items');
     const related: Related[] = itemsNode
       ? [{ ...doc.valueSpan(itemsNode), message: `${formatCount(items)} items to index` }]
       : [];
+    const mWhy = mStated ? '`serving.index.m`' : 'the default; state `serving.index.m`';
     const calc =
       `${formatCount(items)} items × ${dim} dims × ${bpd} bytes = ${formatBytes(vectors)}` +
-      (hnsw ? ` + ${formatBytes(links)} of HNSW graph links (256 B per item) = ${formatBytes(need)}` : '');
+      (hnsw
+        ? ` + ${formatBytes(links)} of HNSW links (2·M·4 B per item, M = ${m}, ${mWhy}) = ${formatBytes(need)}`
+        : '') +
+      (f.diskann ? ' (DiskANN: the in-memory codes; the graph and full vectors stay on SSD)' : '');
     const ratio = memory > 0 ? ` (${round(need / memory, 3)}×)` : '';
     const suggestions: Fix[] = [];
     const bpdNode = doc.node('serving.index.bytes_per_dim');
@@ -53,7 +58,6 @@ export const mlsd608: Rule = {
         'add memory (more shards), compress the vectors (`bytes_per_dim: 1` for int8, or `type: ivf-pq`), or lower `dim`.',
       related,
       suggestions,
-      data: { required: need, vectors, links, memory, items, dim, bytesPerDim: bpd, hnsw },
     });
   },
 };

@@ -1,6 +1,7 @@
 import { replaceScalar } from '../engine/edits';
+import { batchReading } from '../engine/facts';
 import { formatDuration, round } from '../engine/values';
-import type { Rule } from './types';
+import type { Fix, Rule } from './types';
 
 export const mlsd704: Rule = {
   meta: {
@@ -10,7 +11,8 @@ export const mlsd704: Rule = {
     step: 7,
     defaultSeverity: 'warning',
     fixable: 'none',
-    description: '`monitoring.retraining.cadence` is longer than `requirements.performance.freshness`.',
+    description:
+      '`monitoring.retraining.cadence` is longer than `requirements.performance.freshness` (the model-staleness budget), except in the batch reading, where `freshness` is the prediction-freshness requirement and MLSD610 applies.',
   },
   check({ doc, report }) {
     const cadNode = doc.node('monitoring.retraining.cadence');
@@ -19,20 +21,35 @@ export const mlsd704: Rule = {
     const freshness = doc.durationOf(freshNode);
     if (cadence === undefined || freshness === undefined || !cadNode || !freshNode) return;
     if (!(cadence > freshness)) return;
+    if (batchReading(doc)) return;
     const c = formatDuration(cadence);
     const f = formatDuration(freshness);
-    const ratio = freshness > 0 ? ` (${round(cadence / freshness, 2)}× the budget)` : '';
+    const ratio = freshness > 0 ? ` (${round(cadence / freshness, 2)}×)` : '';
+    const suggestions: Fix[] = [];
     const edit = replaceScalar(cadNode, f);
+    if (edit) suggestions.push({ title: `Set \`cadence: ${f}\``, edits: [edit], safe: false });
+    const canRename =
+      !doc.stated('requirements.performance.prediction_freshness') &&
+      !doc.node('requirements.performance.prediction_freshness') &&
+      freshNode.keyStart !== undefined &&
+      freshNode.keyEnd !== undefined &&
+      !freshNode.aliased;
+    if (canRename)
+      suggestions.push({
+        title: `Rename to \`prediction_freshness: ${f}\` (how fresh predictions must be, not the model)`,
+        edits: [{ start: freshNode.keyStart!, end: freshNode.keyEnd!, newText: 'prediction_freshness' }],
+        safe: false,
+      });
     report({
       ...doc.valueSpan(cadNode),
-      message: `Retraining every ${c} is slower than the ${f} freshness requirement`,
+      message: `Retraining every ${c} is slower than the ${f} model-freshness budget${ratio}`,
       explanation:
         `\`monitoring.retraining.cadence\` is ${c}, but \`requirements.performance.freshness\` allows the model to be at most ${f} stale: ` +
         `just before each retrain the model is up to ${c} old${ratio}. ` +
-        `Retrain at least every ${f} (\`cadence: ${f}\`, or continual/incremental training), or relax \`freshness\` if ${c} is really acceptable.`,
-      suggestions: edit ? [{ title: `Change to \`${f}\``, edits: [edit], safe: false }] : undefined,
-      related: [{ ...doc.valueSpan(freshNode), message: `freshness requirement: ${f}` }],
-      data: { cadence, freshness },
+        `Retrain at least every ${f} (\`cadence: ${f}\`, or \`trigger: continuous\`). ` +
+        `If ${f} is how fresh predictions must be rather than the model — a job that re-scores every ${f} with fresh features — write it as \`prediction_freshness: ${f}\` and set \`freshness\` to the model age you accept.`,
+      suggestions,
+      related: [{ ...doc.valueSpan(freshNode), message: `model-freshness budget: ${f}` }],
     });
   },
 };

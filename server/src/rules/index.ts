@@ -71,6 +71,8 @@ import { mlsd606 } from './MLSD606-no-fallback';
 import { mlsd607 } from './MLSD607-on-device-without-compression';
 import { mlsd608 } from './MLSD608-index-exceeds-memory';
 import { mlsd609 } from './MLSD609-mode-mismatch';
+import { mlsd610 } from './MLSD610-prediction-refresh-exceeds-freshness';
+import { mlsd611 } from './MLSD611-index-refresh-exceeds-freshness';
 import { mlsd701 } from './MLSD701-no-drift-monitoring';
 import { mlsd702 } from './MLSD702-no-operational-monitoring';
 import { mlsd703 } from './MLSD703-no-retraining-policy';
@@ -149,6 +151,8 @@ export const RULES: readonly Rule[] = [
   mlsd607,
   mlsd608,
   mlsd609,
+  mlsd610,
+  mlsd611,
   mlsd701,
   mlsd702,
   mlsd703,

@@ -45,6 +45,7 @@ export interface TaskInfo {
 // Task types (rules.md "Metrics that fit each task type" and "Losses that fit each task type")
 // ---------------------------------------------------------------------------------------------
 
+// rules.md v1.1 "Metrics that fit each task type" (the widened fit table)
 const BINARY_METRICS = [
   'precision',
   'recall',
@@ -60,6 +61,10 @@ const BINARY_METRICS = [
   'ece',
   'precision-at-recall',
   'recall-at-precision',
+  'recall-at-fpr',
+  'fpr',
+  'false-alarms-per-hour',
+  'value-weighted-recall',
   'confusion-matrix',
 ];
 const MULTICLASS_METRICS = [
@@ -69,9 +74,19 @@ const MULTICLASS_METRICS = [
   'micro-f1',
   'weighted-f1',
   'f1',
+  'fbeta',
   'precision',
   'recall',
+  'precision-at-recall',
+  'recall-at-precision',
+  'recall-at-fpr',
+  'fpr',
+  'roc-auc',
+  'pr-auc',
+  'average-precision',
   'log-loss',
+  'nce',
+  'brier',
   'ece',
   'confusion-matrix',
 ];
@@ -81,14 +96,36 @@ const MULTILABEL_METRICS = [
   'average-precision',
   'macro-f1',
   'micro-f1',
+  'weighted-f1',
   'f1',
+  'fbeta',
   'hamming-loss',
   'subset-accuracy',
   'precision',
   'recall',
+  'precision-at-recall',
+  'recall-at-precision',
+  'recall-at-fpr',
+  'fpr',
   'log-loss',
+  'brier',
+  'ece',
+  'confusion-matrix',
 ];
-const REGRESSION_METRICS = ['mae', 'mse', 'rmse', 'mape', 'smape', 'wape', 'r2', 'pinball', 'msle'];
+const REGRESSION_METRICS = [
+  'mae',
+  'mse',
+  'rmse',
+  'mape',
+  'smape',
+  'wape',
+  'r2',
+  'pinball',
+  'msle',
+  'bias',
+  'crps',
+  'coverage',
+];
 const RANKING_METRICS = [
   'precision',
   'recall',
@@ -100,10 +137,26 @@ const RANKING_METRICS = [
   'diversity',
   'coverage',
   'novelty',
+  'ann-recall',
   'roc-auc',
   'pr-auc',
+  'average-precision',
   'log-loss',
   'nce',
+  'brier',
+  'ece',
+];
+const RETRIEVAL_METRICS = [
+  'recall',
+  'precision',
+  'hit-rate',
+  'mrr',
+  'map',
+  'ndcg',
+  'average-rank',
+  'ann-recall',
+  'coverage',
+  'diversity',
 ];
 
 function union(...lists: string[][]): string[] {
@@ -186,7 +239,7 @@ export const TASKS: readonly TaskInfo[] = [
     type: 'retrieval',
     description:
       'Representation learning plus nearest-neighbour search: embed queries and items, fetch the closest items from an (ANN) index. Metrics: recall@k, MRR.',
-    metrics: ['recall', 'precision', 'hit-rate', 'mrr', 'map', 'ndcg', 'average-rank', 'ann-recall'],
+    metrics: RETRIEVAL_METRICS,
     losses: ['contrastive', 'triplet', 'infonce', 'sampled-softmax', 'cross-entropy', 'bce'],
     typicalLoss: '`infonce`/`contrastive` with in-batch or hard negatives; `triplet`; `sampled-softmax`.',
   },
@@ -194,7 +247,7 @@ export const TASKS: readonly TaskInfo[] = [
     type: 'link-prediction',
     description:
       'Predict whether an edge will form between two graph nodes (friend suggestions), e.g. a GNN on a graph snapshot. Metrics: ROC-AUC, mAP over the ranked list.',
-    metrics: union(['roc-auc', 'pr-auc', 'log-loss', 'average-precision'], RANKING_METRICS),
+    metrics: RANKING_METRICS,
     losses: ['bce', 'cross-entropy', 'pairwise', 'contrastive'],
     typicalLoss: '`bce` on observed edges vs sampled non-edges; `pairwise` (BPR) for ranked suggestions.',
   },
@@ -242,7 +295,7 @@ export const TASKS: readonly TaskInfo[] = [
     type: 'anomaly-detection',
     description:
       'Flag rare, unusual examples (fraud, intrusions, defects), with or without labels. Metrics: precision@k, PR-AUC, recall.',
-    metrics: ['precision', 'recall', 'f1', 'pr-auc', 'roc-auc', 'average-precision'],
+    metrics: BINARY_METRICS,
     losses: CLASSIFICATION_LOSSES,
     typicalLoss: 'With labels: `bce` or `focal` (extreme imbalance); `hinge` for margin (one-class SVM-style) models.',
   },
