@@ -941,9 +941,21 @@ function union(...lists: string[][]): string[] {
   return [...new Set(lists.flat())];
 }
 
-const CLASSIFICATION_LOSSES = ['bce', 'focal', 'class-balanced', 'hinge'];
-const REGRESSION_LOSSES = ['mse', 'mae', 'huber', 'quantile', 'poisson', 'msle'];
-const RANKING_LOSSES = ['bce', 'cross-entropy', 'pairwise', 'listwise', 'sampled-softmax', 'contrastive', 'mse'];
+// rules.md v1.1 "Losses that fit each task type": cross-entropy fits every classifier type (softmax over
+// two classes is BCE), anomaly detection adds reconstruction losses and one-class, tweedie joins regression.
+const CLASSIFICATION_LOSSES = ['bce', 'cross-entropy', 'focal', 'class-balanced', 'hinge'];
+const REGRESSION_LOSSES = ['mse', 'mae', 'huber', 'quantile', 'poisson', 'tweedie', 'msle'];
+const RANKING_LOSSES = [
+  'bce',
+  'cross-entropy',
+  'focal',
+  'pairwise',
+  'listwise',
+  'sampled-softmax',
+  'contrastive',
+  'infonce',
+  'mse',
+];
 const GENERATION_LOSSES = ['cross-entropy', 'mse', 'contrastive'];
 
 export const TASKS: readonly TaskInfo[] = [
@@ -958,7 +970,7 @@ export const TASKS: readonly TaskInfo[] = [
     type: 'multiclass-classification',
     description: 'Predict exactly one of K > 2 mutually exclusive classes (softmax output).',
     metrics: MULTICLASS_METRICS,
-    losses: ['cross-entropy', 'focal', 'class-balanced'],
+    losses: ['cross-entropy', 'bce', 'focal', 'class-balanced', 'hinge'],
     typicalLoss: '`cross-entropy` over a softmax; `focal` or `class-balanced` for rare classes.',
   },
   {
@@ -973,7 +985,7 @@ export const TASKS: readonly TaskInfo[] = [
     description:
       'One shared model with several classification heads (e.g. one per harm class or per reaction); declare them in `framing.heads`.',
     metrics: union(BINARY_METRICS, MULTICLASS_METRICS, MULTILABEL_METRICS),
-    losses: ['bce', 'cross-entropy', 'focal', 'class-balanced'],
+    losses: CLASSIFICATION_LOSSES,
     typicalLoss:
       'Weighted sum of per-head losses: `bce` for binary heads, `cross-entropy` for multiclass heads; `focal` for rare classes.',
   },
@@ -982,14 +994,16 @@ export const TASKS: readonly TaskInfo[] = [
     description: 'Predict a real-valued quantity (price, ETA, dwell time); state the output range.',
     metrics: REGRESSION_METRICS,
     losses: REGRESSION_LOSSES,
-    typicalLoss: '`mse`; `mae` or `huber` with outliers; `quantile` for P90-style targets; `poisson` for counts.',
+    typicalLoss:
+      '`mse`; `mae` or `huber` with outliers; `quantile` for P90-style targets; `poisson` for counts (`tweedie` with many zeros).',
   },
   {
     type: 'forecasting',
     description: 'Predict future values of a time series from its past (demand, traffic); splits must respect time.',
     metrics: union(REGRESSION_METRICS, ['mase']),
     losses: REGRESSION_LOSSES,
-    typicalLoss: '`mae` or `mse`; `quantile` for prediction intervals; `poisson` for count series.',
+    typicalLoss:
+      '`mae` or `mse`; `quantile` for prediction intervals; `poisson` for count series (`tweedie` for intermittent demand).',
   },
   {
     type: 'ranking',
@@ -1011,7 +1025,7 @@ export const TASKS: readonly TaskInfo[] = [
     description:
       'Representation learning plus nearest-neighbour search: embed queries and items, fetch the closest items from an (ANN) index.',
     metrics: ['recall', 'precision', 'hit-rate', 'mrr', 'map', 'ndcg', 'average-rank', 'ann-recall'],
-    losses: ['contrastive', 'triplet', 'infonce', 'sampled-softmax', 'cross-entropy', 'bce'],
+    losses: ['contrastive', 'triplet', 'infonce', 'sampled-softmax', 'cross-entropy', 'bce', 'pairwise'],
     typicalLoss: '`infonce`/`contrastive` with in-batch or hard negatives; `triplet`; `sampled-softmax`.',
   },
   {
@@ -1019,7 +1033,7 @@ export const TASKS: readonly TaskInfo[] = [
     description:
       'Predict whether an edge will form between two graph nodes (friend suggestions), e.g. a GNN on a graph snapshot.',
     metrics: union(['roc-auc', 'pr-auc', 'log-loss', 'average-precision'], RANKING_METRICS),
-    losses: ['bce', 'cross-entropy', 'pairwise', 'contrastive'],
+    losses: ['bce', 'cross-entropy', 'pairwise', 'contrastive', 'infonce', 'sampled-softmax'],
     typicalLoss: '`bce` on observed edges vs sampled non-edges; `pairwise` (BPR) for ranked suggestions.',
   },
   {
@@ -1063,8 +1077,9 @@ export const TASKS: readonly TaskInfo[] = [
     type: 'anomaly-detection',
     description: 'Flag rare, unusual examples (fraud, intrusions, defects), with or without labels.',
     metrics: ['precision', 'recall', 'f1', 'pr-auc', 'roc-auc', 'average-precision'],
-    losses: CLASSIFICATION_LOSSES,
-    typicalLoss: 'With labels: `bce` or `focal` (extreme imbalance); `hinge` for margin (one-class SVM-style) models.',
+    losses: [...CLASSIFICATION_LOSSES, 'mse', 'mae', 'huber', 'one-class'],
+    typicalLoss:
+      '`bce` or `focal` with labels; reconstruction `mse` for autoencoders; `one-class` (one-class SVM, Deep SVDD) without labels.',
   },
 ];
 
