@@ -92,3 +92,24 @@ test('MLSD402: a stage task type makes its loss fit; stage types alone do not ma
   assert.deepEqual(ids(doc('task_type: retrieval'), ['MLSD402', 'MLSD404']), []);
   assert.deepEqual(ids(doc('latency: 5ms'), ['MLSD402']), ['MLSD402']);
 });
+
+test('MLSD402: one reason per task type, each naming where the type is written', () => {
+  const text = [
+    'mlsd: 1',
+    'title: Feed',
+    'framing:',
+    '  task_type: multitask-classification',
+    '  heads:',
+    '    - {name: click, task_type: binary-classification}',
+    '    - {name: dwell, task_type: regression}',
+    'model:',
+    '  loss: triplet',
+    '',
+  ].join('\n');
+  const [f, ...rest] = lint(analyze(text), undefined, { only: ['MLSD402'] }).findings;
+  assert.equal(rest.length, 0);
+  assert.ok(f.message.length <= 100, f.message);
+  assert.match(f.explanation ?? '', /binary-classification \(head `click`\): it learns scores relative to other items/);
+  assert.match(f.explanation ?? '', /regression \(head `dwell`\): it is a loss for retrieval/);
+  assert.equal(f.data, undefined);
+});

@@ -196,7 +196,7 @@ export function taskTypeSources(doc: MlsdDoc, withStages: boolean): TaskTypeSour
   doc.entries('framing.heads').forEach((h, i) => {
     const n = child(h, 'task_type');
     const t = doc.enumValueOf(n) as TaskType | undefined;
-    if (t) out.push({ type: t, from: `head \`${doc.textOf(child(h, 'id')) ?? i + 1}\``, node: n });
+    if (t) out.push({ type: t, from: `head \`${doc.textOf(child(h, 'name')) ?? i + 1}\``, node: n });
   });
   if (withStages)
     doc.entries('model.stages').forEach((s, i) => {
