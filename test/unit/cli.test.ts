@@ -945,8 +945,8 @@ describe('schemas/mlsdrc.schema.json', () => {
   };
   const regen = 'regenerate it: npm run gen';
 
-  test('accepts exactly the rule ids and aliases of the registry', () => {
-    const names = RULES.flatMap((r) => [r.meta.id, r.meta.alias]).sort();
+  test('accepts exactly the rule ids, aliases and former aliases of the registry', () => {
+    const names = RULES.flatMap((r) => [r.meta.id, r.meta.alias, ...(r.meta.formerAliases ?? [])]).sort();
     assert.deepEqual([...schema.properties.rules.propertyNames.enum].sort(), names, regen);
     assert.deepEqual(Object.keys(schema.properties.rules.properties).sort(), names, regen);
     assert.deepEqual(schema.properties.extends.enum, ['recommended', 'strict']);

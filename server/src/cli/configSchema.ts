@@ -16,13 +16,18 @@ const SEVERITY_DOCS: Record<string, string> = {
 };
 
 export function configSchema(): Record<string, unknown> {
-  const names = RULES.flatMap((r) => [r.meta.id, r.meta.alias]);
+  const names = RULES.flatMap((r) => [r.meta.id, r.meta.alias, ...(r.meta.formerAliases ?? [])]);
   const ruleProps: Record<string, unknown> = {};
   for (const r of RULES) {
     const m = r.meta;
     const doc = `**${m.id}** \`${m.alias}\` — ${m.title}.\n\n${m.description}\n\nStep ${m.step}; default \`${m.defaultSeverity}\`${m.fixable === 'safe' ? '; fixable with `--fix`' : ''}.`;
     ruleProps[m.id] = { $ref: '#/definitions/ruleSetting', markdownDescription: doc };
     ruleProps[m.alias] = { $ref: '#/definitions/ruleSetting', markdownDescription: `Alias of ${m.id}. ${doc}` };
+    for (const old of m.formerAliases ?? [])
+      ruleProps[old] = {
+        $ref: '#/definitions/ruleSetting',
+        markdownDescription: `Former alias of ${m.id} (now \`${m.alias}\`), still accepted. ${doc}`,
+      };
   }
   const optionProps: Record<string, unknown> = {};
   for (const o of OPTIONS as readonly OptionSpec[]) {

@@ -370,3 +370,135 @@ export function predictionFreshness(
   if (f && doc.isStated(f) && batchReading(doc)) return { ms: doc.durationOf(f), node: f, key: 'freshness' };
   return undefined;
 }
+
+// v1.1 facts, group rB1 (MLSD402, MLSD405, MLSD501, MLSD507): task types with their origin, the doc's
+// offline metrics, probability-distorting training, calibration and operating-point metrics.
+// ---------------------------------------------------------------------------------------------
+
+/** A task type of the doc and where it is written, for messages ("`framing.task_type`", "head `x`", "stage `y`"). */
+export interface TaskTypeSource {
+  type: TaskType;
+  /** where it comes from, as a message fragment */
+  from: string;
+  /** the task type value node */
+  node?: MNode;
+  /** true for a `model.stages[].task_type` */
+  stage?: boolean;
+}
+
+/**
+ * rules.md *doc task types* (`framing.task_type`, left out when it is multitask-classification and heads
+ * are typed, plus every head's type) and, with `withStages`, the *all task types* (plus every valid
+ * `model.stages[].task_type`), each with its origin. One entry per (type, origin).
+ */
+export function taskTypeSources(doc: MlsdDoc, withStages: boolean): TaskTypeSource[] {
+  const out: TaskTypeSource[] = [];
+  const heads = doc.headTaskTypes();
+  const main = doc.taskType();
+  if (main && (heads.length === 0 || main !== 'multitask-classification'))
+    out.push({ type: main, from: '`framing.task_type`', node: doc.node('framing.task_type') });
+  doc.entries('framing.heads').forEach((h, i) => {
+    const n = child(h, 'task_type');
+    const t = doc.enumValueOf(n) as TaskType | undefined;
+    if (t) out.push({ type: t, from: `head \`${doc.textOf(child(h, 'name')) ?? i + 1}\``, node: n });
+  });
+  if (withStages)
+    doc.entries('model.stages').forEach((s, i) => {
+      const n = child(s, 'task_type');
+      const t = doc.enumValueOf(n) as TaskType | undefined;
+      if (t) out.push({ type: t, from: `stage \`${doc.textOf(child(s, 'id')) ?? i + 1}\``, node: n, stage: true });
+    });
+  return out;
+}
+
+/** The metric list paths of the doc's offline metrics: `evaluation.offline.metrics`, then each stage's list. */
+export function offlineMetricLists(doc: MlsdDoc): { path: (string | number)[]; node?: MNode }[] {
+  const out: { path: (string | number)[]; node?: MNode }[] = [
+    { path: ['evaluation', 'offline', 'metrics'], node: doc.node('evaluation.offline.metrics') },
+  ];
+  const stages = doc.node('model.stages');
+  if (stages?.kind === 'seq')
+    (stages.items ?? []).forEach((s, i) => {
+      if (s.kind === 'map') out.push({ path: ['model', 'stages', i, 'metrics'], node: child(s, 'metrics') });
+    });
+  return out;
+}
+
+/**
+ * rules.md *the doc's offline metrics*: every metric of `evaluation.offline.metrics` and of every
+ * `model.stages[].metrics`; `stated` counts the stated items, `allKnown` says whether every stated item
+ * parsed to a catalogue name (custom names and invalid spellings make it false).
+ */
+export function offlineMetricSummary(doc: MlsdDoc): { refs: MetricRef[]; stated: number; allKnown: boolean } {
+  const refs: MetricRef[] = [];
+  let stated = 0;
+  for (const l of offlineMetricLists(doc)) {
+    refs.push(...doc.metrics(l.path));
+    stated += doc.list(l.path).filter((i) => doc.isStated(i)).length;
+  }
+  return { refs, stated, allKnown: stated > 0 && refs.length === stated && refs.every((m) => !!m.info) };
+}
+
+/** rules.md *operating-point metrics* (for rare positives). */
+export const OPERATING_POINT_METRICS = [
+  'pr-auc',
+  'average-precision',
+  'precision',
+  'precision-at-recall',
+  'recall-at-precision',
+  'recall-at-fpr',
+  'fpr',
+  'false-alarms-per-hour',
+  'f1',
+  'fbeta',
+];
+
+/** One way the training distorts predicted probabilities, with the node that states it. */
+export interface Distortion {
+  /** `negative-sampling-rate` or the `data.imbalance.handling` technique */
+  kind: string;
+  node: MNode;
+  /** the share of negatives kept, when `model.training.negative_sampling_rate` states it */
+  w?: number;
+}
+
+const DISTORTING_HANDLING = [
+  'negative-downsampling',
+  'undersampling',
+  'oversampling',
+  'class-weights',
+  'class-balanced-loss',
+];
+
+/**
+ * rules.md *probability-distorting training*: `model.training.negative_sampling_rate` < 1, or
+ * `data.imbalance.handling` includes negative-downsampling, undersampling, oversampling, class-weights or
+ * class-balanced-loss (focal-loss, data-augmentation, threshold-tuning and none are not). The sampling rate
+ * comes first, then the handling items in written order.
+ */
+export function probabilityDistortions(doc: MlsdDoc): Distortion[] {
+  const out: Distortion[] = [];
+  const wNode = doc.node('model.training.negative_sampling_rate');
+  const w = doc.rate('model.training.negative_sampling_rate');
+  if (wNode && w !== undefined && w < 1) out.push({ kind: 'negative-sampling-rate', node: wNode, w });
+  for (const item of doc.list('data.imbalance.handling')) {
+    const v = doc.enumValueOf(item);
+    if (v && DISTORTING_HANDLING.includes(v)) out.push({ kind: v, node: item });
+  }
+  return out;
+}
+
+/**
+ * The true-mix operating point of MLSD405's exemption: `data.imbalance.handling` includes
+ * `threshold-tuning`, or an offline metric (any list) is an operating-point metric with a stated `target`.
+ */
+export function trueMixOperatingPoint(doc: MlsdDoc): { node: MNode; text: string } | undefined {
+  for (const item of doc.list('data.imbalance.handling'))
+    if (doc.enumValueOf(item) === 'threshold-tuning') return { node: item, text: '`threshold-tuning`' };
+  for (const l of offlineMetricLists(doc))
+    for (const m of doc.metrics(l.path)) {
+      if (!m.info || !OPERATING_POINT_METRICS.includes(m.info.name) || m.node.kind !== 'map') continue;
+      if (doc.isStated(child(m.node, 'target'))) return { node: m.node, text: `\`${m.written}\` with a target` };
+    }
+  return undefined;
+}

@@ -1,30 +1,63 @@
-import { lossPieces } from '../engine/facts';
-import { lossFits, taskInfo, TASKS, type LossInfo, type TaskType } from '../engine/domain';
-import { clip, code, fitHeadline, listNames } from './support';
-import type { Fix, Rule } from './types';
+import { lossPieces, taskTypeSources, type TaskTypeSource } from '../engine/facts';
+import { taskInfo, TASKS, type TaskType } from '../engine/domain';
+import { capitalize, clip, code, fitHeadline, listNames } from './support';
+import type { Fix, Related, Rule } from './types';
 
-/** What each task type needs its loss to train, for the message. */
-const NEEDS: Partial<Record<TaskType, string>> = {
-  'binary-classification': 'a probability of the positive class',
-  'multilabel-classification': 'an independent probability per label',
-  'anomaly-detection': 'a probability (or score) of being anomalous',
-  'multiclass-classification': 'a probability distribution over the classes',
-  'multitask-classification': 'class probabilities per head',
-  regression: 'a real value close to the target',
-  forecasting: 'future values close to the series',
-  ranking: 'scores that order items by relevance',
-  recommendation: 'scores that order items by relevance',
-  retrieval: 'embeddings in which relevant pairs are close',
-  'link-prediction': 'the probability that an edge forms',
-  'object-detection': 'box coordinates and class scores',
-  segmentation: 'a class per pixel',
-  'text-generation': 'the likelihood of the target tokens',
-  'image-generation': 'images close to the data distribution',
-};
+const CLASSIFIERS: readonly TaskType[] = [
+  'binary-classification',
+  'multiclass-classification',
+  'multilabel-classification',
+  'multitask-classification',
+  'anomaly-detection',
+];
+const CLASSIFICATION_LOSSES = ['bce', 'cross-entropy', 'focal', 'class-balanced', 'hinge', 'one-class'];
+const AMOUNT_LOSSES = ['quantile', 'poisson', 'tweedie', 'msle'];
+const COMPARISON_LOSSES = ['pairwise', 'listwise', 'sampled-softmax', 'contrastive', 'triplet', 'infonce'];
 
-/** The task types a loss fits (rules.md table), for the message. */
-function fitsTasks(loss: LossInfo): TaskType[] {
-  return TASKS.filter((t) => t.losses.includes(loss.name)).map((t) => t.type);
+/** The task types a loss fits (rules.md table), for the "otherwise" reason. */
+function fitsTasks(loss: string): TaskType[] {
+  return TASKS.filter((t) => t.losses.includes(loss)).map((t) => t.type);
+}
+
+/**
+ * rules.md v1.1 MLSD402: the reason a loss does not fit a task type, per pair (long, for the explanation;
+ * short, for the headline).
+ */
+function reason(loss: string, t: TaskType): { long: string; short: string } {
+  const classifier = CLASSIFIERS.includes(t);
+  if (classifier && (loss === 'mse' || loss === 'huber'))
+    return {
+      long: 'MSE on 0/1 labels is the Brier score — a proper scoring rule, so its minimizer is the calibrated probability — but through a sigmoid its gradient vanishes on confidently wrong predictions and it punishes them far less than log loss; use `bce`',
+      short: 'gradients vanish on confident errors',
+    };
+  if (classifier && loss === 'mae')
+    return {
+      long: 'its minimizer is the conditional median, so scores collapse to 0 or 1 and carry no probability',
+      short: 'it trains the median: scores collapse to 0 or 1',
+    };
+  if (classifier && AMOUNT_LOSSES.includes(loss))
+    return {
+      long: 'it models an amount or a quantile, not a class probability',
+      short: 'it models an amount, not a class probability',
+    };
+  if ((t === 'regression' || t === 'forecasting') && CLASSIFICATION_LOSSES.includes(loss))
+    return {
+      long: 'it needs class labels; a real-valued target has none',
+      short: 'it needs class labels; a real-valued target has none',
+    };
+  if (classifier && COMPARISON_LOSSES.includes(loss))
+    return {
+      long: 'it learns scores relative to other items in a list or batch, not a class probability; thresholds on them do not transfer',
+      short: 'it learns relative scores, not a class probability',
+    };
+  if (classifier && loss === 'one-class')
+    return {
+      long: 'it learns the normal class only and ignores the labels you have',
+      short: 'it learns the normal class only and ignores your labels',
+    };
+  const its = fitsTasks(loss);
+  const text = its.length ? `it is a loss for ${listNames(its, 3)}` : 'it is not a loss for this task';
+  return { long: text, short: text };
 }
 
 export const mlsd402: Rule = {
@@ -36,34 +69,45 @@ export const mlsd402: Rule = {
     defaultSeverity: 'warning',
     fixable: 'none',
     description:
-      '`model.loss` names a known loss that does not fit `framing.task_type` (or any head\'s task type), e.g. mse for binary-classification or bce for regression. The free text is split on `+`, `,`, `/` and "and"; unknown pieces are ignored.',
+      "A known piece of `model.loss` fits none of the doc's task types (`framing.task_type`, the heads' and the stages' task types), e.g. bce for regression or mae for binary-classification; the message gives the reason for the pair. The free text is split on `+`, `,`, `/` and \"and\"; unknown pieces are ignored.",
   },
   check({ doc, report }) {
     const n = doc.node('model.loss');
     if (n?.kind !== 'scalar') return;
-    const types = doc.effectiveTaskTypes();
+    // rules.md: MLSD402 reads the *all task types* (doc task types plus stage task types)
+    const sources = taskTypeSources(doc, true);
+    const types = [...new Set(sources.map((s) => s.type))];
     if (!types.length) return;
     const fitting = [...new Set(types.flatMap((t) => taskInfo(t)?.losses ?? []))];
-    if (!fitting.length) return; // clustering only: not checked
-    const taskLabel =
-      types.length === 1
-        ? `${types[0]} (\`framing.task_type\`)`
-        : `any of the task types ${listNames(types, 4)} (task type and heads)`;
-    const needs = types.length === 1 ? NEEDS[types[0]] : undefined;
-    const typical = types.length === 1 ? taskInfo(types[0])?.typicalLoss : undefined;
+    if (types.some((t) => (taskInfo(t)?.losses.length ?? 0) === 0)) return; // clustering: not checked
     const seen = new Set<string>();
-    const tt = doc.node('framing.task_type');
     for (const piece of lossPieces(doc, n)) {
       const loss = piece.loss;
       if (!loss || seen.has(loss.name)) continue;
-      if (types.some((t) => lossFits(loss.name, t))) continue;
+      if (fitting.includes(loss.name)) continue;
       seen.add(loss.name);
       const span = piece.span ?? doc.valueSpan(n);
-      const its = fitsTasks(loss);
-      const alias =
-        loss.name === piece.text.toLowerCase().replace(/[\s_]+/g, '-')
-          ? code(loss.name)
-          : `${code(piece.text)} (${loss.name})`;
+      const asWritten = piece.text.toLowerCase().replace(/[\s_]+/g, '-') === loss.name;
+      const wrote = asWritten ? code(loss.name) : `${code(clip(piece.text, 24))} (${loss.name})`;
+
+      // one reason per task type; task types sharing a reason are named together
+      const byReason = new Map<string, { short: string; srcs: TaskTypeSource[] }>();
+      for (const s of sources) {
+        const r = reason(loss.name, s.type);
+        const e = byReason.get(r.long) ?? { short: r.short, srcs: [] };
+        if (!e.srcs.some((x) => x.type === s.type)) e.srcs.push(s);
+        byReason.set(r.long, e);
+      }
+      const clauses = [...byReason].map(
+        ([long, e]) =>
+          `${wrote} on ${listNames(
+            e.srcs.map((s) => `${s.type} (${s.from})`),
+            3,
+          )}: ${long}.`,
+      );
+      const task = types.length === 1 ? types[0] : `any of the ${types.length} task types`;
+      const firstShort = [...byReason.values()][0].short;
+      const typical = types.length === 1 ? taskInfo(types[0])?.typicalLoss : undefined;
       const suggestions: Fix[] = piece.span
         ? fitting.slice(0, 2).map((f) => ({
             title: `Replace with \`${f}\``,
@@ -71,27 +115,23 @@ export const mlsd402: Rule = {
             safe: false,
           }))
         : [];
-      const task = types.length === 1 ? types[0] : `any of the ${types.length} task types`;
-      const wrote =
-        loss.name === piece.text.toLowerCase().replace(/[\s_]+/g, '-')
-          ? code(loss.name)
-          : `${code(clip(piece.text, 24))} (${loss.name})`;
+      const related: Related[] = [];
+      for (const s of sources)
+        if (s.node && doc.isStated(s.node))
+          related.push({ ...doc.valueSpan(s.node), message: `task type ${s.type} (${s.from.replace(/`/g, '')})` });
       report({
         ...span,
         message: fitHeadline([
-          `The loss ${wrote} does not fit ${task}; losses that fit: ${fitting.slice(0, 2).map(code).join(', ')}`,
+          `The loss ${wrote} does not fit ${task}: ${firstShort}`,
           `The loss ${wrote} does not fit ${task}`,
+          `The loss ${wrote} does not fit the task type`,
         ]),
         explanation:
-          `The loss ${alias} does not fit ${taskLabel}: it is ${its.length ? `a loss for ${listNames(its, 3)}` : 'not a loss for this task'}` +
-          `${needs ? `, while ${types[0]} needs ${needs}` : ''}, so the model is trained to output the wrong kind of score whatever the data. ` +
-          `Use a loss that fits: ${fitting.map(code).join(', ')}${typical ? ` (typical: ${typical.charAt(0).toLowerCase()}${typical.slice(1).replace(/\.$/, '')})` : ''}.`,
+          `${capitalize(clauses.join(' '))} ` +
+          `Losses that fit: ${fitting.map(code).join(', ')}` +
+          `${typical ? ` (typical: ${typical.charAt(0).toLowerCase()}${typical.slice(1).replace(/\.$/, '')})` : ''}.`,
         suggestions: suggestions.length ? suggestions : undefined,
-        related:
-          tt && doc.isStated(tt)
-            ? [{ ...doc.valueSpan(tt), message: `task type ${doc.taskType() ?? String(tt.value)}` }]
-            : undefined,
-        data: { loss: loss.name, written: piece.text, taskTypes: types, fitting },
+        related: related.length ? related : undefined,
       });
     }
   },

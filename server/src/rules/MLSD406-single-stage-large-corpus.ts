@@ -53,7 +53,6 @@ export const mlsd406: Rule = {
         `Split it into stages: ${code('candidate-generation')} (ANN over two-tower embeddings, ${formatCount(items)} → ~1k) → ${code('ranking')} (~1k → top 50) → ${code('re-ranking')} (business rules, diversity).`,
       suggestions: suggestion('Add candidate-generation and ranking stages', edit),
       related: [{ ...doc.valueSpan(itemsNode), message: `${formatCount(items)} items` }],
-      data: { items, threshold: limit, stages: stages.length, msPerRequestAt1us: items * 0.001 },
     });
   },
 };

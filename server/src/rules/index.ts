@@ -57,7 +57,7 @@ import { mlsd503 } from './MLSD503-metric-task-mismatch';
 import { mlsd504 } from './MLSD504-ranking-metric-missing-k';
 import { mlsd505 } from './MLSD505-accuracy-on-imbalanced-data';
 import { mlsd506 } from './MLSD506-relevance-metric-mismatch';
-import { mlsd507 } from './MLSD507-auc-only-for-probability-output';
+import { mlsd507 } from './MLSD507-missing-calibration-metric';
 import { mlsd508 } from './MLSD508-no-slice-evaluation';
 import { mlsd509 } from './MLSD509-no-guardrail-metric';
 import { mlsd510 } from './MLSD510-ab-test-underpowered';
@@ -163,14 +163,14 @@ export const RULES: readonly Rule[] = [
 
 const byName = new Map<string, Rule>();
 for (const r of RULES) {
-  for (const n of [r.meta.id, r.meta.alias]) {
+  for (const n of [r.meta.id, r.meta.alias, ...(r.meta.formerAliases ?? [])]) {
     const k = n.toLowerCase();
     if (byName.has(k)) throw new Error(`duplicate rule name ${n}`);
     byName.set(k, r);
   }
 }
 
-/** Finds a rule by id or alias, case-insensitive. */
+/** Finds a rule by id, alias or former alias, case-insensitive. */
 export function ruleByName(name: string): Rule | undefined {
   return byName.get(name.trim().toLowerCase());
 }

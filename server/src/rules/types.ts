@@ -16,6 +16,8 @@ export interface RuleMeta {
   id: string;
   /** kebab-case alias, accepted wherever the id is */
   alias: string;
+  /** earlier aliases a later spec revision renamed, still accepted wherever the id is (MLSD507's v1 alias) */
+  formerAliases?: string[];
   /** short title, for docs and `mlsd rules` */
   title: string;
   /** framework step 0..7 (0 = document structure) */

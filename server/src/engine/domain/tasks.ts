@@ -163,9 +163,21 @@ function union(...lists: string[][]): string[] {
   return [...new Set(lists.flat())];
 }
 
-const CLASSIFICATION_LOSSES = ['bce', 'focal', 'class-balanced', 'hinge'];
-const REGRESSION_LOSSES = ['mse', 'mae', 'huber', 'quantile', 'poisson', 'msle'];
-const RANKING_LOSSES = ['bce', 'cross-entropy', 'pairwise', 'listwise', 'sampled-softmax', 'contrastive', 'mse'];
+// rules.md v1.1 "Losses that fit each task type": cross-entropy fits every classifier type (softmax over
+// two classes is BCE), anomaly detection adds reconstruction losses and one-class, tweedie joins regression.
+const CLASSIFICATION_LOSSES = ['bce', 'cross-entropy', 'focal', 'class-balanced', 'hinge'];
+const REGRESSION_LOSSES = ['mse', 'mae', 'huber', 'quantile', 'poisson', 'tweedie', 'msle'];
+const RANKING_LOSSES = [
+  'bce',
+  'cross-entropy',
+  'focal',
+  'pairwise',
+  'listwise',
+  'sampled-softmax',
+  'contrastive',
+  'infonce',
+  'mse',
+];
 const GENERATION_LOSSES = ['cross-entropy', 'mse', 'contrastive'];
 
 export const TASKS: readonly TaskInfo[] = [
@@ -182,7 +194,7 @@ export const TASKS: readonly TaskInfo[] = [
     description:
       'Predict exactly one of K > 2 mutually exclusive classes (softmax output). Metrics: accuracy, macro-F1, top-k accuracy.',
     metrics: MULTICLASS_METRICS,
-    losses: ['cross-entropy', 'focal', 'class-balanced'],
+    losses: ['cross-entropy', 'bce', 'focal', 'class-balanced', 'hinge'],
     typicalLoss: '`cross-entropy` over a softmax; `focal` or `class-balanced` for rare classes.',
   },
   {
@@ -198,7 +210,7 @@ export const TASKS: readonly TaskInfo[] = [
     description:
       'One shared model with several classification heads (e.g. one per harm class or per reaction); declare them in `framing.heads`.',
     metrics: union(BINARY_METRICS, MULTICLASS_METRICS, MULTILABEL_METRICS),
-    losses: ['bce', 'cross-entropy', 'focal', 'class-balanced'],
+    losses: CLASSIFICATION_LOSSES,
     typicalLoss:
       'Weighted sum of per-head losses: `bce` for binary heads, `cross-entropy` for multiclass heads; `focal` for rare classes.',
   },
@@ -216,7 +228,8 @@ export const TASKS: readonly TaskInfo[] = [
       'Predict future values of a time series from its past (demand, traffic); splits must respect time. Metrics: MAE, MASE, WAPE.',
     metrics: union(REGRESSION_METRICS, ['mase']),
     losses: REGRESSION_LOSSES,
-    typicalLoss: '`mae` or `mse`; `quantile` for prediction intervals; `poisson` for count series.',
+    typicalLoss:
+      '`mae` or `mse`; `quantile` for prediction intervals; `poisson` for count series (`tweedie` for intermittent demand).',
   },
   {
     type: 'ranking',
@@ -240,7 +253,7 @@ export const TASKS: readonly TaskInfo[] = [
     description:
       'Representation learning plus nearest-neighbour search: embed queries and items, fetch the closest items from an (ANN) index. Metrics: recall@k, MRR.',
     metrics: RETRIEVAL_METRICS,
-    losses: ['contrastive', 'triplet', 'infonce', 'sampled-softmax', 'cross-entropy', 'bce'],
+    losses: ['contrastive', 'triplet', 'infonce', 'sampled-softmax', 'cross-entropy', 'bce', 'pairwise'],
     typicalLoss: '`infonce`/`contrastive` with in-batch or hard negatives; `triplet`; `sampled-softmax`.',
   },
   {
@@ -248,7 +261,7 @@ export const TASKS: readonly TaskInfo[] = [
     description:
       'Predict whether an edge will form between two graph nodes (friend suggestions), e.g. a GNN on a graph snapshot. Metrics: ROC-AUC, mAP over the ranked list.',
     metrics: RANKING_METRICS,
-    losses: ['bce', 'cross-entropy', 'pairwise', 'contrastive'],
+    losses: ['bce', 'cross-entropy', 'pairwise', 'contrastive', 'infonce', 'sampled-softmax'],
     typicalLoss: '`bce` on observed edges vs sampled non-edges; `pairwise` (BPR) for ranked suggestions.',
   },
   {
@@ -296,8 +309,9 @@ export const TASKS: readonly TaskInfo[] = [
     description:
       'Flag rare, unusual examples (fraud, intrusions, defects), with or without labels. Metrics: precision@k, PR-AUC, recall.',
     metrics: BINARY_METRICS,
-    losses: CLASSIFICATION_LOSSES,
-    typicalLoss: 'With labels: `bce` or `focal` (extreme imbalance); `hinge` for margin (one-class SVM-style) models.',
+    losses: [...CLASSIFICATION_LOSSES, 'mse', 'mae', 'huber', 'one-class'],
+    typicalLoss:
+      '`bce` or `focal` with labels; reconstruction `mse` for autoencoders; `one-class` (one-class SVM, Deep SVDD) without labels.',
   },
 ];
 
