@@ -132,6 +132,62 @@ const CASES: [string, string][] = [
   ['value-loss', at('loss: bce', 7)],
 ];
 
+/** A v1.1 doc: delayed labels, point-in-time features, the freshness trio, per-stage metrics, calibration. */
+const DOC11 = `mlsd: 1
+title: Card fraud scoring
+requirements:
+  performance:
+    mode: batch
+    freshness: 7d
+    prediction_freshness: 1d
+    item_freshness: 1h
+framing:
+  task_type: binary-classification
+  output_use: probability
+data:
+  sources:
+    - {id: transactions, kind: transactions, volume: 30M rows/day}
+  labels:
+    source: natural
+    delay: 90d
+    maturity: 90d
+  training_window: 180d
+  features:
+    - {id: merchant_fraud_rate, source: transactions, derived_from_label: true, point_in_time: true}
+model:
+  candidates: [{id: gbdt, architecture: LightGBM}, {id: rules, architecture: hand rules}]
+  stages:
+    - id: screen
+      model: rules
+      task_type: binary-classification
+      metrics: [recall@fpr=0.01]
+    - {id: score, model: gbdt}
+evaluation:
+  offline:
+    metrics: [pr-auc, ece, {name: log-loss, stage: score}]
+`;
+
+function at11(needle: string, atChar = 1): string {
+  const i = DOC11.indexOf(needle);
+  if (i < 0) throw new Error(`${needle} not in DOC11`);
+  return `${DOC11.slice(0, i + atChar)}$0${DOC11.slice(i + atChar)}`;
+}
+
+CASES.push(
+  ['v11-key-freshness', at11('freshness: 7d')],
+  ['v11-key-prediction-freshness', at11('prediction_freshness')],
+  ['v11-key-item-freshness', at11('item_freshness')],
+  ['v11-key-labels-delay', at11('delay: 90d')],
+  ['v11-key-labels-maturity', at11('maturity')],
+  ['v11-key-training-window', at11('training_window')],
+  ['v11-key-point-in-time', at11('point_in_time')],
+  ['v11-key-stage-metrics', at11('metrics: [recall')],
+  ['v11-key-metric-stage', at11('stage: score')],
+  ['v11-value-metric-ece', at11('ece,', 1)],
+  ['v11-value-metric-log-loss', at11('log-loss', 2)],
+  ['v11-value-metric-stage-ref', at11('score}', 2)],
+);
+
 for (const [name, text] of CASES) {
   test(`hover snapshot: ${name}`, () => {
     const out = render(text);

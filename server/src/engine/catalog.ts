@@ -143,7 +143,7 @@ const METRIC_FIELDS = [
 const METRIC_STAGE = f(
   'stage',
   'ref',
-  "The stage this metric evaluates (`model.stages[].id`): a scoped metric is checked against that stage's task type (recall@k for candidate generation, nDCG@k for the ranker).",
+  "The stage this metric evaluates (`model.stages[].id`): a scoped metric is checked against that stage's task type (`recall@200` for candidate generation, `ndcg@10` for the ranker). Without `stage:` a metric must fit the doc's task type, a head's or a stage's.",
   { ref: 'stage' },
 );
 const METRIC_DELAY = f(
@@ -415,12 +415,12 @@ export const DATA: FieldSpec = mapOf(
       f(
         'delay',
         'duration',
-        'Time after which labels are (nearly) final (`7d` for a booking, `90d` for a chargeback): state a high percentile (90th–95th), not the median, because younger examples count as not yet labelled. Bounds how fresh the model can be.',
+        'Time after which labels are (nearly) final (`7d` for a booking, `90d` for a chargeback): state a high percentile (90th–95th), not the median, because younger examples count as not yet labelled. Bounds how fresh the model can be. Examples younger than the delay are trained as negatives unless `maturity` makes training wait for them or `delay_handling` corrects for them.',
       ),
       f(
         'maturity',
         'duration',
-        'Examples enter training only once they are at least this old, so late labels can arrive (`30d`). With `delay` longer than the maturity, recent positives are still trained as negatives.',
+        'Examples enter training only once they are at least this old, so late labels can arrive (`30d`): a training run at time t uses the window t − maturity − `training_window` … t − maturity. Set it to `delay` to train on final labels only; with a shorter maturity, the share min(1, (delay − maturity) / training_window) of the window is still unlabelled and its late positives are trained as negatives. The price of a longer wait is a staler model.',
         { example: '30d' },
       ),
       f(
@@ -443,7 +443,7 @@ export const DATA: FieldSpec = mapOf(
     f(
       'training_window',
       'duration',
-      'Span of examples one training run uses (`30d`, `1y`). Examples younger than the label `delay` inside it are not yet labelled: set `labels.maturity` or a longer window.',
+      'Span of examples one training run uses (`30d`, `1y`). The newest `labels.delay` of it is not yet labelled (less `labels.maturity` when stated): a 60d window with a 90d delay and no maturity is entirely unmatured. Set `labels.maturity`, lengthen the window so unmatured rows are a small share, or describe `labels.delay_handling`.',
       { example: '1y' },
     ),
     listOf('features', 'Model features; each has a unique `id` and names its `source`.', [
@@ -492,7 +492,7 @@ export const DATA: FieldSpec = mapOf(
       f(
         'point_in_time',
         'bool',
-        "`true`: training rows get the value the feature had at each example's prediction time (an as-of join from logged or versioned values). `false`: today's value is joined onto past examples, which leaks the future into training (snapshot leakage).",
+        "Guards against snapshot leakage. `true`: training rows get the value the feature had at each example's prediction time (an as-of join from logged serving values or a versioned feature store). `false`: today's value is joined onto past examples, so a counter such as total orders already includes what happened after the prediction, often the row's own outcome: offline metrics soar, then collapse in production. Write it on features that change over time (from a time-ordered source, streaming or realtime, or derived from the label).",
       ),
       f(
         'derived_from_label',
@@ -604,7 +604,7 @@ export const MODEL: FieldSpec = mapOf(
         ),
         metricList(
           'metrics',
-          "This stage's offline metrics (v1.1), checked against the stage's task type: recall@k for candidate generation, nDCG@k for the ranker.",
+          "This stage's offline metrics (v1.1), checked against the stage's task type: `recall@k` for candidate generation (does the shortlist keep the relevant items?), `ndcg@k` for the ranker. They count as the doc's offline metrics, like `{name: …, stage: …}` entries of `evaluation.offline.metrics`.",
         ),
       ],
     ),

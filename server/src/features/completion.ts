@@ -33,6 +33,7 @@ import {
   cutoffFor,
   findLoss,
   findMetric,
+  isTaskType,
   LOSSES,
   METRICS,
   metricsForTask,
@@ -505,15 +506,24 @@ function metricChoices(doc: MlsdDoc, listPath: readonly Seg[]): MetricChoice[] {
     for (const m of METRICS) if (m.family === 'online') push(m, 'plain', 'online metric');
     return out;
   }
-  const types = taskTypes(doc);
+  // a stage's own list: the metrics that fit the stage's task type (its metrics are checked against it)
+  const stage = stageOf(doc, listPath);
+  const types = stage?.type ? [stage.type] : taskTypes(doc);
+  const stageNote = stage?.type ? ` (stage ${stage.id ?? listPath[2]})` : '';
   if (types.length) {
     for (const t of types) {
       for (const m of metricsForTask(t)) {
         const variant: Variant = cutoffFor(m, t) ?? 'plain';
         const family = variant === 'k' ? 'ranking' : variant === 'iou' ? 'detection' : m.family;
-        push(m, variant, `${familyText(family)} · fits ${t}`);
+        push(m, variant, `${familyText(family)} · fits ${t}${stageNote}`);
       }
     }
+    // scores read as probabilities: the calibration metrics fit every task type
+    if (doc.enumOf('framing.output_use') === 'probability')
+      for (const name of CALIBRATION_METRICS) {
+        const m = findMetric(name);
+        if (m) push(m, 'plain', 'calibration metric · output_use: probability');
+      }
     return out;
   }
   for (const fam of OFFLINE_FAMILIES) {
@@ -525,6 +535,21 @@ function metricChoices(doc: MlsdDoc, listPath: readonly Seg[]): MetricChoice[] {
     }
   }
   return out;
+}
+
+/** rules.md Interpretation: the calibration metrics, which fit every task type when `output_use: probability`. */
+const CALIBRATION_METRICS = ['log-loss', 'nce', 'brier', 'ece'];
+
+/** The stage whose `metrics` list `listPath` is (`model.stages[i].metrics`), with its id and valid task type. */
+function stageOf(doc: MlsdDoc, listPath: readonly Seg[]): { id?: string; type?: TaskType } | undefined {
+  if (listPath.length !== 4 || listPath[0] !== 'model' || listPath[1] !== 'stages' || listPath[3] !== 'metrics')
+    return undefined;
+  const i = listPath[2];
+  if (typeof i !== 'number') return undefined;
+  const st = doc.list('model.stages')[i];
+  if (st?.kind !== 'map') return undefined;
+  const t = doc.enumValueOf(child(st, 'task_type'));
+  return { id: doc.textOf(child(st, 'id')), type: t && isTaskType(t) ? t : undefined };
 }
 
 /** The cutoff a metric item leaves to write: `@k` or `@iou=`. */

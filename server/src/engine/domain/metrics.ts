@@ -37,6 +37,10 @@ export interface MetricInfo {
 // Metric catalogue (format.md "Metric names"; definitions and misuse from domain.md §3.1–3.7)
 // ---------------------------------------------------------------------------------------------
 
+/** The shared sentence of the four calibration metrics' "when to use" (rules.md Interpretation). */
+const CALIBRATION =
+  ' A **calibration metric** (log-loss, nce, brier, ece): it checks that a score read as a probability matches the observed rate, which AUCs cannot see. With `output_use: probability` it fits any task type.';
+
 export const METRICS: readonly MetricInfo[] = [
   // --- classification -------------------------------------------------------------------------
   {
@@ -118,7 +122,9 @@ export const METRICS: readonly MetricInfo[] = [
     aliases: ['cross-entropy', 'logloss'],
     family: 'classification',
     definition: 'Mean negative log-likelihood: −mean[y log p + (1 − y) log(1 − p)].',
-    whenToUse: 'Probabilities are consumed downstream (auctions, expected-value ranking); penalizes miscalibration.',
+    whenToUse:
+      'Probabilities are consumed downstream (auctions, expected-value ranking); penalizes miscalibration, and confident errors without bound.' +
+      CALIBRATION,
     misuse:
       'Inflated/optimistic on a negatively downsampled set unless predictions are recalibrated; not comparable across datasets with different base rates (use `nce`).',
     lowerIsBetter: true,
@@ -128,7 +134,8 @@ export const METRICS: readonly MetricInfo[] = [
     aliases: ['ne', 'normalized-cross-entropy'],
     family: 'classification',
     definition: 'Normalized cross-entropy: CE(model) / CE(always predicting the background rate p̄) (He et al. 2014).',
-    whenToUse: 'Ads/CTR models (book ch8): < 1 beats the base-rate predictor; comparable across different CTRs.',
+    whenToUse:
+      'Ads/CTR models (book ch8): < 1 beats the base-rate predictor; comparable across different CTRs.' + CALIBRATION,
     misuse:
       'NCE ≥ 1 means no better than the base rate. Computed on downsampled data without recalibration it is wrong.',
     lowerIsBetter: true,
@@ -138,7 +145,9 @@ export const METRICS: readonly MetricInfo[] = [
     aliases: [],
     family: 'classification',
     definition: 'Mean squared error of the probability: mean (p − y)².',
-    whenToUse: 'Checking calibration plus refinement of probabilistic outputs.',
+    whenToUse:
+      'Checking calibration plus refinement of probabilistic outputs; strictly proper (minimized by the calibrated probability) and bounded, so one confident error costs at most 1.' +
+      CALIBRATION,
     misuse: 'Small values look good under heavy imbalance; compare against the base-rate predictor.',
     lowerIsBetter: true,
   },
@@ -147,7 +156,7 @@ export const METRICS: readonly MetricInfo[] = [
     aliases: [],
     family: 'classification',
     definition: 'Expected calibration error: bin-weighted mean of |accuracy − confidence| (reliability diagram).',
-    whenToUse: 'Probabilities feed auctions, thresholds or expected-value decisions.',
+    whenToUse: 'Probabilities feed auctions, thresholds or expected-value decisions.' + CALIBRATION,
     misuse:
       'Depends on the binning; a constant base-rate predictor can have ECE ≈ 0, so pair it with a discrimination metric.',
     lowerIsBetter: true,
