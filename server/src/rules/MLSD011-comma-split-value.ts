@@ -46,7 +46,6 @@ export const mlsd011: Rule = {
               }
             : undefined,
         related: [{ ...doc.valueSpan(s.value), message: `the value of \`${s.key}\` was cut here` }],
-        data: { key: s.key, value, lone: s.lone, intended: s.intended },
       });
     }
   },

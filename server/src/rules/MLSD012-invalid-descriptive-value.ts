@@ -32,7 +32,6 @@ export const mlsd012: Rule = {
         explanation: `${issue.explanation} ${code(issue.path)} is descriptive: it is mainly for readers, so the value is only a warning, but every check that reads it treats it as unknown and falls back to its default reading.`,
         fix: issue.replacement && !issue.node.aliased ? replace(issue.replacement, true) : undefined,
         suggestions: (issue.candidates ?? []).filter((c) => c !== issue.replacement).map((c) => replace(c, false)),
-        data: { path: issue.path },
       });
     }
   },

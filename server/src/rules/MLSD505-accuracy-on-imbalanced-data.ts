@@ -38,7 +38,6 @@ export const mlsd505: Rule = {
       explanation: `${code(cls[0].written)} is the only classification metric, but the positive rate is ${pct(p)}: a model that always predicts "${majority}" scores ${pct(trivial)} accuracy while catching no ${rarePositive ? 'positive' : 'negative'}. Add a metric that sees the rare class, e.g. ${candidates.length ? candidates.map((c) => `\`${c}\``).join(' or ') : '`pr-auc` or `recall`'} (threshold \`imbalance_threshold\` = ${t}).`,
       related: rateNode ? [{ ...doc.valueSpan(rateNode), message: `positive rate ${pct(p)}` }] : undefined,
       suggestions: defined(candidates.map((c) => listSuggestion(doc, OFFLINE, [c], `Add the offline metric \`${c}\``))),
-      data: { positiveRate: p, threshold: t, trivialAccuracy: trivial },
     });
   },
 };

@@ -97,15 +97,6 @@ export const mlsd510: Rule = {
       explanation: `Detecting a ${pct(mde)} relative change on a ${pct(p)} baseline needs n ≈ 16·p(1−p)/(p·mde)² ≈ ${formatCount(n)} ${units} per arm; at ${formatCount(eligible)} eligible/day × ${pct(traffic)} traffic you get ${formatCount(perDayPerArm)} per arm per day and need ${daysNeeded} days, not ${daysText}. An underpowered test misses real effects and overstates the ones it finds: ${ways.join(', or ')}.`,
       related,
       suggestions,
-      data: {
-        n,
-        perArmCapacity: capacity,
-        perArmPerDay: perDayPerArm,
-        daysNeeded,
-        durationDays: days,
-        trafficNeeded,
-        mdeFeasible,
-      },
     });
   },
 };

@@ -54,7 +54,6 @@ export const mlsd511: Rule = {
           ]),
           explanation: `${dym}A custom ${WHERE[path]} gets no task-fit or cutoff check, so say how it is computed, e.g. \`{name: ${name}, rationale: …}\`, for reviewers to judge it.`,
           suggestions,
-          data: { name, candidates: near },
         });
       }
     }

@@ -62,14 +62,6 @@ export const mlsd601: Rule = {
         'Stages run in sequence for every request, so this design misses the SLO before any load is added; ' +
         `shrink a stage's \`latency\` (fewer candidates to score, a distilled or cached ranker, an ANN index) or revise \`${reqPath}\`.`,
       related,
-      data: {
-        sum: round(sum, 6),
-        budget,
-        over: round(over, 6),
-        percentile: percentile ?? 'bare',
-        network,
-        stages: timed.map((t) => ({ id: t.id, latency: t.latency })),
-      },
     });
   },
 };

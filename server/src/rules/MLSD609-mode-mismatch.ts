@@ -40,7 +40,6 @@ export const mlsd609: Rule = {
         `Make them agree (\`mode: ${req}\` here, or change the requirement), or use \`hybrid\` and say which part is ${req === 'batch' || srv === 'batch' ? 'precomputed' : 'online'}.`,
       suggestions: edit ? [{ title: `Change to \`${req}\``, edits: [edit], safe: false }] : undefined,
       related: [{ ...doc.valueSpan(reqNode), message: `required mode: ${req}` }],
-      data: { required: req, serving: srv },
     });
   },
 };

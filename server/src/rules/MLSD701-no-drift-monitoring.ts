@@ -52,7 +52,6 @@ export const mlsd701: Rule = {
           : `None of the ${items.length} items of \`monitoring.ml\` watches for drift`,
       explanation,
       suggestions: edit ? [{ title, edits: [edit], safe: false }] : undefined,
-      data: { items },
     });
   },
 };

@@ -47,7 +47,6 @@ export const mlsd702: Rule = {
           : `None of the ${items.length} items of \`monitoring.operational\` tracks latency or throughput`,
       explanation,
       suggestions: edits ? [{ title, edits, safe: false }] : undefined,
-      data: { items },
     });
   },
 };

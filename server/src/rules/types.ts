@@ -62,11 +62,6 @@ export interface Report extends Span {
    * MLSD006 sets the step whose section is missing, so the design outline files the finding under it.
    */
   aboutStep?: number;
-  /**
-   * @deprecated Untyped payload that nothing reads; MLSD001–MLSD308 no longer set it. Remove once the
-   * MLSD4xx–7xx rules stop setting it.
-   */
-  data?: Record<string, unknown>;
 }
 
 export interface Finding extends Report {
