@@ -7,3 +7,4 @@ export * from './headline';
 export * from './messages';
 export * from './metrics';
 export * from './missing';
+export * from './experiment';
