@@ -122,3 +122,18 @@ test('MLSD510: each suggestion leaves the doc valid and ends the finding', () =>
   const n = f.suggestions!.length;
   for (let i = 0; i < n; i++) assert.deepEqual(afterSuggestion(t, 'MLSD510', i).added, []);
 });
+
+// --- MLSD516 experiment-shorter-than-a-week ---
+
+test('MLSD516: ab, switchback or no type under min_experiment_days; not interleaving; the option moves the bar', () => {
+  const t = (type: string, days: string) =>
+    `mlsd: 1\ntitle: t\nframing:\n  ml_objective: o\n  task_type: ranking\nevaluation:\n  offline:\n    metrics: [map@10]\n  online:\n    metrics: [ctr]\n    experiment:\n${type ? `      type: ${type}\n` : ''}      unit: request\n      duration_days: ${days}\n`;
+  assert.match(of(t('ab', '3'), 'MLSD516')[0].message, /^A 3-day test covers 3 of 7 weekdays/);
+  assert.equal(of(t('switchback', '5'), 'MLSD516').length, 1);
+  assert.equal(of(t('', '5'), 'MLSD516').length, 1);
+  assert.deepEqual(of(t('interleaving', '3'), 'MLSD516'), []);
+  assert.deepEqual(of(t('ab', '7'), 'MLSD516'), []);
+  const [f] = of(t('ab', '10'), 'MLSD516', { min_experiment_days: 14 });
+  assert.equal(f.suggestions?.[0].title, 'Run the test for 14 days');
+  assert.deepEqual(afterSuggestion(t('ab', '3'), 'MLSD516').added, []);
+});
