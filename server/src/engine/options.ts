@@ -33,6 +33,7 @@ export const OPTIONS = [
   { key: 'rare_positive_threshold', default: 0.01, min: 0, exclusiveMin: true, max: 0.5, percent: true, rules: ['MLSD302'], description: 'A positive rate below this (or above 1 − this) is rare enough that the design must state its imbalance handling. A fraction (`0.01`) or, in `.mlsdrc.yaml`, a percentage (`1%`).' },
   { key: 'immature_label_share', default: 0.1, min: 0, exclusiveMin: true, max: 1, percent: true, rules: ['MLSD309'], description: 'The share of `data.training_window` younger than the label delay (and not covered by `maturity`) from which unmatured labels are reported.' },
   { key: 'default_hnsw_m', default: 32, min: 1, rules: ['MLSD608'], description: 'The HNSW graph degree M used for index memory when a doc does not state `serving.index.m`: links take 2·M·4 bytes per item (level-0 neighbour ids).' },
+  { key: 'min_experiment_days', default: 7, min: 1, rules: ['MLSD510', 'MLSD516'], description: 'The shortest online experiment worth running, in days; days needed are rounded up to whole weeks of at least this.' },
 ] as const satisfies readonly OptionSpec[];
 
 export type OptionKey = (typeof OPTIONS)[number]['key'];

@@ -1,6 +1,6 @@
 import { latencyCheck } from '../engine/figures';
 import type { MNode } from '../engine/parse';
-import { formatDuration, round } from '../engine/values';
+import { formatDuration } from '../engine/values';
 import type { Related, Rule } from './types';
 
 const ms = (n: number) => formatDuration(n);

@@ -62,6 +62,8 @@ import { mlsd508 } from './MLSD508-no-slice-evaluation';
 import { mlsd509 } from './MLSD509-no-guardrail-metric';
 import { mlsd510 } from './MLSD510-ab-test-underpowered';
 import { mlsd511 } from './MLSD511-unknown-metric';
+import { mlsd515 } from './MLSD515-primary-metric-unobservable';
+import { mlsd516 } from './MLSD516-experiment-shorter-than-a-week';
 import { mlsd601 } from './MLSD601-serving-latency-exceeds-requirement';
 import { mlsd602 } from './MLSD602-prediction-mode-unspecified';
 import { mlsd603 } from './MLSD603-batch-with-realtime-features';
@@ -142,6 +144,8 @@ export const RULES: readonly Rule[] = [
   mlsd509,
   mlsd510,
   mlsd511,
+  mlsd515,
+  mlsd516,
   mlsd601,
   mlsd602,
   mlsd603,
