@@ -12,7 +12,7 @@ import { makeStyle, shouldColor } from './color';
 import { CliConfigs, display } from './configs';
 import { expandPatterns } from './files';
 import { formatJson, formatSarif, formatStylish, totals } from './formatters';
-import { lintFile, type FileResult } from './lintFiles';
+import { lintFiles, type FileResult } from './lintFiles';
 
 export interface Out {
   write(s: string): unknown;
@@ -140,14 +140,11 @@ function lintCommand(opts: CliOptions, io: CliIo): number {
 
   const results: FileResult[] = [];
   const notifications: string[] = [];
-  for (const { file, config } of perFile) {
-    const label = display(file, cwd);
-    let outcome: ReturnType<typeof lintFile>;
-    try {
-      outcome = lintFile(file, label, config, { fix: opts.fix, fixDryRun: opts.fixDryRun, quiet: opts.quiet });
-    } catch (err) {
-      outcome = { ok: false, error: `linting ${label} failed: ${(err as Error)?.stack ?? String(err)}` };
-    }
+  const outcomes = lintFiles(
+    perFile.map(({ file, config }) => ({ file, label: display(file, cwd), config })),
+    { fix: opts.fix, fixDryRun: opts.fixDryRun, quiet: opts.quiet },
+  );
+  for (const outcome of outcomes) {
     if (!outcome.ok) {
       fail(outcome.error);
       notifications.push(outcome.error);
