@@ -5,7 +5,9 @@
 // Exits 1 when a bad input takes over 2,000 ms, peaks over 512 MB, or crashes the CLI.
 // Run with `npm run bench` (builds first). `--runs N` sets the runs per case (default 3). First, the
 // in-process scaling table of scripts/bench-scale.mjs (analysis vs `yaml`'s parseDocument at 1k–50k
-// lines); `--no-scale` skips it.
+// lines); `--no-scale` skips it. Then the side-by-side LSP table of scripts/bench-lsp.mjs (this server and
+// yaml-language-server over stdio, 1k–50k lines; `--no-lsp` skips it, `--lsp-sizes 1000,3000` narrows it)
+// and the CLI's throughput on 1,000 typical docs (the examples copied 100 times; `--no-throughput` skips it).
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -31,6 +33,43 @@ if (!process.argv.includes('--no-scale')) {
 if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.js'))) {
   console.error('dist/cli.js is missing: run `npm run build` (or `npm run bench`, which builds).');
   process.exit(2);
+}
+
+if (!process.argv.includes('--no-lsp')) {
+  const { runLsp, printLsp } = await import('./bench-lsp.mjs');
+  const arg = process.argv.indexOf('--lsp-sizes');
+  printLsp(await runLsp(ROOT, arg > 0 ? process.argv[arg + 1].split(',').map(Number) : undefined));
+  console.log('');
+}
+
+if (!process.argv.includes('--no-throughput')) {
+  // `mlsd lint` on 1,000 typical docs, as CI runs it: worker threads (default) against one thread
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlsd-bench-many-'));
+  fs.mkdirSync(path.join(dir, '.git'));
+  const ex = fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => /\.mlsd\.ya?ml$/.test(f));
+  let count = 0;
+  for (let i = 0; count < 1000; i++)
+    for (const f of ex)
+      if (count++ < 1000) fs.copyFileSync(path.join(ROOT, 'examples', f), path.join(dir, `${i}-${f}`));
+  const runMany = (workers) => {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [BIN, 'lint', '--format', 'json', '.'], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: '1', ...(workers ? {} : { MLSD_WORKERS: '1' }) },
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+    return { wall, ok: r.status === 0 || r.status === 1, files: r.status <= 1 ? JSON.parse(r.stdout).length : 0 };
+  };
+  const one = runMany(false);
+  const many = runMany(true);
+  console.log(
+    `CLI throughput: mlsd lint on ${many.files} docs (${ex.length} examples × ${Math.ceil(1000 / ex.length)}), ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}: ` +
+      `${(many.wall / 1000).toFixed(2)} s with worker threads, ${(one.wall / 1000).toFixed(2)} s on one thread (${(one.wall / many.wall).toFixed(2)}×)`,
+  );
+  console.log('');
+  fs.rmSync(dir, { recursive: true, force: true });
 }
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mlsd-bench-'));

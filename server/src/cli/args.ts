@@ -7,15 +7,17 @@ import { PRESETS, SEVERITIES, type Preset } from '../lint/config';
 import { ruleByName } from '../rules';
 import type { SeverityOrOff } from '../rules/types';
 
-export const FORMATS = ['stylish', 'json', 'sarif'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
-export const COMMANDS = ['lint', 'rules', 'help', 'version'] as const;
+export const COMMANDS = ['lint', 'rules', 'explain', 'help', 'version'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CliOptions {
   command: Command;
   /** `help <command>`: the command to explain */
   helpTopic?: string;
+  /** `explain <rule>`: the rule id or alias */
+  ruleName?: string;
   patterns: string[];
   format: Format;
   /** -1 = unlimited (ESLint semantics) */
@@ -27,6 +29,8 @@ export interface CliOptions {
   rules: { name: string; id: string; severity: SeverityOrOff }[];
   preset?: Preset;
   quiet: boolean;
+  /** stylish: each finding's explanation under it */
+  verbose: boolean;
   outputFile?: string;
   /** undefined = decide from NO_COLOR / TTY */
   color?: boolean;
@@ -53,6 +57,7 @@ const OPTIONS = {
   rule: { type: 'string', multiple: true },
   preset: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
+  verbose: { type: 'boolean' },
   'output-file': { type: 'string', short: 'o' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
@@ -61,7 +66,7 @@ const OPTIONS = {
 } as const;
 
 /** Options each command accepts (besides --help / --version / --color / --no-color). */
-const LINT_ONLY = ['max-warnings', 'fix', 'fix-dry-run', 'config', 'rule', 'preset', 'quiet', 'output-file'];
+const LINT_ONLY = ['max-warnings', 'fix', 'fix-dry-run', 'config', 'rule', 'preset', 'quiet', 'verbose', 'output-file'];
 const STRING_OPTIONS = new Set(
   Object.entries(OPTIONS)
     .filter(([, o]) => o.type === 'string')
@@ -107,6 +112,14 @@ export function parseCli(argv: string[]): CliOptions {
       throw new UsageError(`Unknown command \`${helpTopic}\`.`, true);
     if (positionals.length) throw new UsageError(`Unexpected argument \`${positionals[0]}\`.`);
   }
+  let ruleName: string | undefined;
+  if (command === 'explain') {
+    ruleName = positionals.shift();
+    if (ruleName === undefined)
+      throw new UsageError('`mlsd explain` needs a rule id or alias (`mlsd explain MLSD303`).');
+    if (positionals.length) throw new UsageError(`Unexpected argument \`${positionals[0]}\`.`);
+    if (v.format !== undefined) throw new UsageError('`mlsd explain` prints text; it takes no --format.');
+  }
   if ((command === 'rules' || command === 'version') && positionals.length) {
     throw new UsageError(`\`mlsd ${command}\` takes no arguments (got \`${positionals[0]}\`).`);
   }
@@ -119,8 +132,9 @@ export function parseCli(argv: string[]): CliOptions {
 
   const format = (v.format ?? 'stylish').toLowerCase();
   if (!(FORMATS as readonly string[]).includes(format))
-    throw new UsageError(`Unknown format \`${v.format}\`; use stylish, json or sarif.`);
-  if (command === 'rules' && format === 'sarif') throw new UsageError('`mlsd rules` prints stylish (a table) or json.');
+    throw new UsageError(`Unknown format \`${v.format}\`; use ${FORMATS.join(', ')}.`);
+  if (command === 'rules' && format !== 'stylish' && format !== 'json')
+    throw new UsageError('`mlsd rules` prints stylish (a table) or json.');
 
   let maxWarnings = -1;
   if (v['max-warnings'] !== undefined) {
@@ -166,6 +180,7 @@ export function parseCli(argv: string[]): CliOptions {
   return {
     command,
     helpTopic,
+    ruleName,
     patterns: command === 'lint' ? positionals : [],
     format: format as Format,
     maxWarnings,
@@ -175,6 +190,7 @@ export function parseCli(argv: string[]): CliOptions {
     rules,
     preset,
     quiet: !!v.quiet,
+    verbose: !!v.verbose,
     outputFile: v['output-file'],
     color: v['no-color'] ? false : v.color ? true : undefined,
     help: !!v.help,
@@ -197,6 +213,7 @@ Commands:
   lint [files|dirs|globs…]   Lint ML system design docs (default: every *.mlsd.yaml / *.mlsd.yml
                              under the working directory, skipping node_modules and dot-folders)
   rules                      List the rule catalogue (id, alias, step, default severity, fixable, title)
+  explain <id|alias>         Print a rule's page: what it checks, why it matters, bad and good examples
   help [command]             Show this help, or the help of a command
   version                    Print the version (also --version)
 
@@ -211,10 +228,12 @@ argument, every design doc under the working directory is linted (node_modules, 
 dot-folders are skipped). A pattern that matches nothing is an error.
 
 Options:
-  -f, --format <name>      Output format: stylish (default), json (ESLint's shape), sarif (SARIF 2.1.0)
+  -f, --format <name>      Output format: stylish (default), json (ESLint's shape), sarif (SARIF 2.1.0),
+                           github (Actions annotations), gitlab (Code Quality JSON), junit (JUnit XML)
   -o, --output-file <file> Write the report to a file instead of stdout
       --max-warnings <n>   Exit 1 when there are more than n warnings (-1 = unlimited, the default)
   -q, --quiet              Report errors only (warnings, infos and hints are neither shown nor counted)
+      --verbose            stylish: print each finding's explanation (why it matters, what to write) under it
       --fix                Apply the safe fixes in place, then report what remains
       --fix-dry-run        Compute the safe fixes without writing files (json shows the fixed \`output\`)
   -c, --config <file>      Use this config file instead of searching for .mlsdrc.yaml
@@ -237,4 +256,11 @@ export const RULES_HELP = `Usage: mlsd rules [--format stylish|json]
 Lists every rule: id, alias, framework step, default severity (recommended preset), whether
 --fix can fix it, and its title. --format json prints an array of objects with the same fields
 plus the description and the docs link.
+`;
+
+export const EXPLAIN_HELP = `Usage: mlsd explain <id|alias>
+
+Prints a rule's page (docs/rules/<ID>.md, shipped with mlsd) as plain text: what it checks, why it
+matters, a bad and a good example, how to configure it. \`mlsd explain MLSD303\` and
+\`mlsd explain temporal-leakage\` print the same page. An unknown rule exits 2 with the nearest names.
 `;

@@ -5,7 +5,7 @@ import { folderUri, pathToUri } from '../lint/uri';
 import { RULES } from '../rules';
 import type { RuleMeta, Severity } from '../rules/types';
 import { VERSION } from '../features/version';
-import { visibleLength, type Style } from './color';
+import type { Style } from './color';
 import { display } from './configs';
 import type { FileResult } from './lintFiles';
 
@@ -52,31 +52,93 @@ function paint(style: Style, sev: Severity, s: string): string {
 
 // ------------------------------------------------------------------------------------------ stylish
 
-export function formatStylish(
-  results: FileResult[],
-  cwd: string,
-  style: Style,
-  mode: { fix: boolean; fixDryRun: boolean },
-): string {
+/** Splits `text` into lines of at most `width` visible characters, at spaces (a longer word is cut). */
+export function wrapText(text: string, width: number): string[] {
+  const w = Math.max(1, width);
+  const lines: string[] = [];
+  let line = '';
+  for (let word of text.split(/\s+/).filter(Boolean)) {
+    while (word.length > w) {
+      if (line) {
+        lines.push(line);
+        line = '';
+      }
+      lines.push(word.slice(0, w));
+      word = word.slice(w);
+    }
+    if (!line) line = word;
+    else if (line.length + 1 + word.length <= w) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line || !lines.length) lines.push(line);
+  return lines;
+}
+
+/** The narrowest headline column before stylish stops shrinking it (the line may then exceed the width). */
+const MIN_MESSAGE_WIDTH = 40;
+
+export interface StylishMode {
+  fix: boolean;
+  fixDryRun: boolean;
+  /** print each finding's explanation under it */
+  verbose?: boolean;
+  /** the terminal width (80 when not a terminal) */
+  width?: number;
+}
+
+export function formatStylish(results: FileResult[], cwd: string, style: Style, mode: StylishMode): string {
+  const width = mode.width && mode.width > 0 ? mode.width : 80;
   let out = '';
   for (const r of results) {
     if (!r.messages.length) continue;
     out += `\n${style.underline(display(r.filePath, cwd))}\n`;
-    const rows = r.messages.map((m) => [
-      '',
-      String(m.line),
-      String(m.column),
-      paint(style, m.severity, m.severity),
-      m.message.replace(/\s*\r?\n\s*/g, ' ').replace(/([^ ])\.$/u, '$1'),
-      style.dim(`${m.ruleId}/${m.alias}`),
-    ]);
-    const w = (i: number) => Math.max(...rows.map((row) => visibleLength(row[i])));
-    const [wl, wc, ws, wm] = [w(1), w(2), w(3), w(4)];
+    const rows = r.messages.map((m) => ({
+      line: String(m.line),
+      col: String(m.column),
+      sev: m.severity,
+      msg: m.message.replace(/\s*\r?\n\s*/g, ' ').replace(/([^ ])\.$/u, '$1'),
+      rule: `${m.ruleId}/${m.alias}`,
+      explanation: m.explanation,
+    }));
+    const w = (f: (x: (typeof rows)[number]) => string) => Math.max(...rows.map((x) => f(x).length));
+    const [wl, wc, ws, wr] = [w((x) => x.line), w((x) => x.col), w((x) => x.sev), w((x) => x.rule)];
+    // `  L:C  severity  headline  RULE/alias`: the headline column takes what the others leave; when that
+    // is too narrow, the headline takes the whole line and the rule id sits at the right edge below it
+    const indent = 2 + wl + 1 + wc + 2 + ws + 2;
+    const maxMsg = w((x) => x.msg);
+    const columnWidth = Math.min(maxMsg, width - indent - 2 - wr);
+    const stacked = columnWidth < Math.min(maxMsg, MIN_MESSAGE_WIDTH);
+    const wm = stacked ? Math.max(MIN_MESSAGE_WIDTH, width - indent) : columnWidth;
+    const pad = ' '.repeat(indent);
     for (const row of rows) {
-      const pos = style.dim(`${row[1].padStart(wl)}:${row[2].padEnd(wc)}`);
-      const sev = row[3] + ' '.repeat(ws - visibleLength(row[3]));
-      const msg = row[4] + ' '.repeat(wm - visibleLength(row[4]));
-      out += `  ${pos}  ${sev}  ${msg}  ${row[5]}\n`;
+      const pos = style.dim(`${row.line.padStart(wl)}:${row.col.padEnd(wc)}`);
+      const sev = paint(style, row.sev, row.sev) + ' '.repeat(ws - row.sev.length);
+      const lines = wrapText(row.msg, wm);
+      if (!stacked) {
+        const [first, ...rest] = lines;
+        out += `  ${pos}  ${sev}  ${first.padEnd(wm)}  ${style.dim(row.rule)}\n`;
+        for (const more of rest) out += `${pad}${more}\n`;
+      } else {
+        const last = lines[lines.length - 1];
+        const inline = last.length + 2 + row.rule.length <= wm;
+        lines.forEach((l, i) => {
+          const lead = i === 0 ? `  ${pos}  ${sev}  ` : pad;
+          const tail =
+            inline && i === lines.length - 1 ? ' '.repeat(wm - l.length - row.rule.length) + style.dim(row.rule) : '';
+          out += `${lead}${l}${tail}\n`;
+        });
+        if (!inline) out += `${' '.repeat(Math.max(2, indent + wm - row.rule.length))}${style.dim(row.rule)}\n`;
+      }
+      if (mode.verbose && row.explanation) {
+        for (const para of row.explanation.split(/\n\s*\n/)) {
+          for (const l of wrapText(para, Math.max(MIN_MESSAGE_WIDTH, width - indent - 2)))
+            out += `${pad}${style.dim(l)}\n`;
+        }
+        out += '\n';
+      }
     }
   }
   const t = totals(results);

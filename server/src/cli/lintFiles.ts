@@ -4,6 +4,15 @@
  * is reported and the other files are still linted.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import {
+  MessageChannel,
+  type MessagePort,
+  receiveMessageOnPort,
+  Worker,
+  isMainThread,
+  workerData,
+} from 'node:worker_threads';
 import { pathToUri } from '../lint/uri';
 import { analyze, applyEdits, lint, type LintResult } from '../lint/engine';
 import { fixAll, selectFixes } from '../lint/fix';
@@ -61,6 +70,93 @@ export interface LintRunOptions {
 export type FileOutcome = { ok: true; result: FileResult; internalErrors: string[] } | { ok: false; error: string };
 
 const BOM = '\uFEFF';
+
+export interface LintJob {
+  file: string;
+  /** the path as shown in messages */
+  label: string;
+  config: ResolvedConfig;
+}
+
+/** From this many files, `lintFiles` spreads them over worker threads (one per core). */
+export const WORKER_THRESHOLD = 50;
+
+/**
+ * Lints many files, in order. Past `WORKER_THRESHOLD` files on a machine with several cores, the files
+ * are dealt to one worker thread per core (each loads the engine once and lints its share); the calling
+ * thread blocks until all are done, so callers stay synchronous. `MLSD_WORKERS=0` (or 1) forces one thread.
+ */
+export function lintFiles(jobs: LintJob[], opts: LintRunOptions, workers = workerCount(jobs.length)): FileOutcome[] {
+  if (workers > 1) {
+    const out = lintInWorkers(jobs, opts, workers);
+    if (out) return out;
+  }
+  return jobs.map((j) => safeLintFile(j, opts));
+}
+
+function workerCount(files: number): number {
+  const env = process.env.MLSD_WORKERS;
+  const cores = env !== undefined && env !== '' ? Number(env) || 1 : os.availableParallelism?.() || os.cpus().length;
+  return files < WORKER_THRESHOLD ? 1 : Math.max(1, Math.min(cores, Math.ceil(files / 25)));
+}
+
+function safeLintFile(j: LintJob, opts: LintRunOptions): FileOutcome {
+  try {
+    return lintFile(j.file, j.label, j.config, opts);
+  } catch (err) {
+    return { ok: false, error: `linting ${j.label} failed: ${(err as Error)?.stack ?? String(err)}` };
+  }
+}
+
+interface WorkerInput {
+  mlsdLintWorker: true;
+  jobs: LintJob[];
+  opts: LintRunOptions;
+  done: Int32Array;
+  port: MessagePort;
+}
+
+/** Undefined when workers cannot be started here (the caller then lints on this thread). */
+function lintInWorkers(jobs: LintJob[], opts: LintRunOptions, n: number): FileOutcome[] | undefined {
+  const done = new Int32Array(new SharedArrayBuffer(4));
+  const started: { worker: Worker; port: MessagePort; index: number[] }[] = [];
+  try {
+    for (let w = 0; w < n; w++) {
+      const index: number[] = [];
+      for (let i = w; i < jobs.length; i += n) index.push(i); // dealt round-robin: similar shares
+      const { port1, port2 } = new MessageChannel();
+      const input: WorkerInput = { mlsdLintWorker: true, jobs: index.map((i) => jobs[i]), opts, done, port: port2 };
+      const worker = new Worker(__filename, { workerData: input, transferList: [port2] });
+      worker.unref();
+      started.push({ worker, port: port1, index });
+    }
+  } catch {
+    for (const s of started) void s.worker.terminate();
+    return undefined;
+  }
+  // each worker adds 1 to `done` when it has posted its results (in a finally: also when it failed)
+  for (let seen = Atomics.load(done, 0); seen < n; seen = Atomics.load(done, 0)) Atomics.wait(done, 0, seen, 60_000);
+  const out: FileOutcome[] = new Array(jobs.length);
+  for (const s of started) {
+    const msg = receiveMessageOnPort(s.port)?.message as FileOutcome[] | undefined;
+    s.index.forEach((i, k) => {
+      out[i] = msg?.[k] ?? safeLintFile(jobs[i], opts); // a worker that died: lint its files here
+    });
+    s.port.close();
+    void s.worker.terminate();
+  }
+  return out;
+}
+
+if (!isMainThread && (workerData as WorkerInput | undefined)?.mlsdLintWorker) {
+  const input = workerData as WorkerInput;
+  try {
+    input.port.postMessage(input.jobs.map((j) => safeLintFile(j, input.opts)));
+  } finally {
+    Atomics.add(input.done, 0, 1);
+    Atomics.notify(input.done, 0);
+  }
+}
 
 /** `label` is the path as shown in messages (relative to the working directory). */
 export function lintFile(file: string, label: string, config: ResolvedConfig, opts: LintRunOptions): FileOutcome {

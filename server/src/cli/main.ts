@@ -7,16 +7,20 @@ import * as path from 'node:path';
 import { ruleDocsUri } from '../lint/docs';
 import { RULES } from '../rules';
 import { VERSION } from '../features/version';
-import { LINT_HELP, parseCli, RULES_HELP, USAGE, UsageError, type CliOptions } from './args';
+import { EXPLAIN_HELP, LINT_HELP, parseCli, RULES_HELP, USAGE, UsageError, type CliOptions } from './args';
 import { makeStyle, shouldColor } from './color';
 import { CliConfigs, display } from './configs';
+import { explainRule } from './explain';
 import { expandPatterns } from './files';
+import { formatGithub, formatGitlab, formatJunit } from './formattersCi';
 import { formatJson, formatSarif, formatStylish, totals } from './formatters';
-import { lintFile, type FileResult } from './lintFiles';
+import { lintFiles, type FileResult } from './lintFiles';
 
 export interface Out {
   write(s: string): unknown;
   isTTY?: boolean;
+  /** the terminal width, when a terminal */
+  columns?: number;
 }
 
 export interface CliIo {
@@ -36,7 +40,7 @@ export function run(argv: string[], io: CliIo): number {
     opts = parseCli(argv);
   } catch (err) {
     if (err instanceof UsageError) {
-      const cmd = argv.find((a) => a === 'lint' || a === 'rules');
+      const cmd = argv.find((a) => a === 'lint' || a === 'rules' || a === 'explain');
       io.stderr.write(
         `mlsd: ${err.message}\n${err.showUsage ? `\n${USAGE}` : `Run \`mlsd help${cmd ? ` ${cmd}` : ''}\` for the options.\n`}`,
       );
@@ -50,10 +54,21 @@ export function run(argv: string[], io: CliIo): number {
   }
   if (opts.command === 'help' || opts.help) {
     const topic = opts.command === 'help' ? opts.helpTopic : opts.command;
-    io.stdout.write(topic === 'lint' ? LINT_HELP : topic === 'rules' ? RULES_HELP : USAGE);
+    io.stdout.write(
+      topic === 'lint' ? LINT_HELP : topic === 'rules' ? RULES_HELP : topic === 'explain' ? EXPLAIN_HELP : USAGE,
+    );
     return EXIT_OK;
   }
   if (opts.command === 'rules') return rulesCommand(opts, io);
+  if (opts.command === 'explain') {
+    const r = explainRule(opts.ruleName!, makeStyle(shouldColor(opts.color, io.env, io.stdout.isTTY)));
+    if (!r.ok) {
+      io.stderr.write(`mlsd: ${r.error}\n`);
+      return EXIT_FAILURE;
+    }
+    io.stdout.write(r.text);
+    return EXIT_OK;
+  }
   return lintCommand(opts, io);
 }
 
@@ -140,14 +155,11 @@ function lintCommand(opts: CliOptions, io: CliIo): number {
 
   const results: FileResult[] = [];
   const notifications: string[] = [];
-  for (const { file, config } of perFile) {
-    const label = display(file, cwd);
-    let outcome: ReturnType<typeof lintFile>;
-    try {
-      outcome = lintFile(file, label, config, { fix: opts.fix, fixDryRun: opts.fixDryRun, quiet: opts.quiet });
-    } catch (err) {
-      outcome = { ok: false, error: `linting ${label} failed: ${(err as Error)?.stack ?? String(err)}` };
-    }
+  const outcomes = lintFiles(
+    perFile.map(({ file, config }) => ({ file, label: display(file, cwd), config })),
+    { fix: opts.fix, fixDryRun: opts.fixDryRun, quiet: opts.quiet },
+  );
+  for (const outcome of outcomes) {
     if (!outcome.ok) {
       fail(outcome.error);
       notifications.push(outcome.error);
@@ -164,12 +176,15 @@ function lintCommand(opts: CliOptions, io: CliIo): number {
   const toFile = opts.outputFile !== undefined;
   if (opts.format === 'json') text = formatJson(results);
   else if (opts.format === 'sarif') text = formatSarif(results, cwd, { notifications });
+  else if (opts.format === 'github') text = formatGithub(results, cwd);
+  else if (opts.format === 'gitlab') text = formatGitlab(results, cwd);
+  else if (opts.format === 'junit') text = formatJunit(results, cwd);
   else
     text = formatStylish(
       results,
       cwd,
       makeStyle(toFile ? (opts.color ?? false) : shouldColor(opts.color, io.env, io.stdout.isTTY)),
-      opts,
+      { ...opts, width: !toFile && io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80 },
     );
 
   if (toFile) {

@@ -897,10 +897,19 @@ export const TOP_LEVEL: FieldSpec = mapOf('', 'An ML system design doc (mlsd for
 ]);
 
 /** The spec of a map's field by key. */
+const fieldsByKey = new WeakMap<FieldSpec, Map<string, FieldSpec>>();
+
 export function fieldOf(spec: FieldSpec | undefined, key: string): FieldSpec | undefined {
   if (!spec) return undefined;
   const s = spec.type === 'map' ? spec : spec.alt?.type === 'map' ? spec.alt : undefined;
-  return s?.fields?.find((x) => x.key === key);
+  if (!s?.fields) return undefined;
+  let byKey = fieldsByKey.get(s);
+  if (!byKey) {
+    byKey = new Map();
+    for (const f of s.fields) if (!byKey.has(f.key)) byKey.set(f.key, f); // the first, as find() gave
+    fieldsByKey.set(s, byKey);
+  }
+  return byKey.get(key);
 }
 
 /** The spec at a path of keys and indices from the top level (indices step into list items). */

@@ -206,22 +206,34 @@ function detectIndent(text: string): number {
 }
 
 /** Collects comment tokens from the yaml CST (any object of type 'comment'). */
+const TOKEN_CHILDREN = ['start', 'end', 'sep', 'items', 'key', 'value', 'props'] as const;
+
 function collectComments(tokens: unknown[], out: Comment[]): void {
-  const stack: unknown[] = [...tokens];
+  // one explicit-stack walk of the CST, no per-token allocation (it runs over every token of the doc)
+  const stack: unknown[] = tokens.slice();
   let guard = 0;
   while (stack.length && guard++ < 5_000_000) {
     const t = stack.pop();
     if (!t || typeof t !== 'object') continue;
     if (Array.isArray(t)) {
-      for (const x of t) stack.push(x);
+      for (let i = 0; i < t.length; i++) {
+        const x = t[i];
+        if (x && typeof x === 'object') stack.push(x);
+      }
       continue;
     }
     const o = t as Record<string, unknown>;
     if (o.type === 'comment' && typeof o.offset === 'number' && typeof o.source === 'string') {
-      out.push({ start: o.offset, end: o.offset + o.source.length, text: o.source.replace(/^#/, '') });
+      const src = o.source;
+      out.push({ start: o.offset, end: o.offset + src.length, text: src.startsWith('#') ? src.slice(1) : src });
       continue;
     }
-    for (const k of ['start', 'end', 'sep', 'items', 'key', 'value', 'props']) {
+    // a scalar token's own text holds no comment tokens: skip its fields
+    if (o.type === 'scalar' || o.type === 'single-quoted-scalar' || o.type === 'double-quoted-scalar') {
+      if (Array.isArray(o.end)) stack.push(o.end);
+      continue;
+    }
+    for (const k of TOKEN_CHILDREN) {
       const v = o[k];
       if (v && typeof v === 'object') stack.push(v);
     }

@@ -236,19 +236,24 @@ function run(doc: MlsdDoc): Validation {
       );
     }
     const v = n.value;
-    const label = `\`${pathLabel(n)}\``;
-    const shown = `\`${clip(String(v))}\``;
+    // the messages' parts, built only for an invalid value (a path walk per scalar adds up on long docs)
+    const label = () => `\`${pathLabel(n)}\``;
+    const shown = () => `\`${clip(String(v))}\``;
     switch (spec.type) {
       case 'text':
       case 'ref':
         return;
       case 'number':
         if (typeof v !== 'number' || !Number.isFinite(v))
-          invalid(n, `${label} must be a number, not ${shown}`, `Write a plain number. ${UNTIL}`);
+          invalid(n, `${label()} must be a number, not ${shown()}`, `Write a plain number. ${UNTIL}`);
         return;
       case 'integer':
         if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0)
-          invalid(n, `${label} must be a positive whole number, not ${shown}`, `Write a count like \`3\`. ${UNTIL}`);
+          invalid(
+            n,
+            `${label()} must be a positive whole number, not ${shown()}`,
+            `Write a count like \`3\`. ${UNTIL}`,
+          );
         return;
       case 'bool':
         if (typeof v !== 'boolean') {
@@ -256,7 +261,7 @@ function run(doc: MlsdDoc): Validation {
           const rep = ['yes', 'y', 'on'].includes(s) ? 'true' : ['no', 'n', 'off'].includes(s) ? 'false' : undefined;
           invalid(
             n,
-            `${label} must be \`true\` or \`false\`, not ${shown}`,
+            `${label()} must be \`true\` or \`false\`, not ${shown()}`,
             `The format reads only \`true\` and \`false\` as yes and no. ${UNTIL}`,
             rep,
           );
@@ -267,7 +272,7 @@ function run(doc: MlsdDoc): Validation {
         if (!parseQuantity(v, { bytes: spec.type === 'bytes' }))
           invalid(
             n,
-            `${label}: ${shown} does not parse as ${shortType(spec)}`,
+            `${label()}: ${shown()} does not parse as ${shortType(spec)}`,
             `It must be ${describeType(spec)}: a number with an optional suffix k, M, B/G, T${spec.type === 'bytes' ? ' or a byte unit (KB, MB, GB, TB, KiB, MiB, GiB, TiB)' : ''}. ${UNTIL}`,
           );
         return;
@@ -276,14 +281,14 @@ function run(doc: MlsdDoc): Validation {
         if (!r)
           invalid(
             n,
-            `${label}: ${shown} does not parse as a rate`,
+            `${label()}: ${shown()} does not parse as a rate`,
             `A rate is a number in [0, 1] or a percentage like \`2%\`. ${UNTIL}`,
           );
         else if (!r.inRange) {
           const rep = typeof v === 'number' && v > 1 && v <= 100 ? `${v}%` : undefined;
           invalid(
             n,
-            `${label} is ${clip(String(v))}, outside [0, 1]${rep ? `; did you mean \`${rep}\`?` : ''}`,
+            `${label()} is ${clip(String(v))}, outside [0, 1]${rep ? `; did you mean \`${rep}\`?` : ''}`,
             `A rate is a share: write \`0.02\` or \`2%\`. ${UNTIL}`,
             rep,
           );
@@ -298,11 +303,15 @@ function run(doc: MlsdDoc): Validation {
           if (needsUnit)
             invalid(
               n,
-              `${label} needs a unit: ${shown} could be seconds, hours or days`,
+              `${label()} needs a unit: ${shown()} could be seconds, hours or days`,
               `Write e.g. \`${String(v)}d\`, \`${String(v)}h\` or \`${String(v)}ms\` (units ms, s, min, h, d, w, mo, y). ${UNTIL}`,
             );
           else
-            invalid(n, `${label}: ${shown} does not parse as a duration`, `It must be ${describeType(spec)}. ${UNTIL}`);
+            invalid(
+              n,
+              `${label()}: ${shown()} does not parse as a duration`,
+              `It must be ${describeType(spec)}. ${UNTIL}`,
+            );
         }
         return;
       }
@@ -310,7 +319,7 @@ function run(doc: MlsdDoc): Validation {
         if (typeof v !== 'string' && typeof v !== 'number')
           invalid(
             n,
-            `${label} must be an id like \`click_logs\`, not ${shown}`,
+            `${label()} must be an id like \`click_logs\`, not ${shown()}`,
             `References (\`source\`, \`model.selected\`, \`model\` of a stage) name entries by their id. ${UNTIL}`,
           );
         else if (!ID_RE.test(String(v))) {
@@ -320,7 +329,7 @@ function run(doc: MlsdDoc): Validation {
             .replace(/^[-_.]+/, '');
           invalid(
             n,
-            `${label} is ${shown}, not a valid id`,
+            `${label()} is ${shown()}, not a valid id`,
             `Use lower-case letters, digits, \`_\`, \`.\` and \`-\`, starting with a letter or digit${fixed ? ` (e.g. \`${fixed}\`)` : ''}, so references can name it. ${UNTIL}`,
             fixed || undefined,
           );
@@ -331,7 +340,7 @@ function run(doc: MlsdDoc): Validation {
         const s = String(v);
         if (values.some((x) => normalize(x) === normalize(s))) return;
         const near = nearestNames(s, values, 3);
-        const base = `${label} is ${shown}, not one of its values`;
+        const base = `${label()} is ${shown()}, not one of its values`;
         const dym = near.length ? `; did you mean \`${near[0]}\`?` : '';
         invalid(
           n,
@@ -346,13 +355,13 @@ function run(doc: MlsdDoc): Validation {
         if (typeof v !== 'string')
           return invalid(
             n,
-            `${label} must be a metric name, not ${shown}`,
+            `${label()} must be a metric name, not ${shown()}`,
             `Write a metric name like \`ndcg@10\` or \`pr-auc\`. ${UNTIL}`,
           );
         if (!parseMetricSpelling(v))
           invalid(
             n,
-            `${label} is ${shown}, whose cutoff does not parse`,
+            `${label()} is ${shown()}, whose cutoff does not parse`,
             `Write \`@<k>\` for ranking metrics (\`ndcg@10\`), \`@iou=<threshold>\` for detection (\`map@iou=0.5\`), or an operating point (\`precision@recall=0.8\`, \`recall@fpr=0.001\`). ${UNTIL}`,
           );
         return;

@@ -1,0 +1,267 @@
+// Side by side over stdio: this server (dist/server.js, `*.mlsd.yaml` as languageId mlsd) and Red Hat's
+// yaml-language-server (the pinned devDependency, fed schemas/mlsd.schema.json through `yaml.schemas`), on
+// the same generated docs (bench-scale's deterministic generator). Per size and server: start (spawn →
+// initialize answered), cold open (didOpen → first diagnostics), edit → diagnostics (raw; ours also net of
+// its adaptive debounce), completion p50/p95, hover and documentSymbol medians, peak RSS (VmHWM), and the
+// floor (`yaml`'s parseDocument of the same text). Used by scripts/bench.mjs; exports run and print.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { generateDoc } from './bench-scale.mjs';
+
+const require = createRequire(import.meta.url);
+const rpc = require('vscode-jsonrpc/node');
+const TIMEOUT_MS = 120_000;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const now = () => performance.now();
+const within = (p, what) =>
+  Promise.race([p, new Promise((_, rej) => setTimeout(() => rej(new Error(`timeout: ${what}`)), TIMEOUT_MS))]);
+
+class Client {
+  constructor(argv, settings) {
+    this.proc = spawn(process.execPath, argv, { stdio: ['pipe', 'pipe', 'ignore'] });
+    this.peakKb = 0;
+    this.waiters = [];
+    this.conn = rpc.createMessageConnection(
+      new rpc.StreamMessageReader(this.proc.stdout),
+      new rpc.StreamMessageWriter(this.proc.stdin),
+    );
+    this.conn.onError(() => undefined);
+    this.conn.onNotification('textDocument/publishDiagnostics', (p) => {
+      const ws = this.waiters;
+      this.waiters = [];
+      for (const w of ws)
+        if (w.uri === p.uri) w.resolve(p);
+        else this.waiters.push(w);
+    });
+    this.conn.onRequest('workspace/configuration', (p) =>
+      p.items.map((i) => (i.section ? (i.section.split('.').reduce((o, k) => o?.[k], settings) ?? null) : settings)),
+    );
+    this.conn.onRequest('client/registerCapability', () => null);
+    this.conn.onRequest('window/workDoneProgress/create', () => null);
+    this.conn.onNotification(() => undefined);
+    this.conn.listen();
+    this.settings = settings;
+  }
+  nextDiagnostics(uri) {
+    return new Promise((resolve) => this.waiters.push({ uri, resolve }));
+  }
+  async initialize(root) {
+    const rootUri = pathToFileURL(root).href;
+    await within(
+      this.conn.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri,
+        workspaceFolders: [{ uri: rootUri, name: 'bench' }],
+        capabilities: {
+          workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+          textDocument: {
+            publishDiagnostics: { relatedInformation: true },
+            documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+            completion: { completionItem: { snippetSupport: true } },
+            hover: { contentFormat: ['markdown', 'plaintext'] },
+          },
+        },
+        initializationOptions: {},
+      }),
+      'initialize',
+    );
+    this.conn.sendNotification('initialized', {});
+    this.conn.sendNotification('workspace/didChangeConfiguration', { settings: this.settings });
+  }
+  sampleRss() {
+    try {
+      const m = /VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${this.proc.pid}/status`, 'utf8'));
+      if (m) this.peakKb = Math.max(this.peakKb, Number(m[1]));
+    } catch {
+      // exited
+    }
+  }
+  async close() {
+    this.sampleRss();
+    try {
+      await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      this.conn.sendNotification('exit');
+    } catch {
+      // already gone
+    }
+    setTimeout(() => this.proc.kill(), 500).unref();
+  }
+}
+
+/** The line and column of the first `      kind: ` of the generated sources: completion and hover land there. */
+function probe(text) {
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.startsWith('      kind: '));
+  return { line, valueChar: '      kind: '.length, keyChar: 8, descLine: line + 1 };
+}
+
+async function measure(server, text, root, samples) {
+  const file = path.join(root, `doc${text.length}.mlsd.yaml`);
+  fs.writeFileSync(file, text);
+  const uri = pathToFileURL(file).href;
+  const t0 = now();
+  const c = new Client(server.argv, server.settings);
+  const r = { server: server.name };
+  try {
+    await c.initialize(root);
+    r.start = now() - t0;
+    const first = c.nextDiagnostics(uri);
+    const t1 = now();
+    c.conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: server.languageId, version: 1, text },
+    });
+    await within(first, 'first diagnostics');
+    r.cold = now() - t1;
+    c.sampleRss();
+    const p = probe(text);
+    const edits = [];
+    for (let v = 2; v < 2 + samples; v++) {
+      const next = c.nextDiagnostics(uri);
+      const t = now();
+      // one character typed in a description (a value change, as a typist makes)
+      c.conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: v },
+        contentChanges: [
+          {
+            range: { start: { line: p.descLine, character: 20 }, end: { line: p.descLine, character: 21 } },
+            text: v % 2 ? 'g' : 'G',
+          },
+        ],
+      });
+      await within(next, 'edit diagnostics');
+      edits.push(now() - t);
+      c.sampleRss();
+    }
+    r.edit = median(edits);
+    const timeReq = async (method, params, n) => {
+      const xs = [];
+      for (let i = 0; i < n; i++) {
+        const t = now();
+        await within(c.conn.sendRequest(method, params), method);
+        xs.push(now() - t);
+      }
+      c.sampleRss();
+      return xs;
+    };
+    const td = { uri };
+    const comp = await timeReq(
+      'textDocument/completion',
+      { textDocument: td, position: { line: p.line, character: p.valueChar } },
+      samples * 4,
+    );
+    r.compP50 = median(comp);
+    r.compP95 = pct(comp, 0.95);
+    r.hover = median(
+      await timeReq(
+        'textDocument/hover',
+        { textDocument: td, position: { line: p.line, character: p.keyChar } },
+        samples,
+      ),
+    );
+    r.symbols = median(await timeReq('textDocument/documentSymbol', { textDocument: td }, samples));
+  } catch (err) {
+    r.error = String(err?.message ?? err);
+  }
+  await c.close();
+  r.rssMb = c.peakKb / 1024;
+  return r;
+}
+
+export async function runLsp(root, sizes = [1_000, 3_000, 10_000, 50_000], samples = 5) {
+  const yaml = require('yaml');
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mlsd-bench-lsp-'));
+  fs.mkdirSync(path.join(work, '.git'));
+  const schema = pathToFileURL(path.join(root, 'schemas', 'mlsd.schema.json')).href;
+  const servers = [
+    { name: 'mlsd', argv: [path.join(root, 'dist', 'server.js'), '--stdio'], languageId: 'mlsd', settings: {} },
+    {
+      name: 'yaml-ls',
+      argv: [require.resolve('yaml-language-server/bin/yaml-language-server'), '--stdio'],
+      languageId: 'yaml',
+      settings: {
+        yaml: {
+          schemas: { [schema]: ['*.mlsd.yaml'] },
+          validate: true,
+          hover: true,
+          completion: true,
+          maxItemsComputed: 5000,
+        },
+      },
+    },
+  ];
+  const rows = [];
+  try {
+    for (const n of sizes) {
+      const text = generateDoc(root, n);
+      const fl = [];
+      for (let i = 0; i < 5; i++) {
+        const t = now();
+        yaml.parseDocument(text, { uniqueKeys: false });
+        fl.push(now() - t);
+      }
+      const row = { lines: text.split('\n').length, floor: median(fl) };
+      for (const s of servers) row[s.name] = await measure(s, text, work, samples);
+      rows.push(row);
+    }
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+/** ours' edit latency net of its debounce: the delay is clamp(2 × last analysis, 30, 200) and the rest is analysis. */
+const netOfDebounce = (raw) => raw - Math.min(200, Math.max(30, (2 * raw) / 3));
+
+export function printLsp(rows) {
+  const f = (x) => (x === undefined || Number.isNaN(x) ? '-' : x >= 100 ? x.toFixed(0) : x.toFixed(1));
+  const ratio = (a, b) => (a === undefined || b === undefined || !(b > 0) ? '-' : `${(a / b).toFixed(2)}×`);
+  console.log(
+    'side by side over stdio (median ms unless noted; ours = mlsd, theirs = yaml-language-server 1.25 with schemas/mlsd.schema.json)',
+  );
+  const head = ['lines', 'metric', 'ours', 'theirs', 'ours/theirs', 'floor', 'ours/floor'];
+  const table = [head];
+  for (const r of rows) {
+    const o = r.mlsd;
+    const t = r['yaml-ls'];
+    const add = (metric, a, b, floor = false) =>
+      table.push([
+        String(r.lines),
+        metric,
+        f(a),
+        f(b),
+        ratio(a, b),
+        floor ? f(r.floor) : '',
+        floor ? ratio(a, r.floor) : '',
+      ]);
+    add('process start', o.start, t.start);
+    add('cold open → diagnostics', o.cold, t.cold, true);
+    add('edit → diagnostics, raw', o.edit, t.edit);
+    add('edit → diagnostics, net', o.edit === undefined ? undefined : netOfDebounce(o.edit), t.edit, true);
+    add('completion p50', o.compP50, t.compP50);
+    add('completion p95', o.compP95, t.compP95);
+    add('hover', o.hover, t.hover);
+    add('documentSymbol', o.symbols, t.symbols);
+    add('peak RSS (MB)', o.rssMb, t.rssMb);
+    if (o.error || t.error) table.push([String(r.lines), 'error', o.error ?? '', t.error ?? '', '', '', '']);
+  }
+  const widths = head.map((_, i) => Math.max(...table.map((row) => row[i].length)));
+  for (const [k, row] of table.entries()) {
+    console.log(row.map((c, i) => (i === 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
+    if (k === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+  console.log(
+    "net = raw minus ours' debounce, clamp(2 × analysis, 30, 200) ms, taking the analysis as what remains; theirs' net is shown raw.",
+  );
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+  const sizesArg = process.argv.indexOf('--sizes');
+  const sizes = sizesArg > 0 ? process.argv[sizesArg + 1].split(',').map(Number) : undefined;
+  printLsp(await runLsp(root, sizes));
+}
