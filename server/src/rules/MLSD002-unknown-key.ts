@@ -1,4 +1,5 @@
 import { validate } from '../engine/validate';
+import { validationReport } from './support';
 import type { Rule } from './types';
 
 export const mlsd002: Rule = {
@@ -13,20 +14,6 @@ export const mlsd002: Rule = {
       'A key that the format does not define and that does not start with `x-`; the message suggests the nearest known key; the safe fix renames it.',
   },
   check({ doc, report }) {
-    for (const issue of validate(doc).unknownKeys) {
-      const rename = (to: string, safe: boolean) => ({
-        title: `Rename to \`${to}\``,
-        edits: [{ start: issue.start, end: issue.end, newText: to }],
-        safe,
-      });
-      report({
-        start: issue.start,
-        end: issue.end,
-        message: issue.message,
-        explanation: issue.explanation,
-        fix: issue.replacement ? rename(issue.replacement, true) : undefined,
-        suggestions: (issue.candidates ?? []).filter((c) => c !== issue.replacement).map((c) => rename(c, false)),
-      });
-    }
+    for (const issue of validate(doc).unknownKeys) report(validationReport(issue, 'Rename'));
   },
 };

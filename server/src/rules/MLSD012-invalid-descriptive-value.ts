@@ -1,5 +1,5 @@
 import { validate } from '../engine/validate';
-import { code } from './support';
+import { code, validationReport } from './support';
 import type { Rule } from './types';
 
 /**
@@ -19,20 +19,13 @@ export const mlsd012: Rule = {
       'MLSD003\'s check on a descriptive field (format.md "Descriptive fields": `status`, `data.features[].type`, `evaluation.online.experiment.unit` …): a value of the wrong type or outside its enum; a safe fix where one candidate is close.',
   },
   check({ doc, report }) {
-    for (const issue of validate(doc).invalidDescriptive) {
-      const replace = (to: string, safe: boolean) => ({
-        title: `Change to ${code(to)}`,
-        edits: [{ start: issue.start, end: issue.end, newText: to }],
-        safe,
-      });
-      report({
-        start: issue.start,
-        end: issue.end,
-        message: issue.message,
-        explanation: `${issue.explanation} ${code(issue.path)} is descriptive: it is mainly for readers, so the value is only a warning, but every check that reads it treats it as unknown and falls back to its default reading.`,
-        fix: issue.replacement && !issue.node.aliased ? replace(issue.replacement, true) : undefined,
-        suggestions: (issue.candidates ?? []).filter((c) => c !== issue.replacement).map((c) => replace(c, false)),
-      });
-    }
+    for (const issue of validate(doc).invalidDescriptive)
+      report(
+        validationReport(
+          issue,
+          'Change',
+          `${issue.explanation} ${code(issue.path)} is descriptive: it is mainly for readers, so the value is only a warning, but every check that reads it treats it as unknown and falls back to its default reading.`,
+        ),
+      );
   },
 };

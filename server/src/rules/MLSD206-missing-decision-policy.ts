@@ -1,3 +1,4 @@
+import { OPERATING_POINT_METRICS } from '../engine/facts';
 import { CLASSIFIER_TASKS, docTaskTypes } from '../engine/facts';
 import type { MetricRef } from '../engine/model';
 import { child } from '../engine/parse';
@@ -5,19 +6,7 @@ import { code } from './support';
 import type { Rule } from './types';
 
 /** rules.md "operating-point metrics", plus `recall`: with a `target`, each states an operating point. */
-const OPERATING_POINT = [
-  'pr-auc',
-  'average-precision',
-  'precision',
-  'precision-at-recall',
-  'recall-at-precision',
-  'recall-at-fpr',
-  'fpr',
-  'false-alarms-per-hour',
-  'f1',
-  'fbeta',
-  'recall',
-];
+const OPERATING_POINT = [...OPERATING_POINT_METRICS, 'recall'];
 const THRESHOLDED = [...CLASSIFIER_TASKS, 'object-detection', 'segmentation'];
 
 export const mlsd206: Rule = {

@@ -4,8 +4,9 @@
  */
 import { appendToList, insertField, renderFlow, replaceScalar, type TextEdit } from '../../engine/edits';
 import type { MlsdDoc } from '../../engine/model';
+import type { ValidationIssue } from '../../engine/validate';
 import { isPlaceholder } from '../../engine/values';
-import type { Fix } from '../types';
+import type { Fix, Report } from '../types';
 
 /** A one-edit unsafe suggestion, or undefined when the edit cannot be made. */
 export function suggestion(title: string, edit: TextEdit | undefined): Fix[] | undefined {
@@ -56,4 +57,29 @@ export function listSuggestion(doc: MlsdDoc, path: string, items: string[], titl
 
 export function defined<T>(xs: (T | undefined)[]): T[] {
   return xs.filter((x): x is T => x !== undefined);
+}
+
+/**
+ * The finding of a catalogue check (MLSD002, MLSD003, MLSD012): the issue's headline and explanation, a safe
+ * fix to the one close candidate (none on an aliased value: the edit would land on the anchor), and the other
+ * candidates as suggestions. `verb` titles the edits ("Rename to `x`", "Change to `x`").
+ */
+export function validationReport(
+  issue: ValidationIssue,
+  verb: 'Rename' | 'Change',
+  explanation: string = issue.explanation,
+): Report {
+  const replace = (to: string, safe: boolean): Fix => ({
+    title: `${verb} to \`${to}\``,
+    edits: [{ start: issue.start, end: issue.end, newText: to }],
+    safe,
+  });
+  return {
+    start: issue.start,
+    end: issue.end,
+    message: issue.message,
+    explanation,
+    fix: issue.replacement && !issue.node.aliased ? replace(issue.replacement, true) : undefined,
+    suggestions: (issue.candidates ?? []).filter((c) => c !== issue.replacement).map((c) => replace(c, false)),
+  };
 }
