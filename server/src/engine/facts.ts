@@ -502,3 +502,16 @@ export function trueMixOperatingPoint(doc: MlsdDoc): { node: MNode; text: string
     }
   return undefined;
 }
+
+// --- v1.1 experiment and monitoring rules (MLSD517, MLSD707) ---
+
+/**
+ * rules.md "adversarial": `requirements.adversarial: true`, or the archetype is harmful-content; with what
+ * says so (for messages) and its node.
+ */
+export function adversarial(doc: MlsdDoc): { text: string; node: MNode } | undefined {
+  if (doc.bool('requirements.adversarial') === true)
+    return { text: '`requirements.adversarial: true`', node: doc.node('requirements.adversarial')! };
+  if (doc.archetype() === 'harmful-content') return { text: 'archetype harmful-content', node: doc.node('archetype')! };
+  return undefined;
+}

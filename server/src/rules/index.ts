@@ -81,6 +81,7 @@ import { mlsd703 } from './MLSD703-no-retraining-policy';
 import { mlsd704 } from './MLSD704-retrain-slower-than-freshness';
 import { mlsd705 } from './MLSD705-no-alerts';
 import { mlsd706 } from './MLSD706-no-skew-check';
+import { mlsd707 } from './MLSD707-manual-retraining-under-adversarial-drift';
 import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
@@ -163,6 +164,7 @@ export const RULES: readonly Rule[] = [
   mlsd704,
   mlsd705,
   mlsd706,
+  mlsd707,
 ];
 
 const byName = new Map<string, Rule>();
