@@ -64,6 +64,7 @@ import { mlsd510 } from './MLSD510-ab-test-underpowered';
 import { mlsd511 } from './MLSD511-unknown-metric';
 import { mlsd515 } from './MLSD515-primary-metric-unobservable';
 import { mlsd516 } from './MLSD516-experiment-shorter-than-a-week';
+import { mlsd517 } from './MLSD517-experiment-unit-interference';
 import { mlsd601 } from './MLSD601-serving-latency-exceeds-requirement';
 import { mlsd602 } from './MLSD602-prediction-mode-unspecified';
 import { mlsd603 } from './MLSD603-batch-with-realtime-features';
@@ -147,6 +148,7 @@ export const RULES: readonly Rule[] = [
   mlsd511,
   mlsd515,
   mlsd516,
+  mlsd517,
   mlsd601,
   mlsd602,
   mlsd603,
