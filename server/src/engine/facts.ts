@@ -502,3 +502,28 @@ export function trueMixOperatingPoint(doc: MlsdDoc): { node: MNode; text: string
     }
   return undefined;
 }
+
+// --- v1.1 experiment and monitoring rules (MLSD517, MLSD707) ---
+
+/**
+ * rules.md "adversarial": `requirements.adversarial: true`, or the archetype is harmful-content; with what
+ * says so (for messages) and its node.
+ */
+export function adversarial(doc: MlsdDoc): { text: string; node: MNode } | undefined {
+  if (doc.bool('requirements.adversarial') === true)
+    return { text: '`requirements.adversarial: true`', node: doc.node('requirements.adversarial')! };
+  if (doc.archetype() === 'harmful-content') return { text: 'archetype harmful-content', node: doc.node('archetype')! };
+  return undefined;
+}
+
+/**
+ * rules.md MLSD517: units interact — `requirements.network_effects: true`, or the archetype is
+ * people-you-may-know; with what says so and its node.
+ */
+export function networkEffects(doc: MlsdDoc): { text: string; node: MNode } | undefined {
+  if (doc.bool('requirements.network_effects') === true)
+    return { text: '`requirements.network_effects: true`', node: doc.node('requirements.network_effects')! };
+  if (doc.archetype() === 'people-you-may-know')
+    return { text: 'archetype people-you-may-know', node: doc.node('archetype')! };
+  return undefined;
+}

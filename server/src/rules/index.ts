@@ -64,6 +64,7 @@ import { mlsd510 } from './MLSD510-ab-test-underpowered';
 import { mlsd511 } from './MLSD511-unknown-metric';
 import { mlsd515 } from './MLSD515-primary-metric-unobservable';
 import { mlsd516 } from './MLSD516-experiment-shorter-than-a-week';
+import { mlsd517 } from './MLSD517-experiment-unit-interference';
 import { mlsd601 } from './MLSD601-serving-latency-exceeds-requirement';
 import { mlsd602 } from './MLSD602-prediction-mode-unspecified';
 import { mlsd603 } from './MLSD603-batch-with-realtime-features';
@@ -81,6 +82,7 @@ import { mlsd703 } from './MLSD703-no-retraining-policy';
 import { mlsd704 } from './MLSD704-retrain-slower-than-freshness';
 import { mlsd705 } from './MLSD705-no-alerts';
 import { mlsd706 } from './MLSD706-no-skew-check';
+import { mlsd707 } from './MLSD707-manual-retraining-under-adversarial-drift';
 import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
@@ -146,6 +148,7 @@ export const RULES: readonly Rule[] = [
   mlsd511,
   mlsd515,
   mlsd516,
+  mlsd517,
   mlsd601,
   mlsd602,
   mlsd603,
@@ -163,6 +166,7 @@ export const RULES: readonly Rule[] = [
   mlsd704,
   mlsd705,
   mlsd706,
+  mlsd707,
 ];
 
 const byName = new Map<string, Rule>();
