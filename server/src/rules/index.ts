@@ -62,6 +62,7 @@ import { mlsd508 } from './MLSD508-no-slice-evaluation';
 import { mlsd509 } from './MLSD509-no-guardrail-metric';
 import { mlsd510 } from './MLSD510-ab-test-underpowered';
 import { mlsd511 } from './MLSD511-unknown-metric';
+import { mlsd513 } from './MLSD513-mape-with-zero-actuals';
 import { mlsd515 } from './MLSD515-primary-metric-unobservable';
 import { mlsd516 } from './MLSD516-experiment-shorter-than-a-week';
 import { mlsd601 } from './MLSD601-serving-latency-exceeds-requirement';
@@ -144,6 +145,7 @@ export const RULES: readonly Rule[] = [
   mlsd509,
   mlsd510,
   mlsd511,
+  mlsd513,
   mlsd515,
   mlsd516,
   mlsd601,
