@@ -63,6 +63,7 @@ import { mlsd509 } from './MLSD509-no-guardrail-metric';
 import { mlsd510 } from './MLSD510-ab-test-underpowered';
 import { mlsd511 } from './MLSD511-unknown-metric';
 import { mlsd513 } from './MLSD513-mape-with-zero-actuals';
+import { mlsd514 } from './MLSD514-eval-on-noisy-labels';
 import { mlsd515 } from './MLSD515-primary-metric-unobservable';
 import { mlsd516 } from './MLSD516-experiment-shorter-than-a-week';
 import { mlsd601 } from './MLSD601-serving-latency-exceeds-requirement';
@@ -146,6 +147,7 @@ export const RULES: readonly Rule[] = [
   mlsd510,
   mlsd511,
   mlsd513,
+  mlsd514,
   mlsd515,
   mlsd516,
   mlsd601,
