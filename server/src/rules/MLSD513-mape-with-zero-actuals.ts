@@ -1,7 +1,7 @@
 import { replaceScalar } from '../engine/edits';
 import { scopedOfflineMetrics } from '../engine/facts';
 import { child } from '../engine/parse';
-import { clip, code, pct } from './support';
+import { checkedTaskTypes, clip, code, fitsType, pct } from './support';
 import type { Rule } from './types';
 
 const PERCENTAGE_ERRORS: readonly string[] = ['mape', 'smape'];
@@ -36,11 +36,14 @@ export const mlsd513: Rule = {
           : m.ref.node.kind === 'map'
             ? child(m.ref.node, 'name')
             : undefined;
+      // `mase` needs a seasonal-naive forecast: offered where it fits the metric's task types (MLSD503)
+      const types = checkedTaskTypes(doc, m);
+      const mase = !types.length || types.some((t) => fitsType(doc, 'mase', t.type));
       const edit = target ? replaceScalar(target, 'wape') : undefined;
       report({
         ...m.ref.span,
         message: `${code(written)} with ${pct(z)} zero targets (\`zero_rate\`): ${name === 'mape' ? 'undefined on those rows' : '200% on every zero row'}; use \`wape\``,
-        explanation: `${why} Use \`wape\` (Σ|y − ŷ| / Σ|y|, safe with zero targets) or \`mase\` (MAE relative to a seasonal-naive forecast).`,
+        explanation: `${why} Use \`wape\` (Σ|y − ŷ| / Σ|y|, safe with zero targets)${mase ? ' or `mase` (MAE relative to a seasonal-naive forecast)' : ''}.`,
         related: zeroNode ? [{ ...doc.valueSpan(zeroNode), message: `${pct(z)} of targets are 0` }] : undefined,
         suggestions: edit
           ? [{ title: `Replace ${code(written)} with \`wape\``, edits: [edit], safe: false }]
