@@ -62,6 +62,8 @@ import { mlsd508 } from './MLSD508-no-slice-evaluation';
 import { mlsd509 } from './MLSD509-no-guardrail-metric';
 import { mlsd510 } from './MLSD510-ab-test-underpowered';
 import { mlsd511 } from './MLSD511-unknown-metric';
+import { mlsd513 } from './MLSD513-mape-with-zero-actuals';
+import { mlsd514 } from './MLSD514-eval-on-noisy-labels';
 import { mlsd515 } from './MLSD515-primary-metric-unobservable';
 import { mlsd516 } from './MLSD516-experiment-shorter-than-a-week';
 import { mlsd517 } from './MLSD517-experiment-unit-interference';
@@ -146,6 +148,8 @@ export const RULES: readonly Rule[] = [
   mlsd509,
   mlsd510,
   mlsd511,
+  mlsd513,
+  mlsd514,
   mlsd515,
   mlsd516,
   mlsd517,
