@@ -75,6 +75,12 @@ describe('npm package', () => {
     assert.doesNotMatch(pkg.scripts.package, /--allow-missing-repository/);
   });
 
+  test('the .vsix and the npm package keep separate allow-lists (vsce refuses package.json "files" next to .vscodeignore)', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { files?: string[] };
+    assert.equal(pkg.files, undefined);
+    assert.ok(fs.existsSync(path.join(ROOT, '.vscodeignore')) && fs.existsSync(path.join(ROOT, '.npmignore')));
+  });
+
   test('`npm pack` is lean: the bundles, bin, schemas and rule pages; no sources, tests or screenshots', () => {
     // --ignore-scripts: `npm test` has just built dist/ (prepack would rebuild it)
     const r = spawnSync(NPM, ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });

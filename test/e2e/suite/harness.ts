@@ -237,8 +237,25 @@ export async function untitledDoc(
 /** Closes a doc's editors without saving (untitled docs are discarded, file docs reverted). */
 export async function discard(doc: vs.TextDocument): Promise<void> {
   if (doc.isClosed) return;
+  // Wait for the close event, not just the command: VS Code frees the untitled name (`Untitled-1`) when
+  // the editor closes, but fires onDidCloseTextDocument (and so the client's didClose) when the model is
+  // disposed. A scratch doc opened in between gets the same URI, its didOpen is skipped by the client
+  // (the URI is still synced) and the late didClose then removes it from the server: completion answered
+  // nothing, or answered from the previous test's text (issue 12's "top-level keys" failure).
+  // File docs are left alone: VS Code may keep their model (and so the open document) for minutes, and a
+  // reopened file has the same text anyway.
+  const closed =
+    doc.uri.scheme === 'untitled'
+      ? waitForEvent(
+          vscode.workspace.onDidCloseTextDocument,
+          () => (doc.isClosed ? true : undefined),
+          10_000,
+          `the close of ${doc.uri.toString()}`,
+        )
+      : undefined;
   await vscode.window.showTextDocument(doc, { preview: false, preserveFocus: false });
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  await closed;
 }
 
 /** Untitled docs created by a test, discarded by `cleanup()` (call it in `finally`). */
