@@ -425,18 +425,14 @@ export function offlineMetricLists(doc: MlsdDoc): { path: (string | number)[]; n
 }
 
 /**
- * rules.md *the doc's offline metrics*: every metric of `evaluation.offline.metrics` and of every
- * `model.stages[].metrics`; `stated` counts the stated items, `allKnown` says whether every stated item
- * parsed to a catalogue name (custom names and invalid spellings make it false).
+ * rules.md *the doc's offline metrics* as MLSD507 asks: their parsed names, and whether every stated item
+ * parsed to a catalogue name (custom names and invalid spellings make it false). Read through
+ * `scopedOfflineMetrics`, the one walk of the offline list and the stage lists.
  */
-export function offlineMetricSummary(doc: MlsdDoc): { refs: MetricRef[]; stated: number; allKnown: boolean } {
-  const refs: MetricRef[] = [];
-  let stated = 0;
-  for (const l of offlineMetricLists(doc)) {
-    refs.push(...doc.metrics(l.path));
-    stated += doc.list(l.path).filter((i) => doc.isStated(i)).length;
-  }
-  return { refs, stated, allKnown: stated > 0 && refs.length === stated && refs.every((m) => !!m.info) };
+export function offlineMetricSummary(doc: MlsdDoc): { refs: MetricRef[]; allKnown: boolean } {
+  const { metrics, complete } = scopedOfflineMetrics(doc);
+  const refs = metrics.map((m) => m.ref);
+  return { refs, allKnown: complete && refs.length > 0 && refs.every((m) => !!m.info) };
 }
 
 /** rules.md *operating-point metrics* (for rare positives). */
