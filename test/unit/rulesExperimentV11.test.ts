@@ -4,19 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, applyEdits, lint } from '../../server/src/lint/engine';
-import { resolveConfig, type RawConfig } from '../../server/src/lint/config';
-import type { Finding } from '../../server/src/rules/types';
-
-function run(text: string, options?: Record<string, unknown>, preset = 'recommended'): Finding[] {
-  const layer = { extends: preset, options } as RawConfig;
-  const res = lint(analyze(text), resolveConfig([layer]));
-  assert.deepEqual(res.internalErrors, [], 'a rule threw');
-  return res.findings;
-}
-const of = (text: string, id: string, options?: Record<string, unknown>) =>
-  run(text, options).filter((f) => f.ruleId === id);
-const ids = (fs: Finding[]) => [...new Set(fs.map((f) => f.ruleId))].sort();
+import { applyEdits } from '../../server/src/lint/engine';
+import { ids, of, run } from '../harness/lint';
 
 /** Applies suggestion `i` of the rule's first finding; returns the rule ids found after it that were not before. */
 function afterSuggestion(text: string, id: string, i = 0): { added: string[]; title: string } {
