@@ -20,6 +20,7 @@ import { completion } from '../../server/src/features/completion';
 import { cursorContext } from '../../server/src/features/completionContext';
 import { analyze } from '../../server/src/lint/engine';
 import { offsetAt, positionAt } from '../../server/src/engine/parse';
+import { TASK_TYPES } from '../../server/src/engine/domain';
 import type { Analysis } from '../../server/src/lint/analysis';
 import { Session } from '../../server/src/session';
 import { cursor, expectSnapshot } from '../harness/snapshot';
@@ -169,6 +170,8 @@ test('keys: present ones are left out, the rest come in catalogue order with doc
     'adversarial',
     'network_effects',
     'service_level',
+    'budget',
+    'output',
     'data',
     'constraints',
   ]);
@@ -216,6 +219,8 @@ test('keys after `- ` in a list of mappings; keys already in the item are left o
     'temporal',
     'pii',
     'owner',
+    'untrusted',
+    'access',
   ]);
   assert.deepEqual(labels(complete('data:\n  sources:\n    - id: a\n      $0\n      kind: users\n').items), [
     'description',
@@ -224,15 +229,35 @@ test('keys after `- ` in a list of mappings; keys already in the item are left o
     'temporal',
     'pii',
     'owner',
+    'untrusted',
+    'access',
   ]);
   assert.deepEqual(
     labels(complete('data:\n  sources:\n  - id: a\n    $0\n').items),
-    ['kind', 'description', 'volume', 'store', 'temporal', 'pii', 'owner'],
+    ['kind', 'description', 'volume', 'store', 'temporal', 'pii', 'owner', 'untrusted', 'access'],
     'compact list style',
   );
   assert.deepEqual(
     labels(complete('model:\n  candidates:\n    - {id: a, $0}\n').items),
-    ['architecture', 'pros', 'cons'],
+    [
+      'architecture',
+      'pros',
+      'cons',
+      'base_model',
+      'version',
+      'pinned',
+      'provider',
+      'vendor',
+      'license',
+      'vendor_retention',
+      'parameters',
+      'context_window',
+      'precision',
+      'layers',
+      'kv_heads',
+      'head_dim',
+      'adaptation',
+    ],
     'flow mapping item',
   );
 });
@@ -364,11 +389,15 @@ test('half-written docs: a syntax error further down does not stop completion ab
     'cold_start',
     'calibration',
     'training',
+    'prompt',
+    'decoding',
+    'retrieval',
+    'tools',
   ]);
 });
 
 test('half-written docs: `key: ` with no value yet, `key:` with no space, a `- ` just typed', () => {
-  assert.equal(complete('framing:\n  task_type: $0\n').items.length, 16);
+  assert.equal(complete('framing:\n  task_type: $0\n').items.length, TASK_TYPES.length);
   const noSpace = complete('serving:\n  mode:$0\n').items;
   assert.deepEqual(labels(noSpace), ['online', 'batch', 'streaming', 'hybrid']);
   assert.equal(edit(noSpace[0]).newText, ' online', 'a space goes between the colon and the value');
@@ -386,7 +415,7 @@ test('enum values carry their descriptions; a partial value is the replaced word
   assert.match((online.documentation as MarkupContent).value, /per request, within a latency budget/);
   assert.deepEqual(edit(online).range, { start: { line: 2, character: 10 }, end: { line: 2, character: 13 } });
   const archetypes = complete('archetype: $0\n').items;
-  assert.equal(archetypes.length, 11);
+  assert.equal(archetypes.length, 21, 'ten classic, ten generative (v1.1), other');
   assert.match((archetypes.find((i) => i.label === 'news-feed')!.documentation as MarkupContent).value, /book ch\. 10/);
 });
 
@@ -419,6 +448,10 @@ test('flow mappings and sequences, also over several lines', () => {
     'peak_factor',
     'qps_peak',
     'growth',
+    'requests_per_day',
+    'input_tokens',
+    'output_tokens',
+    'images_per_request',
   ]);
   assert.deepEqual(labels(complete('requirements:\n  performance: {mode: $0}\n').items), [
     'online',
@@ -426,7 +459,7 @@ test('flow mappings and sequences, also over several lines', () => {
     'streaming',
     'hybrid',
   ]);
-  assert.equal(complete('framing:\n  heads: [\n    {name: a, task_type: bin$0\n').items.length, 16);
+  assert.equal(complete('framing:\n  heads: [\n    {name: a, task_type: bin$0\n').items.length, TASK_TYPES.length);
   assert.ok(
     labels(
       complete('framing: {task_type: ranking}\nevaluation:\n  offline:\n    metrics: [ndcg@10,\n      $0]\n').items,

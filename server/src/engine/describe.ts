@@ -53,6 +53,7 @@ const TYPE_TEXT: Record<string, string> = {
   id: 'id',
   enum: 'enum',
   metric: 'metric',
+  money: 'money (`$0.004`, `€1.2M`, `12 USD`)',
   free: 'free form',
   map: 'mapping',
 };
@@ -61,11 +62,12 @@ const REF_TEXT: Record<string, string> = {
   candidate: 'reference to a `model.candidates[].id`',
   onlineMetric: 'reference to one of `evaluation.online.metrics`',
   stage: 'reference to a `model.stages[].id`',
+  judge: 'reference to an `evaluation.judges[].id`',
 };
 
 /** What a field holds, in a few words of Markdown: `mapping`, `list of metrics`, `reference to a …`. */
 export function fieldType(s: FieldSpec): string {
-  if (s.ref) return REF_TEXT[s.ref] ?? 'reference';
+  if (s.ref) return `${s.soft ? 'soft ' : ''}${REF_TEXT[s.ref] ?? 'reference'}`;
   if (s.type === 'ref') return 'reference';
   if (s.type === 'list') {
     const it = s.item;

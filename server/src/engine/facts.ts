@@ -523,3 +523,6 @@ export function networkEffects(doc: MlsdDoc): { text: string; node: MNode } | un
     return { text: 'archetype people-you-may-know', node: doc.node('archetype')! };
   return undefined;
 }
+
+// v1.1 generative systems (genai.md §4): generative doc, generator, streamed, retrieves, guardrails …
+export * from './genaiFacts';

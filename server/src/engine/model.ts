@@ -20,11 +20,15 @@ import { child, lineEndAt, nodeAt, pathOf, type MNode, type ParsedDoc } from './
 import { commaSplits } from './commaSplits';
 import {
   isPlaceholder,
+  type Money,
+  moneyPeriodOf,
   normalize,
   parseDuration,
   parseMetricSpelling,
+  parseMoney,
   parseQuantity,
   parseRate,
+  perSecond,
   type Quantity,
 } from './values';
 
@@ -120,7 +124,7 @@ export class MlsdDoc {
     const values = spec?.enum ?? spec?.item?.enum;
     if (!values) return undefined;
     const nt = normalize(t);
-    return values.find((v) => normalize(v.value) === nt)?.value;
+    return values.find((v) => normalize(v.value) === nt || v.aliases?.some((a) => normalize(a) === nt))?.value;
   }
   enumOf(path: Path): string | undefined {
     return this.enumValueOf(this.node(path));
@@ -147,6 +151,21 @@ export class MlsdDoc {
     const n = this.node(path);
     if (n?.kind !== 'scalar' || !this.isStated(n) || this.isCut(n)) return undefined;
     return parseQuantity(n.value, { bytes: this.specOf(n)?.type === 'bytes' });
+  }
+
+  /**
+   * v1.1 money (genai.md §1.1): amount and currency; undefined when not stated or invalid (a period suffix
+   * only where the key accepts one).
+   */
+  money(path: Path): Money | undefined {
+    const n = this.node(path);
+    if (n?.kind !== 'scalar' || !this.isStated(n) || this.isCut(n)) return undefined;
+    return parseMoney(n.value, moneyPeriodOf(n.key));
+  }
+
+  /** v1.1: a per-second capacity (`throughput.*`): `/s`, `/min`, `/h` converted, no unit = per second. */
+  perSecond(path: Path): number | undefined {
+    return perSecond(this.quantity(path));
   }
 
   /** A rate in [0, 1]; undefined when not stated, unparsable or out of range. */

@@ -34,6 +34,10 @@ export const OPTIONS = [
   { key: 'immature_label_share', default: 0.1, min: 0, exclusiveMin: true, max: 1, percent: true, rules: ['MLSD309'], description: 'The share of `data.training_window` younger than the label delay (and not covered by `maturity`) from which unmatured labels are reported.' },
   { key: 'default_hnsw_m', default: 32, min: 1, rules: ['MLSD608'], description: 'The HNSW graph degree M used for index memory when a doc does not state `serving.index.m`: links take 2·M·4 bytes per item (level-0 neighbour ids).' },
   { key: 'min_experiment_days', default: 7, min: 1, rules: ['MLSD510', 'MLSD516'], description: 'The shortest online experiment worth running, in days; days needed are rounded up to whole weeks of at least this.' },
+  // v1.1 generative systems (genai.md §11); read by rules MLSD1xx–7xx of genai.md §7
+  { key: 'streaming_output_tokens', default: 100, min: 1, rules: ['MLSD150', 'MLSD151'], description: 'A user-facing text generator whose `streaming` is not stated counts as streamed when its responses (`scale.output_tokens` or `prompt.max_output_tokens`) are at least this many tokens long (genai.md §4 *Streamed*).' },
+  { key: 'gpu_memory_utilization', default: 0.9, min: 0, exclusiveMin: true, max: 1, percent: true, rules: ['MLSD651'], description: 'The share of accelerator memory usable for weights and KV cache (the rest goes to activations, the CUDA context and fragmentation). A fraction (`0.9`) or, in `.mlsdrc.yaml`, a percentage (`90%`).' },
+  { key: 'hours_per_month', default: 720, min: 1, max: 744, rules: ['MLSD654', 'MLSD152'], description: 'Hours of accelerator time billed per month when a self-hosted monthly cost is computed from `price_per_gpu_hour` (720 = 30 days around the clock).' },
 ] as const satisfies readonly OptionSpec[];
 
 export type OptionKey = (typeof OPTIONS)[number]['key'];

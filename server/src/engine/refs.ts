@@ -9,6 +9,12 @@
  * | `stage`        | `model.stages[].id`              | `evaluation.offline.metrics[].stage` (v1.1)  |
  * | `head`         | `framing.heads[].name`           | —                                            |
  * | `onlineMetric` | `evaluation.online.metrics[]`    | `evaluation.online.primary`                  |
+ * | `judge` (v1.1) | `evaluation.judges[].id`         | the `judge` of a metric in every metric list |
+ * | `tool` (v1.1)  | `model.tools[].id`               | —                                            |
+ *
+ * v1.1 (genai.md §3.8) also: `model.retrieval.corpus[]` references sources; `model.retrieval.embedding_model`
+ * and `.reranker` are *soft* references to candidates: indexed only when they name a declared candidate
+ * (any other value is plain text: an off-the-shelf model's name).
  *
  * Ids match case-insensitively with `_` and `-` alike; metric names match after alias resolution
  * (`auc` is `roc-auc`), and a cutoff written on one side only still matches (as MLSD004 does). Every site
@@ -18,10 +24,10 @@
  */
 import { findMetric, normalizeName } from './domain';
 import type { MlsdDoc } from './model';
-import { child, type MNode } from './parse';
+import { child, type MNode, pathOf as pathOfEntry } from './parse';
 import { parseMetricSpelling } from './values';
 
-export type RefNamespace = 'source' | 'feature' | 'candidate' | 'stage' | 'head' | 'onlineMetric';
+export type RefNamespace = 'source' | 'feature' | 'candidate' | 'stage' | 'head' | 'onlineMetric' | 'judge' | 'tool';
 
 export interface RefSite {
   ns: RefNamespace;
@@ -70,7 +76,19 @@ export const NAMESPACE_LISTS: Record<RefNamespace, { list: string; key: string; 
   stage: { list: 'model.stages', key: 'id', label: 'stage' },
   head: { list: 'framing.heads', key: 'name', label: 'head' },
   onlineMetric: { list: 'evaluation.online.metrics', key: 'name', label: 'online metric' },
+  judge: { list: 'evaluation.judges', key: 'id', label: 'judge' },
+  tool: { list: 'model.tools', key: 'id', label: 'tool' },
 };
+
+/** v1.1: the metric lists whose mapping entries may name a `judge` (genai.md §3.8). */
+export const JUDGED_METRIC_LISTS = [
+  'evaluation.offline.metrics',
+  'evaluation.online.metrics',
+  'evaluation.online.guardrails',
+] as const;
+
+/** v1.1: the soft references of `model.retrieval` (genai.md §3.8): a candidate id, or plain text. */
+export const SOFT_CANDIDATE_REFS = ['model.retrieval.embedding_model', 'model.retrieval.reranker'] as const;
 
 const cache = new WeakMap<MlsdDoc, RefIndex>();
 
@@ -188,6 +206,8 @@ function buildIndex(doc: MlsdDoc): RefIndex {
     ['feature', 'data.features', 'id'],
     ['candidate', 'model.candidates', 'id'],
     ['stage', 'model.stages', 'id'],
+    ['judge', 'evaluation.judges', 'id'],
+    ['tool', 'model.tools', 'id'],
   ];
   if (doc.top) {
     for (const [ns, list, key] of lists) {
@@ -209,6 +229,28 @@ function buildIndex(doc: MlsdDoc): RefIndex {
       .forEach((item, i) => metricSite('declaration', item, `evaluation.online.metrics[${i}]`));
     const primary = doc.node('evaluation.online.primary');
     if (primary && primary.kind === 'scalar') metricSite('reference', primary, 'evaluation.online.primary');
+    // v1.1 (genai.md §3.8)
+    doc
+      .list('model.retrieval.corpus')
+      .forEach((n, i) => idSite('source', 'reference', n, doc.node('model.retrieval'), `model.retrieval.corpus[${i}]`));
+    const candidateKeys = new Set(
+      sites.filter((x) => x.ns === 'candidate' && x.role === 'declaration').map((x) => x.key),
+    );
+    for (const path of SOFT_CANDIDATE_REFS) {
+      const n = doc.node(path);
+      const written = doc.textOf(n);
+      if (written !== undefined && candidateKeys.has(normalizeName(written)))
+        idSite('candidate', 'reference', n, doc.node('model.retrieval'), path);
+    }
+    for (const list of JUDGED_METRIC_LISTS)
+      doc.list(list).forEach((m, i) => {
+        if (m.kind === 'map') idSite('judge', 'reference', child(m, 'judge'), m, `${list}[${i}].judge`);
+      });
+    for (const s of doc.entries('model.stages'))
+      doc.list([...pathOfEntry(s), 'metrics']).forEach((m, i) => {
+        if (m.kind === 'map')
+          idSite('judge', 'reference', child(m, 'judge'), m, `model.stages[${s.index ?? 0}].metrics[${i}].judge`);
+      });
   }
   sites.sort((a, b) => a.start - b.start || a.end - b.end);
 

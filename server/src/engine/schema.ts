@@ -22,6 +22,9 @@ const PATTERNS = {
   duration:
     '^\\s*(?:\\d+(?:\\.\\d+)?|\\.\\d+)\\s*(?:ms|s|min|mo|m|h|d|w|y|MS|S|MIN|MO|M|H|D|W|Y|(?:[Mm]illisecond|[Ss]econd|[Mm]inute|[Hh]our|[Dd]ay|[Ww]eek|[Mm]onth|[Yy]ear)s?)\\s*$',
   id: '^[A-Za-z0-9][A-Za-z0-9_.-]*$',
+  // v1.1 money (genai.md §1.1): `$25k`, `€1.2M`, `12 USD`, `CHF 40k`, an optional `/period`
+  money:
+    '^\\s*(?:[$€£]\\s*(?:\\d+(?:\\.\\d+)?|\\.\\d+)(?:[eE][-+]?\\d+)?\\s*[kKMB]?|(?:\\d+(?:\\.\\d+)?|\\.\\d+)(?:[eE][-+]?\\d+)?\\s*[kKMB]?\\s*(?:[A-Za-z]{3})?|[A-Za-z]{3}\\s*(?:\\d+(?:\\.\\d+)?|\\.\\d+)(?:[eE][-+]?\\d+)?\\s*[kKMB]?)\\s*(?:/\\s*(?:month|mo|request|h|hour))?\\s*$',
   // v1.1: operating points (`precision@recall=0.8`, `recall@fpr=0.001`)
   metric:
     '^[^@]+(?:@\\s*(?:\\d+|k|K|iou\\s*=\\s*[0-9.]+(?:\\s*:\\s*[0-9.]+)*|(?:recall|precision|fpr)\\s*=\\s*[0-9.eE-]+%?))?$',
@@ -77,12 +80,24 @@ function scalarSchema(spec: FieldSpec): Json {
       };
     case 'id':
       return { type: ['string', 'number'], pattern: PATTERNS.id };
-    case 'enum':
+    case 'enum': {
+      // v1.1: aliases are accepted spellings, listed after the canonical values
+      const values = spec.enum ?? [];
+      const aliases = values.flatMap((e) => (e.aliases ?? []).map((a) => ({ a, of: e.value })));
+      const descriptions = [...values.map((e) => e.description), ...aliases.map((x) => `Same as \`${x.of}\`.`)];
       return {
         type: 'string',
-        enum: (spec.enum ?? []).map((e) => e.value),
-        enumDescriptions: (spec.enum ?? []).map((e) => e.description),
-        markdownEnumDescriptions: (spec.enum ?? []).map((e) => e.description),
+        enum: [...values.map((e) => e.value), ...aliases.map((x) => x.a)],
+        enumDescriptions: descriptions,
+        markdownEnumDescriptions: descriptions,
+      };
+    }
+    case 'money':
+      return {
+        anyOf: [
+          { type: 'number', minimum: 0 },
+          { type: 'string', pattern: PATTERNS.money },
+        ],
       };
     case 'metric':
       return { type: 'string', pattern: PATTERNS.metric };

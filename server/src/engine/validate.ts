@@ -8,7 +8,18 @@ import { commaSplits } from './commaSplits';
 import { nearestNames } from './domain';
 import type { MlsdDoc, Span } from './model';
 import type { MNode } from './parse';
-import { clip, isPlaceholder, normalize, parseDuration, parseMetricSpelling, parseQuantity, parseRate } from './values';
+import {
+  clip,
+  isPlaceholder,
+  type MoneyPeriod,
+  moneyPeriodOf,
+  normalize,
+  parseDuration,
+  parseMetricSpelling,
+  parseMoney,
+  parseQuantity,
+  parseRate,
+} from './values';
 
 export interface ValidationIssue extends Span {
   node: MNode;
@@ -55,6 +66,9 @@ function pathLabel(n: MNode): string {
   return parts.join('.').replace(/\.\[\]/g, '[]');
 }
 
+/** The `/period` a money key accepts, as written in messages. */
+const PERIOD_TEXT: Record<MoneyPeriod, string> = { month: '/month', request: '/request', hour: '/h' };
+
 /** What an invalid value reads as, for every explanation of MLSD003. */
 const UNTIL = 'Until it is valid, every check reads it as not stated.';
 
@@ -76,6 +90,8 @@ function shortType(spec: FieldSpec): string {
       return 'a metric name';
     case 'id':
       return 'an id';
+    case 'money':
+      return 'money';
     default:
       return describeType(spec);
   }
@@ -111,6 +127,8 @@ function describeType(spec: FieldSpec): string {
       return `one of ${(spec.enum ?? []).map((e) => `\`${e.value}\``).join(', ')}`;
     case 'metric':
       return 'a metric name like `ndcg@10` or `pr-auc`';
+    case 'money':
+      return 'an amount of money like `$0.004`, `€1.2M`, `12 USD`, `CHF 40k` or a bare number (no thousands separators, not negative)';
     case 'ref':
       return 'an id';
     default:
@@ -339,6 +357,7 @@ function run(doc: MlsdDoc): Validation {
         const values = (spec.enum ?? []).map((x) => x.value);
         const s = String(v);
         if (values.some((x) => normalize(x) === normalize(s))) return;
+        if ((spec.enum ?? []).some((x) => x.aliases?.some((a) => normalize(a) === normalize(s)))) return;
         const near = nearestNames(s, values, 3);
         const base = `${label()} is ${shown()}, not one of its values`;
         const dym = near.length ? `; did you mean \`${near[0]}\`?` : '';
@@ -349,6 +368,20 @@ function run(doc: MlsdDoc): Validation {
           near.length >= 1 && (near.length === 1 || closeEnough(s, near[0])) ? near[0] : undefined,
           near,
         );
+        return;
+      }
+      case 'money': {
+        const period = moneyPeriodOf(n.key);
+        if (!parseMoney(v, period)) {
+          const sfx = typeof v === 'string' && v.includes('/');
+          invalid(
+            n,
+            sfx && !period
+              ? `${label()} takes no \`/period\`: ${shown()}`
+              : `${label()}: ${shown()} does not parse as money`,
+            `It must be ${describeType(spec)}${period ? `, optionally followed by \`${PERIOD_TEXT[period]}\`` : ''}. ${UNTIL}`,
+          );
+        }
         return;
       }
       case 'metric':

@@ -253,3 +253,113 @@ export function clip(s: string, max = 30): string {
   const one = s.replace(/\s+/g, ' ').trim();
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
+
+/** v1.1 (genai.md §1.1): an amount of money, with its currency when written. */
+export interface Money {
+  amount: number;
+  /** ISO 4217 code (`USD` for `$`, `EUR` for `€`, `GBP` for `£`); undefined for a bare number */
+  currency?: string;
+  /** how the doc wrote the currency: `$`, `€`, `£`, or the code as a prefix (`CHF `) or suffix (` USD`) */
+  symbol?: string;
+  /** the code or symbol came after the amount */
+  suffix?: boolean;
+}
+
+/** The period a money key may carry after `/` (genai.md §1.1). */
+export type MoneyPeriod = 'month' | 'request' | 'hour';
+
+const CURRENCY_SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP' };
+const MONEY_AMOUNT = String.raw`((?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?)`;
+const MONEY_SCALE: Record<string, number> = { k: 1e3, K: 1e3, M: 1e6, B: 1e9 };
+const PERIODS: Record<MoneyPeriod, string[]> = { month: ['month', 'mo'], request: ['request'], hour: ['h', 'hour'] };
+
+/**
+ * The period a money key accepts after `/`: `/month` or `/mo` on `budget.monthly`, `/request` on
+ * `per_request` keys, `/h` or `/hour` on `price_per_gpu_hour`; none on other keys.
+ */
+export function moneyPeriodOf(key: string | undefined): MoneyPeriod | undefined {
+  if (key === 'monthly') return 'month';
+  if (key === 'per_request') return 'request';
+  if (key === 'price_per_gpu_hour') return 'hour';
+  return undefined;
+}
+
+/**
+ * Parses money (genai.md §1.1): `$0.004`, `$25k`, `€1.2M`, `£300`; `12 USD`, `0.5EUR`, `3k jpy`;
+ * `USD 12`, `CHF 40k`; a bare number. The amount is a decimal (`1e-3` accepted) with an optional scale
+ * k/K, M, B; no thousands separators; an optional `/period` only when it matches `period`. Undefined for
+ * anything else, including a negative amount.
+ */
+export function parseMoney(v: unknown, period?: MoneyPeriod): Money | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? { amount: v } : undefined;
+  if (typeof v !== 'string') return undefined;
+  let s = v.trim();
+  const slash = s.indexOf('/');
+  if (slash >= 0) {
+    const p = s
+      .slice(slash + 1)
+      .trim()
+      .toLowerCase();
+    if (!period || !PERIODS[period].includes(p)) return undefined;
+    s = s.slice(0, slash).trim();
+  }
+  const amountOf = (num: string, scale: string | undefined): number | undefined => {
+    const n = Number(num) * (scale ? MONEY_SCALE[scale] : 1);
+    return Number.isFinite(n) ? n : undefined;
+  };
+  const AMT = `${MONEY_AMOUNT}\\s*([kKMB])?`;
+  let m = new RegExp(`^([$€£])\\s*${AMT}$`).exec(s);
+  if (m) {
+    const amount = amountOf(m[2], m[3]);
+    return amount === undefined ? undefined : { amount, currency: CURRENCY_SYMBOLS[m[1]], symbol: m[1] };
+  }
+  m = new RegExp(`^${AMT}\\s*([A-Za-z]{3})$`).exec(s);
+  if (m) {
+    const amount = amountOf(m[1], m[2]);
+    const code = m[3].toUpperCase();
+    return amount === undefined ? undefined : { amount, currency: code, symbol: ` ${code}`, suffix: true };
+  }
+  m = new RegExp(`^([A-Za-z]{3})\\s*${AMT}$`).exec(s);
+  if (m) {
+    const amount = amountOf(m[2], m[3]);
+    const code = m[1].toUpperCase();
+    return amount === undefined ? undefined : { amount, currency: code, symbol: `${code} ` };
+  }
+  m = new RegExp(`^${AMT}$`).exec(s);
+  if (m) {
+    const amount = amountOf(m[1], m[2]);
+    return amount === undefined ? undefined : { amount };
+  }
+  return undefined;
+}
+
+/** Two amounts can be compared: same currency, or both bare (genai.md §1.1: no exchange rates). */
+export function sameCurrency(a: Money, b: Money): boolean {
+  return a.currency === b.currency;
+}
+
+/**
+ * Formats an amount with the doc's own symbol or code, thousands separated: `$270,000`, `€1,200.50`,
+ * `12,000 USD`, `CHF 40,000`; below 1, up to 4 significant digits (`$0.0016`).
+ */
+export function formatMoney(amount: number, like?: Money): string {
+  const digits = amount >= 100 ? 0 : amount >= 1 ? 2 : Math.max(2, 1 - Math.floor(Math.log10(amount || 1)) + 2);
+  let n = amount.toLocaleString('en-US', { maximumFractionDigits: Math.min(digits, 8), minimumFractionDigits: 0 });
+  if (amount >= 1 && amount < 100 && !Number.isInteger(amount))
+    n = amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  if (!like?.symbol) return n;
+  return like.suffix ? `${n}${like.symbol}` : `${like.symbol}${n}`;
+}
+
+/**
+ * A per-second figure from a quantity (genai.md §1.2): a unit `/s`, `/min` or `/h` is converted to per
+ * second; no unit means per second. Undefined for another unit.
+ */
+export function perSecond(q: Quantity | undefined): number | undefined {
+  if (!q) return undefined;
+  const u = q.unit?.startsWith('/') ? q.unit.slice(1).trim().toLowerCase() : undefined;
+  if (!u || u === 's' || u === 'sec' || u === 'second') return q.value;
+  if (u === 'min' || u === 'minute') return q.value / 60;
+  if (u === 'h' || u === 'hour') return q.value / 3600;
+  return undefined;
+}

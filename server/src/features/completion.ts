@@ -334,8 +334,15 @@ function valueCompletions(b: Builder, path: Seg[]): void {
 
 function refCompletions(b: Builder, spec: FieldSpec): void {
   const doc = b.doc;
-  if (spec.ref === 'source' || spec.ref === 'candidate' || spec.ref === 'stage') {
-    const list = spec.ref === 'source' ? 'data.sources' : spec.ref === 'stage' ? 'model.stages' : 'model.candidates';
+  if (spec.ref === 'source' || spec.ref === 'candidate' || spec.ref === 'stage' || spec.ref === 'judge') {
+    const list =
+      spec.ref === 'source'
+        ? 'data.sources'
+        : spec.ref === 'stage'
+          ? 'model.stages'
+          : spec.ref === 'judge'
+            ? 'evaluation.judges'
+            : 'model.candidates';
     const seen = new Set<string>();
     for (const e of doc.entries(list)) {
       const id = doc.textOf(child(e, 'id'));
@@ -346,7 +353,9 @@ function refCompletions(b: Builder, spec: FieldSpec): void {
           ? [doc.textOf(child(e, 'kind')), doc.textOf(child(e, 'description'))]
           : spec.ref === 'stage'
             ? [doc.textOf(child(e, 'task_type')), doc.textOf(child(e, 'output'))]
-            : [doc.textOf(child(e, 'architecture'))];
+            : spec.ref === 'judge'
+              ? [doc.textOf(child(e, 'kind')), doc.textOf(child(e, 'model'))]
+              : [doc.textOf(child(e, 'architecture')), doc.textOf(child(e, 'base_model'))];
       const summary = about.filter(Boolean).join(' — ');
       b.add({
         label: id,

@@ -293,7 +293,9 @@ function refTargets(doc: MlsdDoc, ref: FieldSpec['ref']): { id: string; node: MN
         ? 'model.candidates'
         : ref === 'stage'
           ? 'model.stages'
-          : undefined;
+          : ref === 'judge'
+            ? 'evaluation.judges'
+            : undefined;
   if (!list) return [];
   const out: { id: string; node: MNode }[] = [];
   for (const e of doc.entries(list)) {
@@ -339,11 +341,34 @@ function refHover(doc: MlsdDoc, spec: FieldSpec, n: MNode): string | undefined {
     );
     return parts.join('\n\n');
   }
+  if (spec.ref === 'judge') {
+    const kind = doc.enumValueOf(child(e, 'kind'));
+    const parts = [`**\`${target.id}\`** · judge${kind ? ` (${kind})` : ''}`];
+    const facts = [
+      text('model') && `model: ${text('model')}`,
+      doc.bool([...pathOf(e), 'pinned']) === true ? 'pinned' : undefined,
+      text('raters') && `${text('raters')} raters per item`,
+      text('rubric') && `rubric: ${text('rubric')}`,
+    ].filter(Boolean);
+    if (facts.length) parts.push(facts.join(' · '));
+    const cal = [...pathOf(e), 'calibration'];
+    const labels = doc.str([...cal, 'human_labels']);
+    const agreement = doc.str([...cal, 'agreement']);
+    if (labels || agreement)
+      parts.push(
+        `Calibrated against human labels: ${[labels && `${labels} items`, agreement && `agreement ${agreement}${doc.str([...cal, 'statistic']) ? ` (${doc.str([...cal, 'statistic'])})` : ''}`].filter(Boolean).join(', ')}.`,
+      );
+    else if (kind === 'llm' || kind === 'model')
+      parts.push('No calibration stated: measure its agreement with human labels before trusting its scores.');
+    return parts.join('\n\n');
+  }
   const selected = doc.textOf(doc.node('model.selected'));
   const isSelected = selected !== undefined && normalize(selected) === normalize(target.id);
   const parts = [`**\`${target.id}\`** · model candidate${isSelected ? ' (selected)' : ''}`];
   const arch = text('architecture');
   if (arch) parts.push(arch);
+  const base = text('base_model');
+  if (base) parts.push(`Base model: ${base}${text('version') ? ` (version ${text('version')})` : ''}`);
   const pros = items('pros');
   const cons = items('cons');
   if (pros.length) parts.push(`**Pros:** ${pros.join('; ')}`);

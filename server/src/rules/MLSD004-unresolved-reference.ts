@@ -1,8 +1,8 @@
 import { nearestNames, normalizeName } from '../engine/domain';
 import { appendToList, insertField, replaceScalar } from '../engine/edits';
 import type { MetricRef, MlsdDoc } from '../engine/model';
-import { child, type MNode } from '../engine/parse';
-import { cutoffsMatch, metricKey } from '../engine/refs';
+import { child, type MNode, pathOf } from '../engine/parse';
+import { cutoffsMatch, JUDGED_METRIC_LISTS, metricKey } from '../engine/refs';
 import { clip, headline } from './support';
 import type { Fix, Related, Rule, RuleContext, TextEdit } from './types';
 
@@ -173,7 +173,7 @@ export const mlsd004: Rule = {
     defaultSeverity: 'error',
     fixable: 'none',
     description:
-      'A reference (`data.features[].source`, `model.selected`, `model.stages[].model`, `evaluation.online.primary`, `evaluation.offline.metrics[].stage`) names no declared id or listed online metric; ids match case-insensitively with `_` and `-` alike, metric names after alias resolution.',
+      'A reference (`data.features[].source`, `model.selected`, `model.stages[].model`, `evaluation.online.primary`, `evaluation.offline.metrics[].stage`; v1.1: `model.retrieval.corpus[]`, the `judge` of a metric) names no declared id or listed online metric; ids match case-insensitively with `_` and `-` alike, metric names after alias resolution. `model.retrieval.embedding_model` and `.reranker` are soft references: a name that is no candidate is plain text.',
   },
   check(ctx) {
     const { doc } = ctx;
@@ -220,5 +220,31 @@ export const mlsd004: Rule = {
       );
     });
     checkPrimary(ctx);
+    // v1.1 (genai.md §3.8)
+    doc.list('model.retrieval.corpus').forEach((n, i) => {
+      checkIdRef(
+        ctx,
+        n,
+        `model.retrieval.corpus[${i}] names`,
+        'data.sources',
+        'data.sources',
+        'retrieval would index a corpus nobody described (its access, owner and trust)',
+      );
+    });
+    const judged = (m: MNode, where: string) => {
+      if (m.kind !== 'map') return;
+      checkIdRef(
+        ctx,
+        child(m, 'judge'),
+        `${where}.judge`,
+        'evaluation.judges',
+        'evaluation.judges',
+        'a judged metric is only as good as its judge (its kind, model and calibration)',
+      );
+    };
+    for (const list of JUDGED_METRIC_LISTS) doc.list(list).forEach((m, i) => judged(m, `${list}[${i}]`));
+    doc.entries('model.stages').forEach((s) => {
+      doc.list([...pathOf(s), 'metrics']).forEach((m, i) => judged(m, `model.stages[${s.index ?? 0}].metrics[${i}]`));
+    });
   },
 };

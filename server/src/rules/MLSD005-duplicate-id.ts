@@ -26,6 +26,16 @@ const LISTS: { path: string; key: string; why: string }[] = [
     key: 'name',
     why: 'each head needs its own task type, labels and metrics, and two heads with one name cannot be told apart',
   },
+  {
+    path: 'evaluation.judges',
+    key: 'id',
+    why: "a metric's `judge` can no longer say which judge (and which calibration) scores it",
+  },
+  {
+    path: 'model.tools',
+    key: 'id',
+    why: 'the model calls tools by name, and two tools with one name cannot be told apart',
+  },
 ];
 
 export const mlsd005: Rule = {
@@ -37,7 +47,7 @@ export const mlsd005: Rule = {
     defaultSeverity: 'error',
     fixable: 'none',
     description:
-      'Two entries of one list (`data.sources`, `data.features`, `model.candidates`, `model.stages` by `id`; `framing.heads` by `name`) share an id, matched case-insensitively with `_` and `-` alike; each duplicate is reported, with related information pointing at the others.',
+      'Two entries of one list (`data.sources`, `data.features`, `model.candidates`, `model.stages`, v1.1 `evaluation.judges` and `model.tools` by `id`; `framing.heads` by `name`) share an id, matched case-insensitively with `_` and `-` alike; each duplicate is reported, with related information pointing at the others.',
   },
   check({ doc, report }) {
     if (!doc.top) return;

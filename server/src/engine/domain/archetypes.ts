@@ -13,6 +13,10 @@ export interface ArchetypeInfo {
   onlineMetrics: string[];
   scale: string; // scale and latency facts
   pitfalls: string[]; // classic pitfalls
+  /** v1.1 generative archetypes (genai.md §2.1): the typical stages with their task types (markdown) */
+  stages?: string;
+  /** v1.1 generative archetypes: the `framing.user_prompt` default (genai.md §2.1) */
+  userPrompt?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -217,6 +221,212 @@ export const ARCHETYPES: readonly ArchetypeInfo[] = [
       'Spam accounts (account-age feature).',
     ],
   },
+  // --- v1.1 generative archetypes (genai.md §2.1; genai-domain.md §2) ----------------------------
+  {
+    id: 'smart-compose',
+    summary: 'Gmail Smart Compose, generative book ch. 2: inline phrase completion while typing (text-generation).',
+    title: 'Smart Compose (Gmail-like)',
+    chapter: 2,
+    taskType: 'text-generation',
+    framing:
+      '**Conditional language modelling**: the prefix being typed plus context (subject, previous message, date, locale) → a short continuation shown inline; Tab accepts. Beam search with a small beam; the length-normalized log-probability is the confidence, and a threshold tuned for a target trigger rate decides whether to show it. No streaming: a suggestion appears whole. `user_prompt: false`.',
+    stages:
+      'triggering (debounce, minimum prefix) → phrase generation (text-generation) → post-processing filter (offensive and biased suggestions, length, confidence)',
+    userPrompt: false,
+    offlineMetrics: ['perplexity', 'exact-match@5'],
+    onlineMetrics: ['acceptance-rate', 'characters-saved'],
+    scale:
+      'Latency must beat the typing rhythm: 90th-percentile latency under 60 ms against a 100 ms perceptibility limit (Smart Compose paper); 1.5 B users.',
+    pitfalls: [
+      '**Latency** above the typing rhythm makes suggestions stale (MLSD102, MLSD601).',
+      'The confidence threshold trades coverage against acceptance; perplexity gains need not raise acceptance.',
+      '**Memorization** of rare personal sequences: emails are personal data (MLSD352, MLSD350).',
+      'Gendered or offensive suggestions: a `toxicity` and `bias` output check (MLSD656).',
+    ],
+  },
+  {
+    id: 'machine-translation',
+    summary: 'Google Translate, generative book ch. 3: language detection then translation (sequence-to-sequence).',
+    title: 'Machine translation (Google Translate-like)',
+    chapter: 3,
+    taskType: 'sequence-to-sequence',
+    framing:
+      '**Sequence-to-sequence**: source text (language detected or chosen) and a target language → the translation. An encoder–decoder Transformer, one multilingual model with a target-language token or one model per pair, a shared subword vocabulary; beam search (width about 4–5) with length normalization. `user_prompt: false` — but when an instruction-following LLM translates, treat the user text as data (injection).',
+    stages: 'language detection (multiclass-classification) → translation (sequence-to-sequence)',
+    userPrompt: false,
+    offlineMetrics: ['comet', 'chrf', 'bleu', 'human-eval'],
+    onlineMetrics: ['edit-rate', 'copy-rate'],
+    scale: '130+ languages and over a billion users; NLLB-200 covers 200 languages with one model.',
+    pitfalls: [
+      '**BLEU as the only metric**: neural metrics such as COMET agree with expert MQM judgments better (WMT 2022).',
+      'No per-language-pair or low-resource slices (MLSD508).',
+      'Hallucinated or omitted content on noisy input; gender defaults (doctor → he); named entities and numbers.',
+      'Sampling instead of beam search (MLSD452).',
+    ],
+  },
+  {
+    id: 'chatbot',
+    summary: 'ChatGPT-like assistant, generative book ch. 4: streamed chat with input and output safety checks.',
+    title: 'Chatbot (ChatGPT-like personal assistant)',
+    chapter: 4,
+    taskType: 'text-generation',
+    framing:
+      '**Text generation**: system prompt + conversation history + user message → a streamed reply. A decoder-only Transformer, typically pretrained (next token), instruction-tuned (SFT) and preference-aligned (RLHF with PPO against a reward model, or DPO). Top-p sampling with a temperature. API model or self-hosted open model (license, cost, control, data residency). User-facing, streamed, `user_prompt: true`.',
+    stages:
+      'input safety check (multilabel-classification) → prompt composition (history truncation) → generation (text-generation) → output safety check',
+    userPrompt: true,
+    offlineMetrics: ['win-rate', 'llm-judge-score', 'pass@1', 'attack-success-rate', 'refusal-rate'],
+    onlineMetrics: ['thumbs-up-rate', 'regeneration-rate', 'safety-incident-rate'],
+    scale:
+      'Context windows 8k–128k tokens; interactive serving targets TTFT about 0.5–2 s and TPOT 20–50 ms (common practice; people read about 4–7 tokens per second).',
+    pitfalls: [
+      'n-gram metrics for open-ended answers (MLSD551); uncalibrated or self-judging LLM judges (MLSD552).',
+      'Jailbreaks and prompt injection (MLSD656, MLSD657 with tools); hallucination; over-refusal.',
+      'History beyond the context window (MLSD450); KV-cache memory for long chats (MLSD651).',
+      'TTFT and streaming speed (MLSD150, MLSD151); cost per conversation (MLSD654); unpinned API models (MLSD451).',
+    ],
+  },
+  {
+    id: 'image-captioning',
+    summary: 'Image captioning, generative book ch. 5: an image encoder and a text decoder (image-to-text).',
+    title: 'Image captioning',
+    chapter: 5,
+    taskType: 'image-to-text',
+    framing:
+      '**Image-to-text**: an image → one sentence. An image encoder (CNN, ViT or CLIP) and a Transformer text decoder with cross-attention; pretraining on noisy web pairs, fine-tuning on curated ones. Beam search (width about 3–5). `user_prompt: false`.',
+    stages: 'captioning (image-to-text) → post-processing filter',
+    userPrompt: false,
+    offlineMetrics: ['cider', 'spice', 'clip-score', 'hallucination-rate', 'human-eval'],
+    onlineMetrics: ['acceptance-rate', 'edit-rate'],
+    scale: 'COCO Captions: about 123k images with 5 captions each; LAION-5B: 5.85 B noisy image–text pairs.',
+    pitfalls: [
+      '**Object hallucination** (CHAIR); too-generic captions that score well on BLEU.',
+      'Gender or age inferred from context; offensive captions (MLSD656 `toxicity`).',
+      'Sampling instead of beam search (MLSD452).',
+    ],
+  },
+  {
+    id: 'rag',
+    summary:
+      'Retrieval-augmented generation (ChatPDF-like), generative book ch. 6: retrieve, rerank, generate with citations.',
+    title: 'Retrieval-augmented generation (ChatPDF-like)',
+    chapter: 6,
+    taskType: 'text-generation',
+    framing:
+      '**Text generation grounded in retrieved passages**: a question (+ conversation) and a document corpus → an answer with citations, or an abstention. An embedding model and an ANN index, often hybrid with BM25; a cross-encoder reranker; an LLM prompted to answer only from the passages. Greedy or low-temperature decoding, streamed. `user_prompt: true`.',
+    stages:
+      'query rewriting (optional, text-generation) → retrieval (retrieval) → rerank (ranking) → generation (text-generation) → grounding and safety checks',
+    userPrompt: true,
+    offlineMetrics: ['recall@10', 'context-recall', 'faithfulness', 'answer-correctness'],
+    onlineMetrics: ['deflection-rate', 'thumbs-up-rate', 'escalation-rate'],
+    scale:
+      'Chunks of 256–1,024 tokens with 10–20% overlap; 20–100 candidates reranked to 3–10 passages; embedding dimensions 384–3,072 (common practice).',
+    pitfalls: [
+      'Retrieval and grounding not measured separately (MLSD550).',
+      'Private documents retrievable across tenants or users (MLSD658); indirect prompt injection through indexed content (MLSD657).',
+      'Stale index and deleted documents still retrievable (MLSD659, MLSD611).',
+      'top_k × chunk size overflowing the context window (MLSD450); retrieval + rerank + prefill over the TTFT budget (MLSD653).',
+    ],
+  },
+  {
+    id: 'face-generation',
+    summary: 'Realistic face generation, generative book ch. 7: unconditional image generation (GANs).',
+    title: 'Realistic face generation',
+    chapter: 7,
+    taskType: 'image-generation',
+    framing:
+      '**Image generation** from a random latent (optionally attribute controls) → a face. GANs (StyleGAN family) are the usual choice; VAEs are blurry, diffusion covers the distribution better but is slower. Training problems: mode collapse, vanishing gradients, unstable adversarial training. The truncation trick trades diversity for fidelity. `conditioning: [none]`.',
+    stages: 'generation (image-generation); optional attribute editing; provenance marking',
+    userPrompt: false,
+    offlineMetrics: ['fid', 'kid', 'precision', 'recall', 'human-eval'],
+    onlineMetrics: ['download-rate'],
+    scale: 'FFHQ: 70k images at 1024²; StyleGAN2 reaches FID about 2.8 on FFHQ.',
+    pitfalls: [
+      'Deepfake misuse (MLSD656 `likeness`, `watermark`); memorized training identities.',
+      'Demographic skew and mode collapse (MLSD553 distribution metrics, slices).',
+      'FID with too few samples (use 50k); `inception-score` knows ImageNet classes, not faces.',
+    ],
+  },
+  {
+    id: 'high-resolution-synthesis',
+    summary: 'High-resolution image synthesis, generative book ch. 8: image tokenizer + autoregressive transformer.',
+    title: 'High-resolution image synthesis',
+    chapter: 8,
+    taskType: 'image-generation',
+    framing:
+      '**Image generation** of 1024² or 2048² images from scratch: an image tokenizer (VQ-VAE/VQGAN: encoder, codebook, decoder, with perceptual and adversarial losses) and an autoregressive Transformer over codebook indices, sampled with top-k or top-p. Alternatives: latent diffusion, masked parallel token decoding. Named after the problem, not after super-resolution.',
+    stages: 'token generation (image-generation) → decoding to pixels / upscaling (super-resolution)',
+    userPrompt: false,
+    offlineMetrics: ['fid', 'inception-score', 'human-eval', 'psnr', 'lpips'],
+    onlineMetrics: ['download-rate'],
+    scale: 'About 5 M high-resolution images; about 5 s per image; 1024² at 16× downsampling = 4,096 tokens.',
+    pitfalls: [
+      'Autoregressive latency grows with the token count (4,096 sequential steps for 1024²) against the 5 s budget (MLSD601).',
+      'Codebook collapse (few codes used); seams when tiling.',
+      "FID computed at Inception's input size hides high-resolution artefacts.",
+    ],
+  },
+  {
+    id: 'text-to-image',
+    summary: 'Text-to-image generation, generative book ch. 9: prompt → latent diffusion → upscaling → safety.',
+    title: 'Text-to-image generation',
+    chapter: 9,
+    taskType: 'image-generation',
+    framing:
+      '**Image generation conditioned on text**: a prompt → image(s). Latent diffusion (a VAE plus a U-Net or diffusion Transformer), cascaded pixel diffusion or autoregressive token models; a sampler (DDIM, DPM-Solver++, Euler) with 20–50 steps and classifier-free guidance about 5–8. `conditioning: [text]`, `user_prompt: true`.',
+    stages:
+      'prompt safety (multilabel-classification) → diffusion (image-generation) → upsampling (super-resolution) → output safety (binary-classification) → watermark',
+    userPrompt: true,
+    offlineMetrics: ['fid', 'clip-score', 'win-rate', 'nsfw-rate'],
+    onlineMetrics: ['download-rate', 'regeneration-rate'],
+    scale: '1024² images, prompts up to 128 words, about 10 s per image, about 500 M captioned images.',
+    pitfalls: [
+      'No human evaluation, no FID or no alignment metric (MLSD553).',
+      'NSFW output, real people, logos and living artists’ styles (MLSD656 `nsfw`, `likeness`, `copyright`); no `watermark`.',
+      "Prompts longer than the text encoder's window (CLIP: 77 tokens); steps × guidance cost against the latency budget (MLSD601, MLSD652).",
+    ],
+  },
+  {
+    id: 'personalized-headshot',
+    summary: 'Personalized headshot generation, generative book ch. 10: per-user fine-tuning on uploaded photos.',
+    title: 'Personalized headshot generation',
+    chapter: 10,
+    taskType: 'image-generation',
+    framing:
+      '**Image generation of a specific person** from 10–20 uploaded photos → 50 headshots. Per-user adaptation of a pretrained text-to-image model: DreamBooth (whole model, prior-preservation loss), LoRA adapters, or textual inversion. `conditioning: [subject]`.',
+    stages:
+      'photo quality check (binary-classification) → per-user adaptation → generation (image-generation) → identity and safety filtering',
+    userPrompt: false,
+    offlineMetrics: ['face-similarity', 'dino-score', 'clip-i', 'human-eval'],
+    onlineMetrics: ['download-rate'],
+    scale: '10–20 uploads, 50 outputs at 1024² per user; DreamBooth needs 3–5 images.',
+    pitfalls: [
+      "Uploading someone else's face without a consent check and a likeness guardrail (MLSD351).",
+      'Photos and per-user weights kept indefinitely (MLSD351 retention).',
+      'Identity drift and overfitting to the uploads’ pose and background; skin tone, age or gender altered.',
+      'GPU-minutes per user make fine-tuning an asynchronous job with its own queue (MLSD652, MLSD654).',
+    ],
+  },
+  {
+    id: 'text-to-video',
+    summary: 'Text-to-video generation, generative book ch. 11: base video diffusion, temporal and spatial upscaling.',
+    title: 'Text-to-video generation',
+    chapter: 11,
+    taskType: 'video-generation',
+    framing:
+      '**Video generation conditioned on text**: a prompt → a five-second clip. A text-to-image latent diffusion model extended with temporal layers, or a diffusion Transformer over spacetime patches; cascades of base, temporal and spatial models. `conditioning: [text]`, `user_prompt: true`.',
+    stages:
+      'base video (video-generation) → temporal upsampling (video-generation) → spatial upsampling (super-resolution) → safety → watermark',
+    userPrompt: true,
+    offlineMetrics: ['fvd', 'clip-score', 'temporal-consistency', 'human-eval'],
+    onlineMetrics: ['download-rate'],
+    scale: '5 s × 24 fps = 120 frames at 1280 × 720; minutes per video; about 100 M captioned videos.',
+    pitfalls: [
+      'Cost and GPU time per clip drive an asynchronous job design, a queue and a budget (MLSD652, MLSD654).',
+      'Flicker and identity drift across frames; FVD rewards per-frame appearance more than motion: pair it with human evaluation (MLSD553).',
+      'Deepfakes, NSFW, copyrighted characters, provenance (MLSD656).',
+    ],
+  },
   {
     id: 'other',
     summary: 'Any other ML system.',
@@ -243,4 +453,18 @@ export const RECOMMENDATION_ARCHETYPES: readonly string[] = [
   'similar-items',
   'news-feed',
   'people-you-may-know',
+];
+
+/** The ten generative archetypes of genai.md §2.1 (the book's second volume). */
+export const GENERATIVE_ARCHETYPES: readonly string[] = [
+  'smart-compose',
+  'machine-translation',
+  'chatbot',
+  'image-captioning',
+  'rag',
+  'face-generation',
+  'high-resolution-synthesis',
+  'text-to-image',
+  'personalized-headshot',
+  'text-to-video',
 ];

@@ -12,3 +12,6 @@ export * from './losses';
 export * from './metrics';
 export * from './names';
 export * from './tasks';
+export * from './decoding';
+export * from './genaiMetrics';
+export * from './guardrails';

@@ -125,4 +125,77 @@ export const LOSSES: readonly LossInfo[] = [
     description:
       'Tweedie negative log-likelihood (1 < p < 2): counts with many zeros and a continuous positive part (intermittent demand, claims).',
   },
+  // --- v1.1 generative losses (genai.md §10) ------------------------------------------------------
+  {
+    name: 'next-token',
+    aliases: ['next-token-prediction', 'causal-lm', 'language-modeling', 'lm', 'nll'],
+    description:
+      'Next-token prediction: cross-entropy of each token given the tokens before it (pretraining, instruction tuning, autoregressive image tokens).',
+  },
+  {
+    name: 'label-smoothed-cross-entropy',
+    aliases: ['label-smoothing', 'label-smoothed-ce'],
+    description:
+      'Token cross-entropy against a target that puts 1 − ε on the reference token and spreads ε over the vocabulary; the usual translation loss (teacher forcing).',
+  },
+  {
+    name: 'masked-lm',
+    aliases: ['mlm', 'span-corruption', 'denoising-autoencoder'],
+    description: 'Reconstruct masked or corrupted spans of the input (BERT, T5, BART pretraining).',
+  },
+  {
+    name: 'dpo',
+    aliases: ['direct-preference-optimization', 'ipo', 'simpo', 'orpo', 'kto', 'diffusion-dpo'],
+    description:
+      'Direct preference optimization: a classification loss on preferred vs rejected responses relative to a reference model, without a reward model or an RL loop.',
+  },
+  {
+    name: 'rlhf',
+    aliases: ['ppo', 'grpo', 'reinforce', 'scst', 'rlaif'],
+    description:
+      'Reinforcement learning against a reward (a reward model, a metric such as CIDEr, or AI feedback), usually PPO with a KL penalty to the starting model.',
+  },
+  {
+    name: 'reward-model',
+    aliases: ['bradley-terry', 'preference-loss'],
+    description:
+      'Bradley–Terry loss −log σ(r(preferred) − r(rejected)) that trains a reward model on preference pairs.',
+  },
+  {
+    name: 'kl-divergence',
+    aliases: ['kl', 'kd', 'distillation-loss', 'knowledge-distillation'],
+    description:
+      "KL divergence between two distributions: a student matching a teacher's outputs (distillation), or the VAE prior term.",
+  },
+  {
+    name: 'diffusion',
+    aliases: [
+      'noise-prediction',
+      'epsilon-prediction',
+      'v-prediction',
+      'flow-matching',
+      'rectified-flow',
+      'score-matching',
+      'denoising-diffusion',
+    ],
+    description:
+      'Denoising regression: predict the added noise (ε), the velocity (v) or the flow from a noised sample; an MSE in latent or pixel space.',
+  },
+  {
+    name: 'adversarial',
+    aliases: ['gan', 'non-saturating', 'minimax', 'wasserstein', 'wgan', 'wgan-gp'],
+    description:
+      'GAN objective: a generator trained to fool a discriminator (non-saturating, hinge or Wasserstein with gradient penalty).',
+  },
+  {
+    name: 'perceptual',
+    aliases: ['lpips', 'vgg-loss', 'feature-matching'],
+    description:
+      'Distance between deep features (VGG, LPIPS) of output and target: sharper reconstructions than pixel losses.',
+  },
+  {
+    name: 'vq',
+    aliases: ['vector-quantization', 'commitment', 'codebook-loss'],
+    description: 'Vector-quantization codebook and commitment losses of a VQ-VAE or VQGAN image tokenizer.',
+  },
 ];

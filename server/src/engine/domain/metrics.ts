@@ -1,3 +1,5 @@
+import { GENAI_METRICS } from './genaiMetrics';
+
 /**
  * The metric catalogue (format.md "Metric names"; definitions and misuse from domain.md §3.1–3.7), and the
  * operational guardrails offered for `evaluation.online.guardrails` besides the lower-is-better online
@@ -31,6 +33,8 @@ export interface MetricInfo {
   takesIou?: boolean;
   /** lower is better */
   lowerIsBetter?: boolean;
+  /** v1.1 generative metrics (genai-domain.md §3): the range of values, e.g. `0–1`, `≥ 0` */
+  range?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -466,7 +470,7 @@ export const METRICS: readonly MetricInfo[] = [
   // --- generation --------------------------------------------------------------------------------
   {
     name: 'bleu',
-    aliases: [],
+    aliases: ['sacrebleu', 'bleu-4'],
     family: 'generation',
     definition: 'Modified n-gram precision against reference texts, with a brevity penalty.',
     whenToUse: 'Machine translation with good references.',
@@ -475,7 +479,7 @@ export const METRICS: readonly MetricInfo[] = [
   },
   {
     name: 'rouge',
-    aliases: [],
+    aliases: ['rouge-1', 'rouge-2', 'rouge-l', 'rougel'],
     family: 'generation',
     definition: 'n-gram (ROUGE-1/2) or longest-common-subsequence (ROUGE-L) recall against references.',
     whenToUse: 'Summarization.',
@@ -492,7 +496,7 @@ export const METRICS: readonly MetricInfo[] = [
   },
   {
     name: 'cider',
-    aliases: [],
+    aliases: ['cider-d'],
     family: 'generation',
     definition: 'TF-IDF-weighted n-gram consensus with multiple reference captions.',
     whenToUse: 'Image captioning.',
@@ -508,7 +512,7 @@ export const METRICS: readonly MetricInfo[] = [
   },
   {
     name: 'perplexity',
-    aliases: [],
+    aliases: ['ppl', 'log-perplexity'],
     family: 'generation',
     lowerIsBetter: true,
     definition: 'exp(mean negative log-likelihood per token) on held-out text.',
@@ -517,7 +521,7 @@ export const METRICS: readonly MetricInfo[] = [
   },
   {
     name: 'bertscore',
-    aliases: [],
+    aliases: ['bert-score'],
     family: 'generation',
     definition: 'Similarity of contextual embeddings of candidate and reference tokens (greedy matching, P/R/F1).',
     whenToUse: 'Reference-based text quality that tolerates paraphrase.',
@@ -525,7 +529,7 @@ export const METRICS: readonly MetricInfo[] = [
   },
   {
     name: 'fid',
-    aliases: [],
+    aliases: ['frechet-inception-distance'],
     family: 'generation',
     lowerIsBetter: true,
     definition: 'Fréchet distance between Gaussian fits of Inception features of real and generated images.',
@@ -535,7 +539,7 @@ export const METRICS: readonly MetricInfo[] = [
   },
   {
     name: 'inception-score',
-    aliases: [],
+    aliases: ['is'],
     family: 'generation',
     definition: 'exp(E_x KL(p(y|x) ‖ p(y))) with an ImageNet Inception classifier.',
     whenToUse: 'Image generation (book Table 1.4).',
@@ -543,7 +547,7 @@ export const METRICS: readonly MetricInfo[] = [
   },
   {
     name: 'clip-score',
-    aliases: [],
+    aliases: ['clipscore', 'clip-t', 'clipsim'],
     family: 'generation',
     definition: 'Cosine similarity of CLIP embeddings of the generated image and its prompt.',
     whenToUse: 'Text-to-image prompt alignment.',
@@ -551,15 +555,16 @@ export const METRICS: readonly MetricInfo[] = [
   },
   {
     name: 'human-eval',
-    aliases: [],
+    aliases: ['human-evaluation', 'human-rating', 'mos', 'mqm'],
     family: 'generation',
     definition: 'Human ratings of outputs against a rubric.',
     whenToUse: 'Often the real acceptance metric for generation.',
-    misuse: 'State the rubric, rater pool and inter-rater agreement; costly, so sample sizes are small.',
+    misuse:
+      'State the rubric, rater pool and inter-rater agreement; costly, so sample sizes are small. `human-eval` means evaluation by people: the code benchmark HumanEval is scored with `pass@k` (`humaneval`, one word, is an alias of `pass`).',
   },
   {
     name: 'win-rate',
-    aliases: [],
+    aliases: ['pairwise-win-rate', 'preference-rate'],
     family: 'generation',
     definition: 'Share of pairwise comparisons (human or judge model) in which the model beats a baseline.',
     whenToUse: 'Comparing two generation systems.',
@@ -738,7 +743,7 @@ export const METRICS: readonly MetricInfo[] = [
   },
   {
     name: 'satisfaction',
-    aliases: [],
+    aliases: ['csat'],
     family: 'online',
     definition: 'Share of surveyed users reporting satisfaction (or explicit positive feedback).',
     whenToUse: 'Counterweight to engagement metrics (book ch10 survey).',
@@ -813,6 +818,8 @@ export const METRICS: readonly MetricInfo[] = [
     misuse: 'Needs a predictive distribution or a set of quantiles, not a point forecast.',
     lowerIsBetter: true,
   },
+  // --- v1.1 generative metrics (genai.md §2.6; genaiMetrics.ts) ---------------------------------
+  ...GENAI_METRICS,
 ];
 
 /**

@@ -21,6 +21,11 @@ export const TASK_TYPES = [
   'image-generation',
   'clustering',
   'anomaly-detection',
+  // v1.1 generative task types (genai.md §2.2)
+  'sequence-to-sequence',
+  'image-to-text',
+  'video-generation',
+  'super-resolution',
 ] as const;
 
 export type TaskType = (typeof TASK_TYPES)[number];
@@ -157,6 +162,10 @@ const RETRIEVAL_METRICS = [
   'ann-recall',
   'coverage',
   'diversity',
+  // genai.md §9: additions to the retrieval row
+  'context-precision',
+  'context-recall',
+  'context-relevance',
 ];
 
 function union(...lists: string[][]): string[] {
@@ -313,6 +322,129 @@ export const TASKS: readonly TaskInfo[] = [
     typicalLoss:
       '`bce` or `focal` with labels; reconstruction `mse` for autoencoders; `one-class` (one-class SVM, Deep SVDD) without labels.',
   },
+  // --- v1.1 generative task types (genai.md §2.2; fit tables §9 and §10) ---------------------------
+  {
+    type: 'sequence-to-sequence',
+    description:
+      'Text in, text out where the output is a rewrite of the input with references: translation, summarization, paraphrase. Metrics: BLEU, chrF, COMET, ROUGE, human evaluation.',
+    metrics: [
+      'bleu',
+      'chrf',
+      'comet',
+      'ter',
+      'meteor',
+      'rouge',
+      'bertscore',
+      'perplexity',
+      'exact-match',
+      'faithfulness',
+      'hallucination-rate',
+      'toxicity-rate',
+      'attack-success-rate',
+      'human-eval',
+      'win-rate',
+      'elo',
+      'llm-judge-score',
+    ],
+    losses: [
+      'cross-entropy',
+      'next-token',
+      'label-smoothed-cross-entropy',
+      'masked-lm',
+      'kl-divergence',
+      'dpo',
+      'rlhf',
+      'reward-model',
+    ],
+    typicalLoss: '`label-smoothed-cross-entropy` with teacher forcing; `masked-lm` (denoising) for pretraining.',
+  },
+  {
+    type: 'image-to-text',
+    description:
+      'Text from an image: captioning, alt text, visual question answering. Metrics: CIDEr, SPICE, CLIPScore, hallucination (CHAIR), human evaluation.',
+    metrics: [
+      'bleu',
+      'meteor',
+      'rouge',
+      'cider',
+      'spice',
+      'bertscore',
+      'clip-score',
+      'perplexity',
+      'exact-match',
+      'accuracy',
+      'hallucination-rate',
+      'toxicity-rate',
+      'human-eval',
+      'win-rate',
+      'llm-judge-score',
+    ],
+    losses: [
+      'cross-entropy',
+      'next-token',
+      'label-smoothed-cross-entropy',
+      'contrastive',
+      'infonce',
+      'kl-divergence',
+      'rlhf',
+      'dpo',
+    ],
+    typicalLoss:
+      '`next-token` cross-entropy over caption tokens; `contrastive` image–text pretraining; `rlhf` (SCST) on CIDEr.',
+  },
+  {
+    type: 'video-generation',
+    description:
+      'Video from text or images, including temporal upsampling and frame interpolation. Metrics: FVD, CLIP score over frames, temporal consistency, human evaluation.',
+    metrics: [
+      'fvd',
+      'kvd',
+      'fid',
+      'kid',
+      'inception-score',
+      'clip-score',
+      'clip-i',
+      'dino-score',
+      'face-similarity',
+      'temporal-consistency',
+      'vbench',
+      'psnr',
+      'ssim',
+      'lpips',
+      'aesthetic-score',
+      'vqa-score',
+      'nsfw-rate',
+      'attack-success-rate',
+      'human-eval',
+      'win-rate',
+      'elo',
+      'llm-judge-score',
+    ],
+    losses: [
+      'diffusion',
+      'mse',
+      'mae',
+      'adversarial',
+      'hinge',
+      'perceptual',
+      'vq',
+      'kl-divergence',
+      'cross-entropy',
+      'next-token',
+      'contrastive',
+      'dpo',
+    ],
+    typicalLoss:
+      '`diffusion` (noise, v or flow-matching regression); autoencoder `mse` + `perceptual` + `adversarial`.',
+  },
+  {
+    type: 'super-resolution',
+    description:
+      'A higher-resolution image or video frames from a lower-resolution one (a cascade stage). Metrics: PSNR, SSIM, LPIPS, FID.',
+    metrics: ['psnr', 'ssim', 'lpips', 'fid', 'kid', 'face-similarity', 'human-eval', 'win-rate'],
+    losses: ['mse', 'mae', 'huber', 'perceptual', 'adversarial', 'diffusion'],
+    typicalLoss: 'Pixel `mae`/`mse` + `perceptual` (+ `adversarial`); `diffusion` for diffusion upsamplers.',
+  },
 ];
 
 /** The ranking family (rules.md "ranks or recommends"): task types whose output is a ranked list. */
@@ -335,4 +467,26 @@ export const SUGGESTED_OFFLINE_METRICS: Record<TaskType, string[]> = {
   'image-generation': ['fid', 'clip-score', 'human-eval'],
   clustering: ['silhouette', 'nmi'],
   'anomaly-detection': ['pr-auc', 'recall', 'precision'],
+  'sequence-to-sequence': ['comet', 'chrf', 'human-eval'],
+  'image-to-text': ['cider', 'clip-score', 'hallucination-rate'],
+  'video-generation': ['fvd', 'clip-score', 'human-eval'],
+  'super-resolution': ['psnr', 'lpips', 'ssim'],
 };
+
+/** The generative task types (genai.md §2.2). */
+export const GENERATIVE_TASKS: readonly TaskType[] = [
+  'text-generation',
+  'sequence-to-sequence',
+  'image-to-text',
+  'image-generation',
+  'video-generation',
+  'super-resolution',
+];
+/** Text-output generative task types (genai.md §2.2). */
+export const TEXT_OUTPUT_TASKS: readonly TaskType[] = ['text-generation', 'sequence-to-sequence', 'image-to-text'];
+/** Media-output generative task types (genai.md §2.2). */
+export const MEDIA_OUTPUT_TASKS: readonly TaskType[] = ['image-generation', 'video-generation', 'super-resolution'];
+/** Whether a task type is one of the six generative task types. */
+export function isGenerativeTask(t: string | undefined): boolean {
+  return !!t && (GENERATIVE_TASKS as readonly string[]).includes(t);
+}
