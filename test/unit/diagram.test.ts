@@ -306,11 +306,13 @@ test('SVG: themes, marker, CSS variables with fallbacks, id prefix', () => {
   assert.equal(wrap('aaaa bbbb cccc', 4, 2).join('|'), 'aaaa|bbb…');
 });
 
-test('2,000 features: the diagram shows 10 and one "+1,990 more" node, stays small and fast', () => {
+test('2,000 features and 500 stages: 10 features and a "+1,990 more" node, 12 stages and a "+488 more stages" node; small and fast', () => {
   const lines = ['mlsd: 1', 'title: wide', 'data:', '  sources:'];
   for (let s = 0; s < 30; s++) lines.push(`    - {id: s${s}, kind: logs}`);
   lines.push('  features:');
   for (let f = 0; f < 2000; f++) lines.push(`    - {id: f${f}, source: s${f % 30}, type: numerical}`);
+  lines.push('model:', '  stages:');
+  for (let st = 0; st < 500; st++) lines.push(`    - {id: st${st}, latency: 1ms}`);
   lines.push('serving:', '  mode: online');
   const doc = analyze(lines.join('\n'));
   const t0 = performance.now();
@@ -322,12 +324,20 @@ test('2,000 features: the diagram shows 10 and one "+1,990 more" node, stays sma
   assert.equal(g.nodes.filter((n) => n.kind === 'source').length, 10);
   assert.equal(byId(g, 'feature:+more')?.label, '+1,990 more');
   assert.equal(byId(g, 'source:+more')?.label, '+20 more sources');
-  assert.ok(g.nodes.length <= 40, `${g.nodes.length} nodes`);
-  assert.ok(g.edges.length <= 80, `${g.edges.length} edges`);
+  assert.equal(g.nodes.filter((n) => n.kind === 'stage').length, 12);
+  assert.ok(
+    edge(g, 'stage:st11', 'stage:+more') && edge(g, 'stage:+more', 'response'),
+    'the folded stages stay on the path',
+  );
+  assert.equal(byId(g, 'stage:+more')?.label, '+488 more stages');
+  assert.ok(g.nodes.length <= 50, `${g.nodes.length} nodes`);
+  assert.ok(g.edges.length <= 90, `${g.edges.length} edges`);
   assert.ok(mmd.length < 8_000, `Mermaid ${mmd.length} chars`);
   assert.ok(svg.length < 60_000, `SVG ${svg.length} chars`);
   assertWellFormedSvg(svg);
   // a bound an order of magnitude above the measured time (about 20 ms), so a slow machine does not flake
   assert.ok(ms < 2_000, `${ms.toFixed(0)} ms`);
-  console.log(`diagram of 2,000 features: ${g.nodes.length} nodes, ${g.edges.length} edges, ${ms.toFixed(1)} ms`);
+  console.log(
+    `diagram of 2,000 features and 500 stages: ${g.nodes.length} nodes, ${g.edges.length} edges, ${ms.toFixed(1)} ms`,
+  );
 });

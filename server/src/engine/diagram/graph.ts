@@ -6,8 +6,8 @@
  * output guardrails. Generative keys are read by path, as text, so the graph does not depend on the
  * catalogue knowing them.
  *
- * Pure and bounded: at most `maxSources` sources and `maxFeatures` features are drawn, the rest fold into
- * one "+N more" node, so a doc of thousands of features gives a diagram of a few dozen nodes.
+ * Pure and bounded: at most `maxSources` sources, `maxFeatures` features and `maxStages` stages are drawn,
+ * the rest fold into one "+N more" node each, so a doc of thousands of features gives a diagram of a few dozen nodes.
  */
 import type { MlsdDoc, Path } from '../model';
 import { child, pathOf, type MNode } from '../parse';
@@ -69,6 +69,8 @@ export interface SystemGraphOptions {
   maxSources?: number;
   /** features drawn one by one; the rest fold into a "+N more" node (default 10) */
   maxFeatures?: number;
+  /** stages drawn one by one; the rest fold into a "+N more stages" node on the request path (default 12) */
+  maxStages?: number;
 }
 
 const LABEL_MAX = 40;
@@ -169,6 +171,7 @@ const ms = (v: string | undefined, bareIsMs = true): string | undefined => {
 export function systemGraph(doc: MlsdDoc, options: SystemGraphOptions = {}): SystemGraph {
   const maxSources = Math.max(1, options.maxSources ?? 10);
   const maxFeatures = Math.max(1, options.maxFeatures ?? 10);
+  const maxStages = Math.max(1, options.maxStages ?? 12);
   const b = new Builder(doc);
 
   const same = (a: string | undefined, c: string | undefined) => !!a && !!c && normalize(a) === normalize(c);
@@ -446,6 +449,20 @@ export function systemGraph(doc: MlsdDoc, options: SystemGraphOptions = {}): Sys
   // model.decoding and serving.gpu describe the generator: the first generating stage
   let generated = false;
   stageEntries.forEach((s, i) => {
+    if (i >= maxStages) {
+      if (i === maxStages)
+        steps.push({
+          id: b.add({
+            id: 'stage:+more',
+            label: `+${formatInt(stageEntries.length - maxStages)} more stages`,
+            kind: 'more',
+            group: 'serving',
+            span: b.spanOf(s),
+          }),
+          kind: 'more',
+        });
+      return;
+    }
     const written = b.text(s, 'id');
     const idNode = child(s, 'id');
     const kind = roleOf(s);

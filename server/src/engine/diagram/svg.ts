@@ -29,7 +29,6 @@ const EDGE_PX = 10;
 const DETAIL_CHARS = 34;
 const DETAIL_LINES = 2;
 const PAD_X = 10;
-const CLUSTER_TITLE = 18;
 
 const GROUP_TITLES: Record<DiagramGroup, string> = { data: 'Data', training: 'Training', serving: 'Serving' };
 const GROUP_ORDER: DiagramGroup[] = ['data', 'training', 'serving'];
@@ -184,7 +183,7 @@ export function toSvg(graph: SystemGraph, options: SvgOptions = {}): string {
   const title = options.title ?? 'System diagram';
 
   const g = new graphlib.Graph({ compound: true, multigraph: false });
-  g.setGraph({ rankdir: 'LR', nodesep: 44, ranksep: 44, edgesep: 12, marginx: 12, marginy: 12 + CLUSTER_TITLE });
+  g.setGraph({ rankdir: 'LR', nodesep: 44, ranksep: 44, edgesep: 12, marginx: 12, marginy: 12 });
   g.setDefaultEdgeLabel(() => ({}));
   const boxes = new Map<string, Box>();
   const groups = GROUP_ORDER.filter((grp) => graph.nodes.some((n) => n.group === grp));
@@ -221,8 +220,9 @@ export function toSvg(graph: SystemGraph, options: SvgOptions = {}): string {
     const c = g.node(`cluster:${grp}`);
     if (!c || c.x === undefined || c.y === undefined) continue;
     const x = c.x - c.width / 2;
-    const y = c.y - c.height / 2 - CLUSTER_TITLE;
-    const h = c.height + CLUSTER_TITLE;
+    // the title sits inside the cluster's top margin (dagre leaves about 30 px above the first node)
+    const y = c.y - c.height / 2;
+    const h = c.height;
     extend(x, y, x + c.width, y + h);
     out.push(
       `<g class="mlsd-cluster mlsd-cluster-${grp}"><rect x="${r(x)}" y="${r(y)}" width="${r(c.width)}" height="${r(h)}" rx="6"/>` +
