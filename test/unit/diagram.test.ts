@@ -335,8 +335,9 @@ test('2,000 features and 500 stages: 10 features and a "+1,990 more" node, 12 st
   assert.ok(mmd.length < 8_000, `Mermaid ${mmd.length} chars`);
   assert.ok(svg.length < 60_000, `SVG ${svg.length} chars`);
   assertWellFormedSvg(svg);
-  // a bound an order of magnitude above the measured time (about 20 ms), so a slow machine does not flake
-  assert.ok(ms < 2_000, `${ms.toFixed(0)} ms`);
+  // measured 70–650 ms on a loaded 2-core machine (dagre's first run included); drawing the 2,000 features
+  // uncapped takes far longer. The node and edge bounds above are the real guard; this one catches a lost cap.
+  assert.ok(ms < 5_000, `${ms.toFixed(0)} ms`);
   console.log(
     `diagram of 2,000 features and 500 stages: ${g.nodes.length} nodes, ${g.edges.length} edges, ${ms.toFixed(1)} ms`,
   );

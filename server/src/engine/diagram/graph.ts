@@ -668,6 +668,7 @@ export function systemGraph(doc: MlsdDoc, options: SystemGraphOptions = {}): Sys
   return { nodes, edges: b.edges };
 }
 
+/** 1990 → "1,990" (no locale data: the same text on every machine). */
 function formatInt(n: number): string {
-  return n.toLocaleString('en-US');
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

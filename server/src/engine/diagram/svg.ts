@@ -142,7 +142,7 @@ function css(theme: DiagramTheme): string {
   const p = PALETTES[theme];
   const v = (name: string, fallback: string) => `var(--vscode-${name}, ${fallback})`;
   return [
-    `.mlsd-diagram{font-family:${v('font-family', "system-ui, -apple-system, 'Segoe UI', sans-serif")};font-size:${LABEL_PX}px}`,
+    `.mlsd-diagram{font-family:${v('font-family', "system-ui, -apple-system, 'Segoe UI', sans-serif")};font-size:${LABEL_PX}px;max-width:100%;height:auto}`,
     `.mlsd-diagram .mlsd-canvas{fill:${v('editor-background', p.bg)}}`,
     `.mlsd-diagram .mlsd-cluster rect{fill:${v('sideBar-background', p.cluster)};stroke:${v('panel-border', p.border)};stroke-width:1}`,
     `.mlsd-diagram .mlsd-cluster text{fill:${v('descriptionForeground', p.muted)};font-weight:600}`,
