@@ -121,7 +121,8 @@ export class LintCache {
   get(file: string, hash: string, config: string): { result: FileResult; fixable: boolean } | undefined {
     const e = this.entries[this.key(file)];
     if (!e || e.hash !== hash || e.config !== config || !isResult(e.result)) return undefined;
-    return { result: { filePath: file, ...structuredClone(e.result), fixedCount: 0 }, fixable: e.fixable !== false };
+    // entries come from JSON.parse and are handed out once per run: no copy needed
+    return { result: { filePath: file, ...e.result, fixedCount: 0 }, fixable: e.fixable !== false };
   }
 
   set(file: string, hash: string, config: string, result: FileResult, fixable: boolean): void {

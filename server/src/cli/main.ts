@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { ResolvedConfig } from '../lint/config';
 import { ruleDocsUri } from '../lint/docs';
 import { RULES } from '../rules';
 import { VERSION } from '../features/version';
@@ -187,7 +188,17 @@ function lintCommand(opts: CliOptions, io: CliIo): number {
   }
 
   // resolve every doc's configuration first: a broken config stops the run before any output
-  const perFile = files.map((f) => ({ file: f, config: configs.forFile(f).config }));
+  // the config search depends only on the doc's folder: once per folder
+  const byDir = new Map<string, ResolvedConfig>();
+  const perFile = files.map((f) => {
+    const dir = path.dirname(path.resolve(cwd, f));
+    let config = byDir.get(dir);
+    if (!config) {
+      config = configs.forFile(f).config;
+      byDir.set(dir, config);
+    }
+    return { file: f, config };
+  });
   if (configs.errors.length) return configFailure(configs, io);
 
   const results: FileResult[] = [];
@@ -270,7 +281,15 @@ function lintWithCache(
   if (cache.notice) io.stderr.write(`mlsd: ${cache.notice}\n`);
   const fixing = opts.fix || opts.fixDryRun;
   const outcomes: FileOutcome[] = new Array(jobs.length);
-  const keys = jobs.map((j) => configKey(j.config, run));
+  const keyOf = new Map<ResolvedConfig, string>();
+  const keys = jobs.map((j) => {
+    let k = keyOf.get(j.config);
+    if (k === undefined) {
+      k = configKey(j.config, run);
+      keyOf.set(j.config, k);
+    }
+    return k;
+  });
   const misses: number[] = [];
   jobs.forEach((j, i) => {
     let bytes: Buffer;
