@@ -133,6 +133,10 @@ describe('npm package', () => {
       assert.equal(bad.status, 1);
       assert.match(bad.stdout, /bad\.mlsd\.yaml[\s\S]*MLSD008\/format-version/);
       assert.match(npx(['mlsd', 'explain', 'temporal-leakage']).stdout, /^MLSD303 · temporal-leakage/);
+      // the templates ship too: `mlsd init` writes a config and a doc that lints clean
+      const init = npx(['mlsd', 'init', 'new', '--template', 'news-feed']);
+      assert.equal(init.status, 0, init.stderr);
+      assert.equal(npx(['mlsd', 'lint', 'new']).status, 0);
       // the installed language server answers `initialize` over stdio
       const bin = path.join(project, 'node_modules', '.bin', 'mlsd-language-server');
       const reply = await new Promise<string>((resolve, reject) => {

@@ -128,13 +128,15 @@ test('task types are written once: the type guard, the task table, the catalogue
   assert.ok(TASK_TYPES.every(isTaskType));
   assert.ok(!isTaskType('classification'));
   const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas/mlsd.schema.json'), 'utf8'));
-  const taskType = schema.properties.framing.anyOf[0].properties.task_type.anyOf[0];
+  // the canonical values first (completion offers them), then the spellings the engine also reads
+  const taskType = schema.properties.framing.anyOf[0].properties.task_type.anyOf[0].anyOf[0];
   assert.deepEqual(taskType.enum, [...TASK_TYPES]);
   assert.deepEqual(
     taskType.enumDescriptions,
     TASKS.map((t) => t.description),
   );
-  const head = schema.properties.framing.anyOf[0].properties.heads.anyOf[0].items.properties.task_type.anyOf[0];
+  const head =
+    schema.properties.framing.anyOf[0].properties.heads.anyOf[0].items.properties.task_type.anyOf[0].anyOf[0];
   assert.deepEqual(head.enum, [...TASK_TYPES]);
 });
 

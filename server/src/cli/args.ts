@@ -9,7 +9,7 @@ import type { SeverityOrOff } from '../rules/types';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
-export const COMMANDS = ['lint', 'rules', 'explain', 'help', 'version'] as const;
+export const COMMANDS = ['lint', 'rules', 'explain', 'init', 'help', 'version'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CliOptions {
@@ -18,6 +18,18 @@ export interface CliOptions {
   helpTopic?: string;
   /** `explain <rule>`: the rule id or alias */
   ruleName?: string;
+  /** `init [dir]`: the folder to write into (the working directory when absent) */
+  initDir?: string;
+  /** `init --template <name>` */
+  template?: string;
+  /** `init --list-templates` */
+  listTemplates: boolean;
+  /** `lint --cache`: reuse the findings of unchanged docs */
+  cache: boolean;
+  /** `lint --cache-location <file|dir>` (default `.mlsdcache` in the working directory) */
+  cacheLocation?: string;
+  /** `lint --debug`: a stats line on stderr (files linted, from the cache, time) */
+  debug: boolean;
   patterns: string[];
   format: Format;
   /** -1 = unlimited (ESLint semantics) */
@@ -59,6 +71,11 @@ const OPTIONS = {
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean' },
   'output-file': { type: 'string', short: 'o' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  debug: { type: 'boolean' },
+  template: { type: 'string', short: 't' },
+  'list-templates': { type: 'boolean' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -66,7 +83,21 @@ const OPTIONS = {
 } as const;
 
 /** Options each command accepts (besides --help / --version / --color / --no-color). */
-const LINT_ONLY = ['max-warnings', 'fix', 'fix-dry-run', 'config', 'rule', 'preset', 'quiet', 'verbose', 'output-file'];
+const LINT_ONLY = [
+  'max-warnings',
+  'fix',
+  'fix-dry-run',
+  'config',
+  'rule',
+  'preset',
+  'quiet',
+  'verbose',
+  'output-file',
+  'cache',
+  'cache-location',
+  'debug',
+];
+const INIT_ONLY = ['template', 'list-templates'];
 const STRING_OPTIONS = new Set(
   Object.entries(OPTIONS)
     .filter(([, o]) => o.type === 'string')
@@ -119,6 +150,19 @@ export function parseCli(argv: string[]): CliOptions {
       throw new UsageError('`mlsd explain` needs a rule id or alias (`mlsd explain MLSD303`).');
     if (positionals.length) throw new UsageError(`Unexpected argument \`${positionals[0]}\`.`);
     if (v.format !== undefined) throw new UsageError('`mlsd explain` prints text; it takes no --format.');
+  }
+  let initDir: string | undefined;
+  if (command === 'init') {
+    initDir = positionals.shift();
+    if (positionals.length)
+      throw new UsageError(`\`mlsd init\` takes at most one folder (got \`${positionals[0]}\` too).`);
+    if (v.format !== undefined) throw new UsageError('`mlsd init` writes files; it takes no --format.');
+    if (v.template !== undefined && v.template.trim() === '') throw new UsageError('--template needs a template name.');
+  } else {
+    for (const k of INIT_ONLY) {
+      if (v[k as keyof typeof v] !== undefined)
+        throw new UsageError(`--${k} is an option of \`mlsd init\`, not of \`mlsd ${command}\`.`);
+    }
   }
   if ((command === 'rules' || command === 'version') && positionals.length) {
     throw new UsageError(`\`mlsd ${command}\` takes no arguments (got \`${positionals[0]}\`).`);
@@ -176,11 +220,19 @@ export function parseCli(argv: string[]): CliOptions {
   if (v['output-file'] !== undefined && v['output-file'].trim() === '')
     throw new UsageError('--output-file needs a file name.');
   if (v.config !== undefined && v.config.trim() === '') throw new UsageError('--config needs a file name.');
+  if (v['cache-location'] !== undefined && v['cache-location'].trim() === '')
+    throw new UsageError('--cache-location needs a file or folder name.');
 
   return {
     command,
     helpTopic,
     ruleName,
+    initDir,
+    template: v.template,
+    listTemplates: !!v['list-templates'],
+    cache: !!v.cache || v['cache-location'] !== undefined,
+    cacheLocation: v['cache-location'],
+    debug: !!v.debug,
     patterns: command === 'lint' ? positionals : [],
     format: format as Format,
     maxWarnings,
@@ -214,6 +266,7 @@ Commands:
                              under the working directory, skipping node_modules and dot-folders)
   rules                      List the rule catalogue (id, alias, step, default severity, fixable, title)
   explain <id|alias>         Print a rule's page: what it checks, why it matters, bad and good examples
+  init [dir]                 Write a commented .mlsdrc.yaml and a first design doc from a template
   help [command]             Show this help, or the help of a command
   version                    Print the version (also --version)
 
@@ -236,6 +289,11 @@ Options:
       --verbose            stylish: print each finding's explanation (why it matters, what to write) under it
       --fix                Apply the safe fixes in place, then report what remains
       --fix-dry-run        Compute the safe fixes without writing files (json shows the fixed \`output\`)
+      --cache              Skip docs whose content, config and mlsd version are unchanged since the last
+                           cached run (their findings come from the cache file)
+      --cache-location <p> The cache file, or a folder to keep .mlsdcache in (default: .mlsdcache in the
+                           working directory; implies --cache)
+      --debug              Print a stats line on stderr: files linted, files from the cache, time
   -c, --config <file>      Use this config file instead of searching for .mlsdrc.yaml
       --rule <id=severity> Set a rule's severity: off, hint, info, warning or error; id or alias;
                            repeatable (--rule MLSD107=off --rule missing-online-metric=error)
@@ -263,4 +321,21 @@ export const EXPLAIN_HELP = `Usage: mlsd explain <id|alias>
 Prints a rule's page (docs/rules/<ID>.md, shipped with mlsd) as plain text: what it checks, why it
 matters, a bad and a good example, how to configure it. \`mlsd explain MLSD303\` and
 \`mlsd explain temporal-leakage\` print the same page. An unknown rule exits 2 with the nearest names.
+`;
+
+export const INIT_HELP = `Usage: mlsd init [dir] [--template <name>] [--list-templates]
+
+Writes two files into dir (default: the working directory), creating it when missing:
+  .mlsdrc.yaml       the configuration, with comments: the recommended preset, how to set a rule's
+                     severity, and every rule option with its default (commented out)
+  <name>.mlsd.yaml   a first design doc from a template: design.mlsd.yaml for the blank seven-step
+                     skeleton (the default), or <template>.mlsd.yaml for a worked archetype
+
+Options:
+  -t, --template <name>    The template: blank (default) or an archetype such as news-feed
+      --list-templates     List the templates and exit
+  -h, --help               Show this help
+
+It never overwrites: when .mlsdrc.yaml (or .mlsdrc.yml) or the doc already exists, nothing is written
+and the command exits 2. The templates are those of the editor's New Design Doc from Template… picker.
 `;

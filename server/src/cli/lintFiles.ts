@@ -19,6 +19,7 @@ import { fixAll, selectFixes } from '../lint/fix';
 import type { ResolvedConfig } from '../lint/config';
 import { computeLineStarts, positionAt } from '../engine/parse';
 import type { Finding, Fix, Severity, TextEdit } from '../rules/types';
+import { contentHash } from './cache';
 
 export interface EslintFix {
   range: [number, number];
@@ -67,7 +68,17 @@ export interface LintRunOptions {
   quiet: boolean;
 }
 
-export type FileOutcome = { ok: true; result: FileResult; internalErrors: string[] } | { ok: false; error: string };
+export type FileOutcome =
+  | {
+      ok: true;
+      result: FileResult;
+      internalErrors: string[];
+      /** sha256 of the file's bytes as the run leaves them (after --fix wrote them), for `--cache` */
+      hash?: string;
+      /** some finding has a safe fix, whatever --quiet hides (so --fix would change the file) */
+      fixable?: boolean;
+    }
+  | { ok: false; error: string };
 
 const BOM = '\uFEFF';
 
@@ -161,8 +172,10 @@ if (!isMainThread && (workerData as WorkerInput | undefined)?.mlsdLintWorker) {
 /** `label` is the path as shown in messages (relative to the working directory). */
 export function lintFile(file: string, label: string, config: ResolvedConfig, opts: LintRunOptions): FileOutcome {
   let raw: string;
+  let bytes: Buffer;
   try {
-    raw = fs.readFileSync(file).toString('utf8');
+    bytes = fs.readFileSync(file);
+    raw = bytes.toString('utf8');
   } catch (err) {
     return { ok: false, error: `Cannot read ${label}: ${errMessage(err)}` };
   }
@@ -189,11 +202,13 @@ export function lintFile(file: string, label: string, config: ResolvedConfig, op
     };
   }
   let output: string | undefined;
+  let written: Buffer = bytes;
   if (finalText !== text) {
     output = (bom ? BOM : '') + finalText;
     if (opts.fix) {
+      written = Buffer.from(output, 'utf8');
       try {
-        fs.writeFileSync(file, output);
+        fs.writeFileSync(file, written);
       } catch (err) {
         return { ok: false, error: `Cannot write the fixes to ${label}: ${errMessage(err)}` };
       }
@@ -226,7 +241,13 @@ export function lintFile(file: string, label: string, config: ResolvedConfig, op
     }
     if (fixable) result.fixableCount++;
   }
-  return { ok: true, result, internalErrors: res.internalErrors.map((e) => `${label}: ${e}`) };
+  return {
+    ok: true,
+    result,
+    internalErrors: res.internalErrors.map((e) => `${label}: ${e}`),
+    hash: contentHash(written),
+    fixable: res.findings.some((f) => !!f.fix?.safe),
+  };
 }
 
 function emptyResult(filePath: string): FileResult {

@@ -4,17 +4,20 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { ResolvedConfig } from '../lint/config';
 import { ruleDocsUri } from '../lint/docs';
 import { RULES } from '../rules';
 import { VERSION } from '../features/version';
-import { EXPLAIN_HELP, LINT_HELP, parseCli, RULES_HELP, USAGE, UsageError, type CliOptions } from './args';
+import { EXPLAIN_HELP, INIT_HELP, LINT_HELP, parseCli, RULES_HELP, USAGE, UsageError, type CliOptions } from './args';
+import { LintCache, cacheFilePath, configKey, contentHash } from './cache';
 import { makeStyle, shouldColor } from './color';
 import { CliConfigs, display } from './configs';
 import { explainRule } from './explain';
 import { expandPatterns } from './files';
 import { formatGithub, formatGitlab, formatJunit } from './formattersCi';
 import { formatJson, formatSarif, formatStylish, totals } from './formatters';
-import { lintFiles, type FileResult } from './lintFiles';
+import { init, templateList } from './init';
+import { lintFiles, type FileOutcome, type FileResult, type LintJob } from './lintFiles';
 
 export interface Out {
   write(s: string): unknown;
@@ -40,7 +43,7 @@ export function run(argv: string[], io: CliIo): number {
     opts = parseCli(argv);
   } catch (err) {
     if (err instanceof UsageError) {
-      const cmd = argv.find((a) => a === 'lint' || a === 'rules' || a === 'explain');
+      const cmd = argv.find((a) => a === 'lint' || a === 'rules' || a === 'explain' || a === 'init');
       io.stderr.write(
         `mlsd: ${err.message}\n${err.showUsage ? `\n${USAGE}` : `Run \`mlsd help${cmd ? ` ${cmd}` : ''}\` for the options.\n`}`,
       );
@@ -55,7 +58,15 @@ export function run(argv: string[], io: CliIo): number {
   if (opts.command === 'help' || opts.help) {
     const topic = opts.command === 'help' ? opts.helpTopic : opts.command;
     io.stdout.write(
-      topic === 'lint' ? LINT_HELP : topic === 'rules' ? RULES_HELP : topic === 'explain' ? EXPLAIN_HELP : USAGE,
+      topic === 'lint'
+        ? LINT_HELP
+        : topic === 'rules'
+          ? RULES_HELP
+          : topic === 'explain'
+            ? EXPLAIN_HELP
+            : topic === 'init'
+              ? INIT_HELP
+              : USAGE,
     );
     return EXIT_OK;
   }
@@ -69,7 +80,34 @@ export function run(argv: string[], io: CliIo): number {
     io.stdout.write(r.text);
     return EXIT_OK;
   }
+  if (opts.command === 'init') return initCommand(opts, io);
   return lintCommand(opts, io);
+}
+
+// ---------------------------------------------------------------------------------------------- init
+
+function initCommand(opts: CliOptions, io: CliIo): number {
+  let r: ReturnType<typeof init>;
+  try {
+    if (opts.listTemplates) {
+      io.stdout.write(templateList());
+      return EXIT_OK;
+    }
+    r = init({ dir: path.resolve(io.cwd, opts.initDir ?? '.'), template: opts.template });
+  } catch (err) {
+    io.stderr.write(`mlsd: cannot read the templates: ${(err as Error).message}\n`);
+    return EXIT_FAILURE;
+  }
+  if (!r.ok) {
+    io.stderr.write(`mlsd: ${r.error}\n`);
+    return EXIT_FAILURE;
+  }
+  const [config, doc] = r.written.map((f) => display(f, io.cwd));
+  io.stdout.write(
+    `Wrote ${config} (recommended preset; every option commented out with its default)\n` +
+      `Wrote ${doc} (template: ${r.template.id})\n\nNext: fill in ${doc}, then run \`mlsd lint\`.\n`,
+  );
+  return EXIT_OK;
 }
 
 // --------------------------------------------------------------------------------------------- rules
@@ -150,15 +188,35 @@ function lintCommand(opts: CliOptions, io: CliIo): number {
   }
 
   // resolve every doc's configuration first: a broken config stops the run before any output
-  const perFile = files.map((f) => ({ file: f, config: configs.forFile(f).config }));
+  // the config search depends only on the doc's folder: once per folder
+  const byDir = new Map<string, ResolvedConfig>();
+  const perFile = files.map((f) => {
+    const dir = path.dirname(path.resolve(cwd, f));
+    let config = byDir.get(dir);
+    if (!config) {
+      config = configs.forFile(f).config;
+      byDir.set(dir, config);
+    }
+    return { file: f, config };
+  });
   if (configs.errors.length) return configFailure(configs, io);
 
   const results: FileResult[] = [];
   const notifications: string[] = [];
-  const outcomes = lintFiles(
+  const started = performance.now();
+  const { outcomes, fromCache, cacheNote } = lintWithCache(
     perFile.map(({ file, config }) => ({ file, label: display(file, cwd), config })),
-    { fix: opts.fix, fixDryRun: opts.fixDryRun, quiet: opts.quiet },
+    opts,
+    io,
   );
+  if (opts.debug) {
+    const ms = Math.round(performance.now() - started);
+    io.stderr.write(
+      opts.cache
+        ? `mlsd: ${outcomes.length} files: ${outcomes.length - fromCache} linted, ${fromCache} from the cache (${cacheNote}) in ${ms} ms\n`
+        : `mlsd: ${outcomes.length} files: ${outcomes.length} linted, no cache, in ${ms} ms\n`,
+    );
+  }
   for (const outcome of outcomes) {
     if (!outcome.ok) {
       fail(outcome.error);
@@ -204,6 +262,64 @@ function lintCommand(opts: CliOptions, io: CliIo): number {
   }
   if (failed) return EXIT_FAILURE;
   return t.errors > 0 || tooManyWarnings ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/**
+ * Lints the jobs, taking from the `--cache` file every doc whose bytes, config and mlsd version match an
+ * entry (with --fix / --fix-dry-run, only one with nothing to fix), and storing the others' results.
+ */
+function lintWithCache(
+  jobs: LintJob[],
+  opts: CliOptions,
+  io: CliIo,
+): { outcomes: FileOutcome[]; fromCache: number; cacheNote: string } {
+  const run = { fix: opts.fix, fixDryRun: opts.fixDryRun, quiet: opts.quiet };
+  if (!opts.cache) return { outcomes: lintFiles(jobs, run), fromCache: 0, cacheNote: '' };
+  const file = cacheFilePath(io.cwd, opts.cacheLocation);
+  const shown = display(file, io.cwd);
+  const cache = LintCache.open(file, VERSION, shown);
+  if (cache.notice) io.stderr.write(`mlsd: ${cache.notice}\n`);
+  const fixing = opts.fix || opts.fixDryRun;
+  const outcomes: FileOutcome[] = new Array(jobs.length);
+  const keyOf = new Map<ResolvedConfig, string>();
+  const keys = jobs.map((j) => {
+    let k = keyOf.get(j.config);
+    if (k === undefined) {
+      k = configKey(j.config, run);
+      keyOf.set(j.config, k);
+    }
+    return k;
+  });
+  const misses: number[] = [];
+  jobs.forEach((j, i) => {
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(j.file);
+    } catch {
+      misses.push(i); // lintFile reports why it cannot be read
+      return;
+    }
+    const hit = cache.get(j.file, contentHash(bytes), keys[i]);
+    if (hit && !(fixing && hit.fixable)) outcomes[i] = { ok: true, result: hit.result, internalErrors: [] };
+    else misses.push(i);
+  });
+  const linted = lintFiles(
+    misses.map((i) => jobs[i]),
+    run,
+  );
+  misses.forEach((i, k) => {
+    const o = linted[k];
+    outcomes[i] = o;
+    if (opts.fixDryRun) return; // the file is unchanged; its entry (if any) still holds
+    if (o.ok && o.hash && !o.internalErrors.length) cache.set(jobs[i].file, o.hash, keys[i], o.result, !!o.fixable);
+    else cache.delete(jobs[i].file);
+  });
+  try {
+    cache.save();
+  } catch (err) {
+    io.stderr.write(`mlsd: cannot write the cache file ${shown}: ${(err as Error).message}\n`);
+  }
+  return { outcomes, fromCache: jobs.length - misses.length, cacheNote: shown };
 }
 
 function configFailure(configs: CliConfigs, io: CliIo): number {
