@@ -40,6 +40,7 @@ import { parseText, parseText as parse, positionAt } from '../../server/src/engi
 import { refIndex } from '../../server/src/engine/refs';
 import { formatMoney, parseMoney, perSecond, parseQuantity } from '../../server/src/engine/values';
 import { completion } from '../../server/src/features/completion';
+import { hover } from '../../server/src/features/hover';
 import { definition, references } from '../../server/src/features/navigation';
 import { Session } from '../../server/src/session';
 import { of, run } from '../harness/lint';
@@ -375,4 +376,47 @@ test('facts of genai.md §4 on the two example docs', () => {
   assert.match(floatingCandidate(api, h) ?? '', /latest/);
   const classic = new MlsdDoc(parseText('framing:\n  task_type: ranking\n'));
   assert.ok(!isGenerative(classic) && !userFacing(classic));
+});
+
+test('fit tables of genai.md §9 and §10 drive MLSD503 and MLSD402 on generative docs', () => {
+  const doc = (task: string, metrics: string, loss: string) =>
+    `mlsd: 1\ntitle: t\nframing:\n  task_type: ${task}\nmodel:\n  loss: ${loss}\nevaluation:\n  offline:\n    metrics: [${metrics}]\n`;
+  assert.deepEqual(of(doc('sequence-to-sequence', 'comet, chrf, bleu', 'label-smoothed-cross-entropy'), 'MLSD503'), []);
+  assert.deepEqual(of(doc('sequence-to-sequence', 'comet', 'label smoothing'), 'MLSD402'), []);
+  assert.equal(of(doc('text-generation', 'comet', 'next-token'), 'MLSD503').length, 1, 'comet fits seq2seq only');
+  assert.deepEqual(of(doc('text-generation', 'faithfulness, pass@1, llm-judge-score', 'dpo'), 'MLSD503'), []);
+  assert.equal(of(doc('text-generation', 'bleu', 'mse'), 'MLSD402').length, 1, 'mse left the text-generation row');
+  assert.deepEqual(of(doc('image-generation', 'fid, kid, pickscore, nsfw-rate', 'diffusion'), 'MLSD503'), []);
+  assert.deepEqual(of(doc('image-generation', 'fid', 'adversarial + perceptual'), 'MLSD402'), []);
+  assert.equal(of(doc('super-resolution', 'clip-score', 'mae'), 'MLSD503').length, 1);
+  assert.deepEqual(of(doc('video-generation', 'fvd, temporal-consistency', 'flow-matching'), 'MLSD503'), []);
+  assert.deepEqual(of(doc('image-to-text', 'cider, spice, clip-score', 'next-token'), 'MLSD503'), []);
+});
+
+test('hover: guardrail items, money, generative metrics, archetypes and judges through the describer', () => {
+  const text = read('rag.mlsd.yaml');
+  const a = new Session().analysis('file:///rag.mlsd.yaml', 1, text);
+  const md = (needle: string, delta = 1) => {
+    const h = hover(a, at(text, needle, delta));
+    return h ? (h.contents as { value: string }).value : '';
+  };
+  assert.match(md('indirect-prompt-injection'), /input guardrail[\s\S]*hidden in retrieved documents/);
+  assert.match(md('grounding-check'), /output guardrail/);
+  assert.match(md('$35k'), /money = \$35,000 · USD/);
+  assert.match(md('faithfulness, judge'), /Range:\*\* 0–1 · higher is better[\s\S]*Fits:\*\* `text-generation`/);
+  assert.match(md('rag\n'), /Generative AI System Design Interview\* ch\. 6[\s\S]*Typical stages/);
+  assert.match(
+    md('judge: judge,', 8),
+    /judge \(llm\)[\s\S]*Calibrated against human labels: 600 items, agreement 0\.74 \(cohen-kappa\)/,
+  );
+  assert.match(md('strategy: top-p', 11), /Watch out/);
+  assert.match(md('precision: fp8', 11), /1 byte per value/);
+  const custom = new Session().analysis(
+    'file:///c.mlsd.yaml',
+    1,
+    'mlsd: 1\nserving:\n  guardrails:\n    output: [brand voice check]\n',
+  );
+  const h = hover(custom, { line: 3, character: 16 });
+  assert.ok(h);
+  assert.match((h.contents as { value: string }).value, /custom check/);
 });
