@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Position } from 'vscode-languageserver-types';
+import type { DocumentSymbol, Position } from 'vscode-languageserver-types';
 import { allPaths, specAt } from '../../server/src/engine/catalog';
 import {
   ARCHETYPES,
@@ -41,6 +41,8 @@ import { refIndex } from '../../server/src/engine/refs';
 import { formatMoney, parseMoney, perSecond, parseQuantity } from '../../server/src/engine/values';
 import { completion } from '../../server/src/features/completion';
 import { hover } from '../../server/src/features/hover';
+import { designOutline } from '../../server/src/features/outline';
+import { documentSymbols } from '../../server/src/features/symbols';
 import { definition, references } from '../../server/src/features/navigation';
 import { Session } from '../../server/src/session';
 import { of, run } from '../harness/lint';
@@ -419,4 +421,41 @@ test('hover: guardrail items, money, generative metrics, archetypes and judges t
   const h = hover(custom, { line: 3, character: 16 });
   assert.ok(h);
   assert.match((h.contents as { value: string }).value, /custom check/);
+});
+
+test('outline and symbols show the generative parts where they belong', () => {
+  const text = read('rag.mlsd.yaml');
+  const a = new Session().analysis('file:///rag.mlsd.yaml', 1, text);
+  const steps = designOutline(a).steps;
+  const child = (step: string, key: string) =>
+    steps.find((s) => s.key === step)?.children.find((c) => c.key === key)?.detail;
+  assert.equal(child('model', 'retrieval'), 'top 8, 3 sources, reranker reranker, access per-tenant');
+  assert.equal(child('model', 'prompt'), 'answer-v12, ≤ 2k in, ≤ 1k out');
+  assert.equal(child('model', 'decoding'), 'top-p, T 0.2, p 0.9');
+  assert.equal(child('evaluation', 'judges'), 'judge (llm)');
+  assert.equal(child('serving', 'gpu'), '16 × H100-80GB, 4 per replica, batch 64');
+  assert.equal(child('serving', 'guardrails'), '3 input, 3 output checks');
+  const syms = documentSymbols(a, 1000);
+  const find = (name: string, list = syms): DocumentSymbol | undefined => {
+    for (const s of list) {
+      if (s.name === name) return s;
+      const c = find(name, s.children ?? []);
+      if (c) return c;
+    }
+    return undefined;
+  };
+  assert.equal(find('judge', find('judges')?.children)?.detail, 'llm · qwen2.5-72b-instruct');
+  assert.ok(find('gpu') && find('guardrails') && find('retrieval'));
+});
+
+test("docs/format.md's generative example uses only known keys and valid values", () => {
+  const md = fs.readFileSync(path.join(ROOT, 'docs/format.md'), 'utf8');
+  const section = md.slice(md.indexOf('## Generative systems (v1.1)'));
+  const yaml = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+  assert.ok(yaml, 'the section has a yaml example');
+  const found = run(yaml).filter((f) => [...FORMAT_RULES, 'MLSD001', 'MLSD011'].includes(f.ruleId));
+  assert.deepEqual(
+    found.map((f) => `${f.ruleId} ${f.message}`),
+    [],
+  );
 });
