@@ -145,6 +145,7 @@ function hasValueCompletions(path: readonly Seg[], s: FieldSpec): boolean {
     s.ref ||
     s.type === 'bool' ||
     s.item?.enum ||
+    s.item?.ref ||
     s.item?.type === 'metric' ||
     (path[0] === 'serving' && path.includes('guardrails') && (s.key === 'input' || s.key === 'output')) ||
     (s.key === 'loss' && path[0] === 'model')
@@ -290,7 +291,9 @@ function valueCompletions(b: Builder, path: Seg[]): void {
     // `- {name: …}` in a metric list: names without a cutoff (`k:` / `iou_threshold:` carry it)
     const listPath = path.slice(0, -2);
     const seen = new Set<string>();
-    for (const m of metricChoices(doc, listPath)) {
+    // v1.1 (genai.md §12): `{name: …, stage: <id>}` offers the metrics that fit that stage's task type
+    const scope = doc.str([...path.slice(0, -1), 'stage']);
+    for (const m of metricChoices(doc, listPath, scope)) {
       if (seen.has(m.info.name)) continue;
       seen.add(m.info.name);
       addMetric(b, m.info, 'plain', m.detail.replace(/^.+? metric/, familyText(m.info.family)), 'value');
@@ -332,13 +335,17 @@ function valueCompletions(b: Builder, path: Seg[]): void {
     lossCompletions(b);
     return;
   }
-  if (spec.type === 'list' && spec.item && (spec.item.enum || spec.item.type === 'metric' || guardrailSide(path))) {
+  if (
+    spec.type === 'list' &&
+    spec.item &&
+    (spec.item.enum || spec.item.ref || spec.item.type === 'metric' || guardrailSide(path))
+  ) {
     // `metrics: ` with nothing yet: a one-item flow list
     itemCompletions(b, path, 'wrap');
   }
 }
 
-function refCompletions(b: Builder, spec: FieldSpec): void {
+function refCompletions(b: Builder, spec: FieldSpec, insertOf: (id: string) => string | undefined = (id) => id): void {
   const doc = b.doc;
   if (spec.ref === 'source' || spec.ref === 'candidate' || spec.ref === 'stage' || spec.ref === 'judge') {
     const list =
@@ -363,12 +370,15 @@ function refCompletions(b: Builder, spec: FieldSpec): void {
               ? [doc.textOf(child(e, 'kind')), doc.textOf(child(e, 'model'))]
               : [doc.textOf(child(e, 'architecture')), doc.textOf(child(e, 'base_model'))];
       const summary = about.filter(Boolean).join(' — ');
+      const insert = insertOf(id);
+      if (insert === undefined) continue;
       b.add({
         label: id,
         kind: CompletionItemKind.Reference,
         detail: `${list}[].id`,
         doc: `**\`${id}\`** in \`${list}\`${summary ? `\n\n${summary}` : ''}`,
-        insert: id,
+        insert,
+        filter: id,
       });
     }
     return;
@@ -434,6 +444,12 @@ function itemCompletions(b: Builder, path: Seg[], mode: 'item' | 'dash' | 'wrap'
         filter: v.value,
       });
     }
+    return;
+  }
+  if (item.ref) {
+    // v1.1: a list of references (`model.retrieval.corpus`): the declared ids not listed yet
+    const have = new Set(siblings.map((x) => normalize(x)));
+    refCompletions(b, item, (id) => (have.has(normalize(id)) ? undefined : wrap(id)));
     return;
   }
   const guard = guardrailSide(path);
@@ -527,7 +543,7 @@ interface MetricChoice {
 }
 
 /** The metrics to offer for a metric list, in order: offline ones that fit the doc's task type(s), online ones for online lists. */
-function metricChoices(doc: MlsdDoc, listPath: readonly Seg[]): MetricChoice[] {
+function metricChoices(doc: MlsdDoc, listPath: readonly Seg[], scopeStage?: string): MetricChoice[] {
   const where = listPath.join('.');
   const out: MetricChoice[] = [];
   const seen = new Set<string>();
@@ -553,7 +569,7 @@ function metricChoices(doc: MlsdDoc, listPath: readonly Seg[]): MetricChoice[] {
     return out;
   }
   // a stage's own list: the metrics that fit the stage's task type (its metrics are checked against it)
-  const stage = stageOf(doc, listPath);
+  const stage = stageOf(doc, listPath) ?? (scopeStage !== undefined ? stageById(doc, scopeStage) : undefined);
   const types = stage?.type ? [stage.type] : taskTypes(doc);
   const stageNote = stage?.type ? ` (stage ${stage.id ?? listPath[2]})` : '';
   if (types.length) {
@@ -594,6 +610,17 @@ function stageOf(doc: MlsdDoc, listPath: readonly Seg[]): { id?: string; type?: 
   if (typeof i !== 'number') return undefined;
   const st = doc.list('model.stages')[i];
   if (st?.kind !== 'map') return undefined;
+  const t = doc.enumValueOf(child(st, 'task_type'));
+  return { id: doc.textOf(child(st, 'id')), type: t && isTaskType(t) ? t : undefined };
+}
+
+/** The stage with this id (a metric's `stage:`), with its valid task type. */
+function stageById(doc: MlsdDoc, id: string): { id?: string; type?: TaskType } | undefined {
+  const st = doc.entries('model.stages').find((e) => {
+    const sid = doc.textOf(child(e, 'id'));
+    return sid !== undefined && normalize(sid) === normalize(id);
+  });
+  if (!st) return undefined;
   const t = doc.enumValueOf(child(st, 'task_type'));
   return { id: doc.textOf(child(st, 'id')), type: t && isTaskType(t) ? t : undefined };
 }
