@@ -27,7 +27,9 @@ import {
   hasGuardrail,
   isGenerative,
   productionCandidates,
+  peakQps,
   requestsPerDay,
+  requestsPerMonth,
   retrievalCorpus,
   retrieves,
   streamed,
@@ -369,6 +371,20 @@ test('facts of genai.md §4 on the two example docs', () => {
   assert.ok(hasGuardrail(rag, 'input', 'indirect-prompt-injection'));
   assert.ok(hasGuardrail(t2i, 'output', 'nsfw') && !hasGuardrail(t2i, 'output', 'toxicity'));
   assert.equal(requestsPerDay(rag), 600_000);
+  assert.equal(requestsPerMonth(rag), 18_000_000);
+  assert.deepEqual(peakQps(rag, 2), { qps: 20, from: 'qps_peak' });
+  const t2iPeak = peakQps(
+    new MlsdDoc(parseText('requirements:\n  scale: {dau: 200k, requests_per_user_per_day: 3}\n')),
+    2,
+  );
+  assert.equal(t2iPeak?.qps.toFixed(1), '13.9');
+  assert.deepEqual(
+    peakQps(new MlsdDoc(parseText('requirements:\n  scale: {requests_per_day: 864k, peak_factor: 3}\n')), 2),
+    {
+      qps: 30,
+      from: 'requests_per_day',
+    },
+  );
   for (const c of productionCandidates(rag)) assert.equal(floatingCandidate(rag, c), undefined);
   const api = new MlsdDoc(
     parseText('model:\n  candidates:\n    - {id: g, provider: api}\n    - {id: h, version: gpt-4o-latest}\n'),
