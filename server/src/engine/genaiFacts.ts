@@ -306,3 +306,28 @@ export function requestsPerDay(doc: MlsdDoc): number | undefined {
   const rpu = doc.quantity('requirements.scale.requests_per_user_per_day')?.value;
   return dau !== undefined && rpu !== undefined ? dau * rpu : undefined;
 }
+
+/** *Requests per month* (genai.md §4): 30 × requests per day (`requests_per_day`, else dau × rpu). */
+export function requestsPerMonth(doc: MlsdDoc): number | undefined {
+  const d = requestsPerDay(doc);
+  return d === undefined ? undefined : 30 * d;
+}
+
+/**
+ * *Peak QPS* (genai.md §4): `scale.qps_peak`; else dau × requests_per_user_per_day / 86,400 × peak
+ * factor; else requests_per_day / 86,400 × peak factor. The peak factor is `scale.peak_factor`, else
+ * `defaultPeakFactor` (the `default_peak_factor` option). `from` names the keys it comes from.
+ */
+export function peakQps(
+  doc: MlsdDoc,
+  defaultPeakFactor: number,
+): { qps: number; from: 'qps_peak' | 'dau' | 'requests_per_day' } | undefined {
+  const stated = doc.quantity('requirements.scale.qps_peak')?.value;
+  if (stated !== undefined) return { qps: stated, from: 'qps_peak' };
+  const pf = doc.number('requirements.scale.peak_factor') ?? defaultPeakFactor;
+  const dau = doc.quantity('requirements.scale.dau')?.value;
+  const rpu = doc.quantity('requirements.scale.requests_per_user_per_day')?.value;
+  if (dau !== undefined && rpu !== undefined) return { qps: ((dau * rpu) / 86_400) * pf, from: 'dau' };
+  const rpd = doc.quantity('requirements.scale.requests_per_day')?.value;
+  return rpd === undefined ? undefined : { qps: (rpd / 86_400) * pf, from: 'requests_per_day' };
+}

@@ -23,6 +23,7 @@ import { STEP_KEYS, STEP_TITLES, specAt, stepNumber, type FieldSpec, type StepKe
 import {
   describeEnumValue,
   describeField,
+  describeGuardrail,
   describeLoss,
   describeMetric,
   familyText,
@@ -33,6 +34,9 @@ import {
   cutoffFor,
   findLoss,
   findMetric,
+  GENAI_METRICS,
+  GUARDRAILS,
+  matchGuardrails,
   isTaskType,
   LOSSES,
   METRICS,
@@ -45,6 +49,7 @@ import {
   type MetricInfo,
   type TaskType,
 } from '../engine/domain';
+import { isGenerative } from '../engine/facts';
 import type { MlsdDoc } from '../engine/model';
 import { child } from '../engine/parse';
 import { sectionSkeleton } from '../engine/skeleton';
@@ -140,7 +145,9 @@ function hasValueCompletions(path: readonly Seg[], s: FieldSpec): boolean {
     s.ref ||
     s.type === 'bool' ||
     s.item?.enum ||
+    s.item?.ref ||
     s.item?.type === 'metric' ||
+    (path[0] === 'serving' && path.includes('guardrails') && (s.key === 'input' || s.key === 'output')) ||
     (s.key === 'loss' && path[0] === 'model')
   );
 }
@@ -284,7 +291,9 @@ function valueCompletions(b: Builder, path: Seg[]): void {
     // `- {name: …}` in a metric list: names without a cutoff (`k:` / `iou_threshold:` carry it)
     const listPath = path.slice(0, -2);
     const seen = new Set<string>();
-    for (const m of metricChoices(doc, listPath)) {
+    // v1.1 (genai.md §12): `{name: …, stage: <id>}` offers the metrics that fit that stage's task type
+    const scope = doc.str([...path.slice(0, -1), 'stage']);
+    for (const m of metricChoices(doc, listPath, scope)) {
       if (seen.has(m.info.name)) continue;
       seen.add(m.info.name);
       addMetric(b, m.info, 'plain', m.detail.replace(/^.+? metric/, familyText(m.info.family)), 'value');
@@ -326,13 +335,17 @@ function valueCompletions(b: Builder, path: Seg[]): void {
     lossCompletions(b);
     return;
   }
-  if (spec.type === 'list' && spec.item && (spec.item.enum || spec.item.type === 'metric')) {
+  if (
+    spec.type === 'list' &&
+    spec.item &&
+    (spec.item.enum || spec.item.ref || spec.item.type === 'metric' || guardrailSide(path))
+  ) {
     // `metrics: ` with nothing yet: a one-item flow list
     itemCompletions(b, path, 'wrap');
   }
 }
 
-function refCompletions(b: Builder, spec: FieldSpec): void {
+function refCompletions(b: Builder, spec: FieldSpec, insertOf: (id: string) => string | undefined = (id) => id): void {
   const doc = b.doc;
   if (spec.ref === 'source' || spec.ref === 'candidate' || spec.ref === 'stage' || spec.ref === 'judge') {
     const list =
@@ -357,12 +370,15 @@ function refCompletions(b: Builder, spec: FieldSpec): void {
               ? [doc.textOf(child(e, 'kind')), doc.textOf(child(e, 'model'))]
               : [doc.textOf(child(e, 'architecture')), doc.textOf(child(e, 'base_model'))];
       const summary = about.filter(Boolean).join(' — ');
+      const insert = insertOf(id);
+      if (insert === undefined) continue;
       b.add({
         label: id,
         kind: CompletionItemKind.Reference,
         detail: `${list}[].id`,
         doc: `**\`${id}\`** in \`${list}\`${summary ? `\n\n${summary}` : ''}`,
-        insert: id,
+        insert,
+        filter: id,
       });
     }
     return;
@@ -430,6 +446,29 @@ function itemCompletions(b: Builder, path: Seg[], mode: 'item' | 'dash' | 'wrap'
     }
     return;
   }
+  if (item.ref) {
+    // v1.1: a list of references (`model.retrieval.corpus`): the declared ids not listed yet
+    const have = new Set(siblings.map((x) => normalize(x)));
+    refCompletions(b, item, (id) => (have.has(normalize(id)) ? undefined : wrap(id)));
+    return;
+  }
+  const guard = guardrailSide(path);
+  if (guard) {
+    // v1.1 (genai.md §2.5): the known guardrail names of this side; free text stays allowed
+    const have = new Set(siblings.flatMap((x) => matchGuardrails(x, guard).map((g) => g.name)));
+    for (const g of GUARDRAILS) {
+      if (g.side !== guard || have.has(g.name)) continue;
+      b.add({
+        label: g.name,
+        kind: CompletionItemKind.Value,
+        detail: `${guard} guardrail`,
+        doc: describeGuardrail(g),
+        insert: wrap(g.name),
+        filter: g.name,
+      });
+    }
+    return;
+  }
   if (item.type === 'metric') {
     const have = new Set(siblings.map(metricKey).filter(Boolean));
     for (const m of metricChoices(b.doc, path)) {
@@ -447,6 +486,16 @@ function itemCompletions(b: Builder, path: Seg[], mode: 'item' | 'dash' | 'wrap'
       else if (mode === 'dash') addKey(b, itemPath, f, ctx.col, '- ');
     }
   }
+}
+
+/** `input` or `output` for the list `serving.guardrails.input` / `.output`. */
+function guardrailSide(path: readonly Seg[]): 'input' | 'output' | undefined {
+  return path.length === 3 &&
+    path[0] === 'serving' &&
+    path[1] === 'guardrails' &&
+    (path[2] === 'input' || path[2] === 'output')
+    ? path[2]
+    : undefined;
 }
 
 /** `name|variant` of a metric item's text (`ndcg@10` → `ndcg|k`), for leaving out those already listed. */
@@ -494,7 +543,7 @@ interface MetricChoice {
 }
 
 /** The metrics to offer for a metric list, in order: offline ones that fit the doc's task type(s), online ones for online lists. */
-function metricChoices(doc: MlsdDoc, listPath: readonly Seg[]): MetricChoice[] {
+function metricChoices(doc: MlsdDoc, listPath: readonly Seg[], scopeStage?: string): MetricChoice[] {
   const where = listPath.join('.');
   const out: MetricChoice[] = [];
   const seen = new Set<string>();
@@ -504,19 +553,23 @@ function metricChoices(doc: MlsdDoc, listPath: readonly Seg[]): MetricChoice[] {
     seen.add(k);
     out.push({ info, variant, detail });
   };
+  // v1.1: a generative doc gets the generative online metrics first; a classic doc does not get them
+  const generative = isGenerative(doc);
+  const online = generative
+    ? [...GENAI_METRICS, ...METRICS].filter((m) => m.family === 'online')
+    : METRICS.filter((m) => m.family === 'online' && !GENAI_METRICS.includes(m));
   if (where === 'evaluation.online.metrics') {
-    for (const m of METRICS) if (m.family === 'online') push(m, 'plain', 'online metric');
+    for (const m of online) push(m, 'plain', 'online metric');
     return out;
   }
   if (where === 'evaluation.online.guardrails') {
-    for (const m of METRICS)
-      if (m.family === 'online' && m.lowerIsBetter) push(m, 'plain', 'guardrail (lower is better)');
+    for (const m of online) if (m.lowerIsBetter) push(m, 'plain', 'guardrail (lower is better)');
     for (const m of OPERATIONAL_GUARDRAILS) push(m, 'plain', 'operational guardrail');
-    for (const m of METRICS) if (m.family === 'online') push(m, 'plain', 'online metric');
+    for (const m of online) push(m, 'plain', 'online metric');
     return out;
   }
   // a stage's own list: the metrics that fit the stage's task type (its metrics are checked against it)
-  const stage = stageOf(doc, listPath);
+  const stage = stageOf(doc, listPath) ?? (scopeStage !== undefined ? stageById(doc, scopeStage) : undefined);
   const types = stage?.type ? [stage.type] : taskTypes(doc);
   const stageNote = stage?.type ? ` (stage ${stage.id ?? listPath[2]})` : '';
   if (types.length) {
@@ -557,6 +610,17 @@ function stageOf(doc: MlsdDoc, listPath: readonly Seg[]): { id?: string; type?: 
   if (typeof i !== 'number') return undefined;
   const st = doc.list('model.stages')[i];
   if (st?.kind !== 'map') return undefined;
+  const t = doc.enumValueOf(child(st, 'task_type'));
+  return { id: doc.textOf(child(st, 'id')), type: t && isTaskType(t) ? t : undefined };
+}
+
+/** The stage with this id (a metric's `stage:`), with its valid task type. */
+function stageById(doc: MlsdDoc, id: string): { id?: string; type?: TaskType } | undefined {
+  const st = doc.entries('model.stages').find((e) => {
+    const sid = doc.textOf(child(e, 'id'));
+    return sid !== undefined && normalize(sid) === normalize(id);
+  });
+  if (!st) return undefined;
   const t = doc.enumValueOf(child(st, 'task_type'));
   return { id: doc.textOf(child(st, 'id')), type: t && isTaskType(t) ? t : undefined };
 }
