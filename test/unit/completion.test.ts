@@ -627,3 +627,22 @@ test('v1.1: a stage offers `task_type` and `metrics`; an online metric mapping o
   assert.ok(labels(offline.items).includes('stage'));
   assert.ok(!labels(offline.items).includes('delay'));
 });
+
+test('v1.1 teaching: completion offers the keys the new rules read, with docs that explain them', () => {
+  const docOf = (items: CompletionItem[], label: string) =>
+    (items.find((i) => i.label === label)?.documentation as MarkupContent | undefined)?.value ?? '';
+  const labelsKeys = complete('mlsd: 1\ndata:\n  labels:\n    source: natural\n    $0\n').items;
+  // maturity: its interaction with delay and training_window
+  assert.match(docOf(labelsKeys, 'maturity'), /training_window/);
+  assert.match(docOf(labelsKeys, 'maturity'), /`delay`/);
+  const dataKeys = complete('mlsd: 1\ndata:\n  labels: {source: natural}\n  $0\n').items;
+  assert.match(docOf(dataKeys, 'training_window'), /labels\.delay/);
+  assert.match(docOf(dataKeys, 'training_window'), /labels\.maturity/);
+  const feature = complete('mlsd: 1\ndata:\n  features:\n    - id: orders\n      $0\n').items;
+  assert.match(docOf(feature, 'point_in_time'), /leak/);
+  // the freshness trio, told apart
+  const perf = complete('mlsd: 1\nrequirements:\n  performance:\n    $0\n').items;
+  assert.match(docOf(perf, 'freshness'), /Model staleness/);
+  assert.match(docOf(perf, 'prediction_freshness'), /serving\.refresh/);
+  assert.match(docOf(perf, 'item_freshness'), /serving\.index\.refresh/);
+});

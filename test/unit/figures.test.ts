@@ -209,7 +209,7 @@ test('inlay hints: QPS next to scale, latency next to the requirement, sample si
   assert.deepEqual(rendered, [
     'scale: ⟶ ≈ 46.3k QPS avg · 92.6k peak',
     'latency: {p50: 80ms, p99: 200ms} ⟶ ⚠ stages 230ms + network 20ms = 250ms of 200ms p99',
-    'experiment: ⟶ ⚠ n ≈ 7.84M/arm · 157 days needed (14 planned)',
+    'experiment: ⟶ ⚠ n ≈ 7.84M/arm, 700k reached · 161 days needed (14 planned)',
     'index: {type: flat, dim: 128, bytes_per_dim: 4, memory: 64GB} ⟶ ⚠ index ≈ 5.12 TB of 64 GB',
   ]);
   for (const h of hints) {
@@ -225,7 +225,7 @@ test('inlay hints: no ⚠ when the figures fit; plain figures without the option
     .replace('memory: 64GB', 'memory: 6TB');
   assert.deepEqual(labels(text).slice(1), [
     'stages 230ms + network 20ms = 250ms of 300ms p99',
-    'n ≈ 7.84M/arm · 157 days needed (200 planned)',
+    'n ≈ 7.84M/arm, 10M reached · 161 days needed (200 planned)',
     'index ≈ 5.12 TB of 6 TB',
   ]);
   const bare =
@@ -245,7 +245,9 @@ test('inlay hints: only inside the requested range', () => {
       String(h.label),
     );
   assert.deepEqual(only(0, lineOf('latency: {')), ['≈ 46.3k QPS avg · 92.6k peak']);
-  assert.deepEqual(only(lineOf('evaluation:'), lineOf('serving:')), ['⚠ n ≈ 7.84M/arm · 157 days needed (14 planned)']);
+  assert.deepEqual(only(lineOf('evaluation:'), lineOf('serving:')), [
+    '⚠ n ≈ 7.84M/arm, 700k reached · 161 days needed (14 planned)',
+  ]);
   assert.deepEqual(only(lineOf('model:'), lineOf('evaluation:')), []);
   const end = NEWS_FEED.split('\n')[lineOf('scale:')].length;
   assert.equal(
@@ -299,4 +301,51 @@ test('snapshot: the figures of the ten examples', () => {
     }
   }
   expectSnapshot('figures/examples', out.join('\n'));
+});
+
+// ---------------------------------------------------------------------------- figures agree with the rules
+
+test('index memory in hints and hover uses the default_hnsw_m option, as MLSD608 does', () => {
+  const text = fs.readFileSync(path.join(ROOT, 'test/fixtures/rules/MLSD608/bad.mlsd.yaml'), 'utf8');
+  const s = new Session();
+  const uri = 'file:///t/hnsw.mlsd.yaml';
+  assert.deepEqual(labels(text), ['⚠ index ≈ 7.68 TB of 2 TB']);
+  s.setSettings(uri, { options: { defaultHnswM: 16 } });
+  const a = s.analysis(uri, 1, text);
+  // M = 16: 10B × 2·16·4 B = 1.28 TB of links, + 5.12 TB of vectors
+  assert.deepEqual(
+    inlayHints(a, ALL).map((h) => h.label),
+    ['⚠ index ≈ 6.4 TB of 2 TB'],
+  );
+  const tip = (inlayHints(a, ALL)[0].tooltip as MarkupContent).value;
+  assert.match(tip, /1\.28 TB of HNSW links \(2·M·4 B\/item, M = 16\)/);
+  const f = a.lint.findings.find((x) => x.ruleId === 'MLSD608');
+  assert.ok(f, 'MLSD608 fires with the same option');
+  assert.match(f.message, /needs 6\.4 TB/);
+});
+
+test('the A/B hint uses v1.1 experiment plan (distinct units, whole weeks), the figures MLSD510 reports', () => {
+  const text = `mlsd: 1
+title: Checkout test
+requirements:
+  scale: {dau: 1M, mau: 2M}
+evaluation:
+  online:
+    experiment:
+      unit: user
+      baseline_rate: 2%
+      mde_relative: 1%
+      duration_days: 14
+      eligible_units_per_day: 1M
+      traffic_fraction: 10%
+`;
+  const a = analysis(text);
+  const [hint] = inlayHints(a, ALL);
+  // 1M/day × 14^0.204 ≈ 1.71M distinct users, 10% traffic → 85.6k per arm; none within a year
+  assert.equal(hint.label, '⚠ n ≈ 7.84M/arm, 85.6k reached · not within a year (14 planned)');
+  assert.match((hint.tooltip as MarkupContent).value, /about \*\*1\.71M distinct units\*\*/);
+  const f = a.lint.findings.find((x) => x.ruleId === 'MLSD510');
+  assert.ok(f, 'MLSD510 fires on the same plan');
+  assert.match(`${f.message} ${f.explanation}`, /85\.6k per arm/);
+  assert.match(`${f.message} ${f.explanation}`, /1\.71M distinct/);
 });

@@ -235,7 +235,10 @@ test('quantities show the figures they imply', () => {
     /Index memory:.*10B items × 128 dims × 4 B = 5\.12 TB \+ 2\.56 TB of HNSW links.*\*\*7\.68 TB\*\*; ⚠ over the 64 GB/,
   );
   assert.match(value(at('availability', 1))!, /8\.76 h a year/);
-  assert.match(value(at('duration_days', 1))!, /7\.84M per arm.*157 days.*14 days planned ⚠ underpowered/);
+  assert.match(
+    value(at('duration_days', 1))!,
+    /7\.84M per arm.*Over 14 days.*700k per arm\*\* ⚠ underpowered\. Enough in \*\*161 days\*\* \(whole weeks\)/,
+  );
   assert.match(
     value(at('network_latency', 1))!,
     /retrieval 120ms \+ ranking 90ms \+ network 20ms = \*\*230ms\*\*.*⚠ over the p99 requirement of 200ms by 30ms/,
@@ -339,4 +342,40 @@ test('hover over every key and value of the ten examples never throws and is con
     }
     assert.ok(hovers > 100, `${f}: ${hovers} hovers`);
   }
+});
+
+test('v1.1 teaching: hover explains maturity, point_in_time, the freshness trio, calibration and stage metrics', () => {
+  const doc = `mlsd: 1
+requirements:
+  performance:
+    freshness: 1d
+    prediction_freshness: 1d
+data:
+  labels:
+    source: natural
+    delay: 30d
+    maturity: 30d
+  training_window: 90d
+  features:
+    - {id: orders, point_in_time: true}
+model:
+  stages:
+    - id: retrieval
+      metrics: [recall@200]
+evaluation:
+  offline:
+    metrics: [ece, {name: ndcg@10, stage: retrieval}]
+`;
+  const hv = (needle: string, atChar = 1) => {
+    const i = doc.indexOf(needle);
+    assert.ok(i >= 0, needle);
+    return value(`${doc.slice(0, i + atChar)}$0${doc.slice(i + atChar)}`) ?? '';
+  };
+  assert.match(hv('maturity'), /training_window/);
+  assert.match(hv('training_window'), /labels\.delay/);
+  assert.match(hv('point_in_time'), /leak/);
+  assert.match(hv('freshness: 1d'), /Model staleness/);
+  assert.match(hv('prediction_freshness'), /Prediction freshness/);
+  assert.match(hv('ece'), /calibration/i);
+  assert.match(hv('stage: retrieval'), /task type/);
 });

@@ -3,8 +3,8 @@
  * test/fixtures/spec-rule-ids.json, since CI clones only this repo) needs its rule file and registry
  * entry, its docs page, its fixtures and its bad.snap.
  *
- * Transitional: while the v1.1 rules are being added, only ids already in the registry are asserted;
- * the ids not registered yet are printed. Set STRICT to true once every v1.1 rule has landed.
+ * STRICT: every v1.1 rule has landed, so an id that is not registered at all fails too (set it back to
+ * false only while a new spec revision's rules are being added: unregistered ids are then printed).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../../server/src/rules';
 
-const STRICT = false;
+const STRICT = true;
 const ROOT = path.resolve(__dirname, '../../..');
 const spec = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/spec-rule-ids.json'), 'utf8')) as {
   comment: string;

@@ -13,6 +13,7 @@ import {
   indexMemory,
   latencyCheck,
   qpsFigures,
+  DEFAULT_HNSW_M,
   DEFAULT_PEAK_FACTOR,
   type DowntimeFigures,
   type ExperimentFigures,
@@ -23,6 +24,8 @@ import {
   type ServingLatency,
 } from '../engine/figures';
 import type { MlsdDoc } from '../engine/model';
+import { DEFAULT_OPTIONS } from '../engine/options';
+import { experimentPlan, type ExperimentPlan } from '../rules/support/experiment';
 import { lineEndAt, positionAt } from '../engine/parse';
 import { formatBytes, formatCount, formatDuration, round } from '../engine/values';
 import type { Analysis } from '../lint/analysis';
@@ -55,9 +58,73 @@ export function fmtHours(h: number): string {
 
 const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
 
+function numberOption(a: Analysis, key: string, fallback: number): number {
+  const o = (a.config?.options as Record<string, unknown> | undefined)?.[key];
+  return typeof o === 'number' && Number.isFinite(o) ? o : fallback;
+}
+
 export function defaultPeakFactor(a: Analysis): number {
-  const o = a.config?.options?.default_peak_factor;
-  return typeof o === 'number' && Number.isFinite(o) ? o : DEFAULT_PEAK_FACTOR;
+  return numberOption(a, 'default_peak_factor', DEFAULT_PEAK_FACTOR);
+}
+
+/** The HNSW M for index memory when the doc does not state `serving.index.m`: the `default_hnsw_m` option, as MLSD608 reads it. */
+export function defaultHnswM(a: Analysis): number {
+  return numberOption(a, 'default_hnsw_m', DEFAULT_HNSW_M);
+}
+
+/** Index memory as MLSD608 computes it (the configured `default_hnsw_m`). */
+export function indexFigures(a: Analysis): IndexMemoryFigures | undefined {
+  return indexMemory(a.doc, defaultHnswM(a));
+}
+
+/**
+ * The A/B figures as MLSD510 computes them: v1.1's experiment plan (distinct units over the readable days,
+ * whole weeks of at least `min_experiment_days`) when the doc states enough for it; otherwise the sample
+ * size per arm alone (the v1 days-needed figure, DAU × days, is not shown: it disagrees with MLSD510).
+ */
+export function experimentFiguresOf(
+  a: Analysis,
+): { plan: ExperimentPlan; n?: undefined } | { plan?: undefined; n: ExperimentFigures } | undefined {
+  const plan = experimentPlan(a.doc, numberOption(a, 'min_experiment_days', DEFAULT_OPTIONS.min_experiment_days));
+  if (plan) return { plan };
+  const e = experimentFigures(a.doc);
+  return e ? { n: { baselineRate: e.baselineRate, mdeRelative: e.mdeRelative, delta: e.delta, n: e.n } } : undefined;
+}
+
+export function experimentFiguresLabel(x: NonNullable<ReturnType<typeof experimentFiguresOf>>): string {
+  return x.plan ? planLabel(x.plan) : experimentLabel(x.n);
+}
+
+export function explainExperimentFigures(x: NonNullable<ReturnType<typeof experimentFiguresOf>>): string {
+  return x.plan ? explainPlan(x.plan) : explainExperiment(x.n);
+}
+
+export function planLabel(e: ExperimentPlan): string {
+  const s = `n ≈ ${fmtCount(e.n)}/arm, ${fmtCount(e.perArm)} reached · ${e.daysNeeded !== undefined ? `${days(e.daysNeeded)} needed` : 'not within a year'}`;
+  return `${e.underpowered ? '⚠ ' : ''}${s} (${round(e.D, 3)} planned)`;
+}
+
+export function explainPlan(e: ExperimentPlan): string {
+  let s =
+    `**A/B sample size:** detecting a ${fmtPct(e.mde)} relative change on a ${fmtPct(e.p)} baseline ` +
+    `needs n ≈ 16·p(1−p)/(p·mde)² ≈ **${fmtCount(e.n)} per arm** (80% power, α = 0.05).`;
+  const over =
+    e.L > 0
+      ? ` the ${round(e.readable, 3)} readable days (${days(round(e.D, 3))} − the ${round(e.L, 3)}-day delay of \`${e.delayName}\`)`
+      : ` ${days(round(e.D, 3))}`;
+  if (e.model === 'eligible_units')
+    s += ` Of ${fmtCount(e.total!)} eligible units (\`eligible_units\`), ${fmtCount(e.U)} are reached over${over}`;
+  else if (e.model === 'dau-mau')
+    s += ` Over${over}, ${fmtCount(e.E!)} eligible/day are about **${fmtCount(e.U)} distinct units** (DAU/MAU ${round(e.dauMau!, 3)}: distinct units grow as days^${round(e.beta!, 3)})`;
+  else
+    s += ` Over${over}, ${fmtCount(e.E!)} eligible/day give ${fmtCount(e.U)} units${e.upperBound ? ' (an upper bound: returning units are counted again)' : ''}`;
+  s += `, so ${fmtPct(e.f)} traffic gives **${fmtCount(e.perArm)} per arm**`;
+  s += e.underpowered ? ' ⚠ underpowered.' : '.';
+  s +=
+    e.daysNeeded !== undefined
+      ? ` Enough in **${days(e.daysNeeded)}** (whole weeks).`
+      : ' Not detectable within a year at this traffic.';
+  return s;
 }
 
 // ------------------------------------------------------------------------------ labels (one line) and explanations (markdown)
@@ -185,11 +252,12 @@ export function placedFigures(a: Analysis): Placed[] {
   const c = latencyCheck(doc);
   if (c) out.push({ offset: eol(c.requirement.node.start), label: latencyLabel(c), tooltip: explainLatency(c) });
 
-  const e = experimentFigures(doc);
+  const e = experimentFiguresOf(a);
   const expAt = keyLine('evaluation.online.experiment');
-  if (e && expAt !== undefined) out.push({ offset: expAt, label: experimentLabel(e), tooltip: explainExperiment(e) });
+  if (e && expAt !== undefined)
+    out.push({ offset: expAt, label: experimentFiguresLabel(e), tooltip: explainExperimentFigures(e) });
 
-  const f = indexMemory(doc);
+  const f = indexFigures(a);
   const memNode = doc.node('serving.index.memory');
   const idxAt = f?.memory !== undefined && memNode ? eol(memNode.start) : keyLine('serving.index');
   if (f && idxAt !== undefined) out.push({ offset: idxAt, label: indexLabel(f), tooltip: explainIndex(f) });

@@ -24,8 +24,6 @@ import { lossPieces } from '../engine/facts';
 import {
   dauMauRatio,
   downtime,
-  experimentFigures,
-  indexMemory,
   labelCoverage,
   latencyCheck,
   perDay,
@@ -52,7 +50,9 @@ import {
   explainCoverage,
   explainDauMau,
   explainDowntime,
-  explainExperiment,
+  explainExperimentFigures,
+  experimentFiguresOf,
+  indexFigures,
   explainIndex,
   explainLatency,
   explainQps,
@@ -138,7 +138,7 @@ function figuresAt(a: Analysis, path: readonly (string | number)[], withHints: b
     if (r !== undefined) out.push(explainDauMau(r));
   }
   if (p === 'requirements.scale.items' || p === 'serving.index' || p.startsWith('serving.index.')) {
-    const f = indexMemory(doc);
+    const f = indexFigures(a);
     if (f) out.push(explainIndex(f));
     else if (
       withHints &&
@@ -174,8 +174,8 @@ function figuresAt(a: Analysis, path: readonly (string | number)[], withHints: b
     p === 'evaluation.online.experiment' ||
     (p.startsWith('evaluation.online.experiment.') && !p.endsWith('.type') && !p.endsWith('.unit'))
   ) {
-    const e = experimentFigures(doc);
-    if (e) out.push(explainExperiment(e));
+    const e = experimentFiguresOf(a);
+    if (e) out.push(explainExperimentFigures(e));
     else if (withHints) {
       const type = doc.enumOf('evaluation.online.experiment.type');
       if (!doc.stated('evaluation.online.experiment.type') || type === 'ab') {

@@ -18,8 +18,11 @@ export const mlsd103: Rule = {
     const { span } = doc.field('requirements.scale');
     let edit: TextEdit | undefined;
     if (!scale) edit = insertField(doc, ['requirements'], 'scale', { dau: 'TBD', items: 'TBD' });
-    else if (scale.kind === 'map' || (scale.kind === 'scalar' && (scale.value === null || scale.value === '')))
-      edit = insertField(doc, ['requirements', 'scale'], 'dau', 'TBD');
+    else if (scale.kind === 'map' || (scale.kind === 'scalar' && (scale.value === null || scale.value === ''))) {
+      // a key already written (say `dau: TBD`) must not be added twice: YAML would keep one (MLSD001)
+      const absent = keys.find((k) => !doc.node(`requirements.scale.${k}`));
+      if (absent) edit = insertField(doc, ['requirements', 'scale'], absent, 'TBD');
+    }
     const suggestions: Fix[] | undefined = edit
       ? [{ title: 'Add scale figures to fill in', edits: [edit], safe: false }]
       : undefined;

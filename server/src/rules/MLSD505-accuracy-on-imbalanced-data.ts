@@ -1,5 +1,5 @@
 import { metricFits } from '../engine/domain';
-import { clip, code, defined, listSuggestion, metricList, OFFLINE, pct } from './support';
+import { accuracyOnlyClassification, clip, code, defined, listSuggestion, OFFLINE, pct } from './support';
 import type { Rule } from './types';
 
 export const mlsd505: Rule = {
@@ -20,11 +20,8 @@ export const mlsd505: Rule = {
     const rarePositive = p < t;
     // reading: a positive rate above 1 − threshold is the same imbalance with the classes swapped
     if (!rarePositive && !(p > 1 - t)) return;
-    const { refs, complete } = metricList(doc, OFFLINE);
-    // an unknown (custom) metric may well see the rare class: do not guess
-    if (!complete || refs.some((m) => !m.info)) return;
-    const cls = refs.filter((m) => m.info?.family === 'classification');
-    if (!cls.length || !cls.every((m) => m.info!.name === 'accuracy')) return;
+    const cls = accuracyOnlyClassification(doc);
+    if (!cls) return;
     const trivial = Math.max(p, 1 - p);
     const majority = rarePositive ? 'negative' : 'positive';
     const types = doc.effectiveTaskTypes();

@@ -62,6 +62,7 @@ import { mlsd508 } from './MLSD508-no-slice-evaluation';
 import { mlsd509 } from './MLSD509-no-guardrail-metric';
 import { mlsd510 } from './MLSD510-ab-test-underpowered';
 import { mlsd511 } from './MLSD511-unknown-metric';
+import { mlsd512 } from './MLSD512-rare-positives-without-precision-metric';
 import { mlsd513 } from './MLSD513-mape-with-zero-actuals';
 import { mlsd514 } from './MLSD514-eval-on-noisy-labels';
 import { mlsd515 } from './MLSD515-primary-metric-unobservable';
@@ -148,6 +149,7 @@ export const RULES: readonly Rule[] = [
   mlsd509,
   mlsd510,
   mlsd511,
+  mlsd512,
   mlsd513,
   mlsd514,
   mlsd515,

@@ -19,6 +19,26 @@ export function metricList(doc: MlsdDoc, path: string): { refs: MetricRef[]; com
   return { refs, complete: refs.length === stated };
 }
 
+/**
+ * MLSD505's list condition, shared with MLSD512 (which yields to it: one root cause, one finding): the
+ * offline list is complete, every item is a catalogue name, and its classification metrics are all
+ * `accuracy`. Returns those accuracy items, or undefined when the condition does not hold.
+ */
+export function accuracyOnlyClassification(doc: MlsdDoc): MetricRef[] | undefined {
+  const { refs, complete } = metricList(doc, OFFLINE);
+  // an unknown (custom) metric may well see the rare class: do not guess
+  if (!complete || refs.some((m) => !m.info)) return undefined;
+  const cls = refs.filter((m) => m.info?.family === 'classification');
+  return cls.length && cls.every((m) => m.info!.name === 'accuracy') ? cls : undefined;
+}
+
+/** `positive_rate` below `t` or above 1 − `t` (the negatives are rare): the minority rate, else undefined. */
+export function minorityRate(p: number, t: number): { rate: number; rarePositive: boolean } | undefined {
+  if (p < t) return { rate: p, rarePositive: true };
+  if (p > 1 - t) return { rate: 1 - p, rarePositive: false };
+  return undefined;
+}
+
 /** The non-ranking task types (classification, anomaly, detection) a metric fits. */
 function fitsNonRankingType(name: string, types: readonly TaskType[]): boolean {
   return types.some((t) => !RANKING_TASKS.includes(t) && !!taskInfo(t)?.metrics.includes(name));
