@@ -235,3 +235,36 @@ test('MLSD452 (b) on the task type alone; a stage temperature of 0 wins; chat sa
   assert.equal(of(doc('text-generation', '', '{strategy: top-p, temperature: 0.7}'), 'MLSD452').length, 0);
   assert.equal(of(doc('text-generation', '', '{strategy: beam}'), 'MLSD452').length, 0, 'beam only for chatbot');
 });
+
+// --- headlines stay within 100 characters with long author-written names -------------------------------
+
+test('MLSD250, 350, 352, 450 and 451 keep their headlines within 100 characters for long names', () => {
+  const long = 'a-very-long-identifier-written-by-the-author-of-this-doc';
+  const docs: [string, string][] = [
+    [
+      'MLSD250',
+      'mlsd: 1\ntitle: t\narchetype: high-resolution-synthesis\nframing:\n  task_type: multilabel-classification\n',
+    ],
+    [
+      'MLSD350',
+      `mlsd: 1\ntitle: t\narchetype: rag\nframing:\n  task_type: text-generation\ndata:\n  sources:\n    - {id: ${long}, kind: logs, pii: true}\nmodel:\n  candidates:\n    - {id: ${long}, provider: api, vendor: ${long}}\n  selected: ${long}\n`,
+    ],
+    [
+      'MLSD352',
+      `mlsd: 1\ntitle: t\nframing:\n  task_type: text-generation\ndata:\n  sources:\n${Array.from({ length: 12 }, (_, i) => `    - {id: ${long}-${i}, kind: interactions}\n`).join('')}model:\n  training:\n    from: fine-tune\n`,
+    ],
+    [
+      'MLSD450',
+      `mlsd: 1\ntitle: t\nframing:\n  task_type: text-generation\nmodel:\n  candidates:\n    - {id: ${long}, context_window: 4k}\n  selected: ${long}\n  prompt: {max_input_tokens: 123456789}\n`,
+    ],
+    [
+      'MLSD451',
+      `mlsd: 1\ntitle: t\nframing:\n  task_type: text-generation\nmodel:\n  candidates:\n    - {id: ${long}, provider: api, base_model: ${long}, vendor: ${long}}\n    - {id: e-${long}, provider: api}\n  selected: ${long}\n  retrieval:\n    embedding_model: e-${long}\nevaluation:\n  judges:\n    - {id: ${long}, kind: llm, model: ${long}-latest}\n`,
+    ],
+  ];
+  for (const [id, text] of docs) {
+    const found = of(text, id);
+    assert.ok(found.length > 0, `${id} fires`);
+    for (const f of found) assert.ok(f.message.length <= 100, `${id}: ${f.message.length} > 100: ${f.message}`);
+  }
+});

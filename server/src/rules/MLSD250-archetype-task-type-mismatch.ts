@@ -1,5 +1,6 @@
 import { ARCHETYPES, GENERATIVE_ARCHETYPES } from '../engine/domain';
 import { replaceScalar } from '../engine/edits';
+import { fitHeadline } from './support';
 import type { Rule } from './types';
 
 export const mlsd250: Rule = {
@@ -25,7 +26,10 @@ export const mlsd250: Rule = {
     const a = /^[aeiou]/.test(expected) ? 'an' : 'a';
     report({
       ...doc.valueSpan(node),
-      message: `Archetype ${archetype} is ${a} ${expected} problem, framed here as ${taskType}`,
+      message: fitHeadline([
+        `Archetype ${archetype} is ${a} ${expected} problem, framed here as ${taskType}`,
+        `Archetype ${archetype} is ${a} ${expected} problem, not ${taskType}`,
+      ]),
       explanation:
         `Archetype ${archetype} is ${a} ${expected} problem; framed as ${taskType}, the metric and loss checks use the wrong expectations (for example MLSD551 treats captions as open-ended text, and MLSD503 judges the metrics against ${taskType}). ` +
         `Write \`task_type: ${expected}\`, or, when the system really is a different problem, choose the archetype that matches it (\`other\` when none does).`,

@@ -1,6 +1,6 @@
 import { generator, hasGuardrail, retrievalCorpus, userFacing } from '../engine/facts';
 import { child } from '../engine/parse';
-import { clip, code } from './support';
+import { clip, code, fitHeadline } from './support';
 import type { Rule } from './types';
 
 export const mlsd350: Rule = {
@@ -52,7 +52,10 @@ export const mlsd350: Rule = {
       const name = code(clip(doc.textOf(child(source, 'id')) ?? 'source', 24));
       report({
         ...doc.valueSpan(pii),
-        message: `Source ${name} (pii: true) is retrieved into prompts sent unredacted to ${vendor}`,
+        message: fitHeadline([
+          `Source ${name} (pii: true) is retrieved into prompts sent unredacted to ${vendor}`,
+          `Source ${name} (pii: true) is retrieved into prompts sent unredacted to an API`,
+        ]),
         explanation:
           `Source ${name} (pii: true) is retrieved into prompts sent to ${vendorText ? code(clip(vendorText, 40)) : 'an external API'} (the generator ${code(clip(genId, 24))} has \`provider: api\`) unredacted, and ${retentionWords}. ` +
           'Personal data leaves your systems with every request that retrieves it, and may be stored, reviewed or used by the vendor. ' +

@@ -1,6 +1,6 @@
 import { retrievalCorpus, trainsWeights } from '../engine/facts';
 import { child, type MNode } from '../engine/parse';
-import { clip, code, listNames } from './support';
+import { clip, code, fitHeadline, listNames } from './support';
 import type { Related, Rule } from './types';
 
 /** Source kinds that carry web or user-written content (genai.md MLSD352). */
@@ -40,7 +40,10 @@ export const mlsd352: Rule = {
     const related: Related[] = sources.map((s) => ({ ...doc.valueSpan(s.node), message: `${s.id}: kind ${s.kind}` }));
     report({
       ...doc.field('data').span,
-      message: `Weights are trained on ${named}${more} with no \`data.filtering\``,
+      message: fitHeadline([
+        `Weights are trained on ${named}${more} with no \`data.filtering\``,
+        `Weights are trained on ${sources.length} web or user sources with no \`data.filtering\``,
+      ]),
       explanation:
         `Weights are trained on ${all} with no filtering step. Web and user data carry duplicates, toxic or sexual content, personal data and copies of evaluation sets; the model memorizes and reproduces them. ` +
         'State `data.filtering`: for text `[dedup, quality, toxicity, pii, decontamination]`; for images and video `[dedup, nsfw, watermark, clip-score, opt-out]`.',

@@ -52,10 +52,12 @@ export const mlsd451: Rule = {
           ? fitHeadline([
               `Embedding model ${name} is not pinned (${why}) and no regression run gates a model change`,
               `Embedding model ${name} is not pinned (${why}); no regression run gates a change`,
+              `Embedding model ${name} is not pinned and no regression run gates a model change`,
             ])
           : fitHeadline([
               `${name}${what} is not pinned (${why}) and no regression run gates a model change`,
               `${name} is not pinned (${why}) and no regression run gates a model change`,
+              `${name} is not pinned and no regression run gates a model change`,
             ]),
         explanation: embedding
           ? `Embedding model ${name}${what} is not pinned (${why}): a new embedding version makes stored vectors incomparable with new query vectors, so the whole index must be rebuilt together with the switch, and nothing re-runs the evaluation when it happens. ${GATE}`
@@ -76,6 +78,7 @@ export const mlsd451: Rule = {
         message: fitHeadline([
           `Judge ${code(clip(id, 24))}${what} is not pinned (${why}); no regression run gates a change`,
           `Judge ${code(clip(id, 24))} is not pinned (${why}); no regression run gates a change`,
+          `Judge ${code(clip(id, 24))} is not pinned and no regression run gates a model change`,
         ]),
         explanation: `Judge ${code(clip(id, 24))}${what} is not pinned (${why}): scores move when the judge model changes, and trends stop being comparable — a quality drop and a judge upgrade look the same. Name a dated snapshot in the judge's \`model\` with \`pinned: true\`, add \`evaluation.regression: {triggers: [model-change, judge-change]}\`, and re-measure the judge's agreement with human labels after every judge change.`,
       });
