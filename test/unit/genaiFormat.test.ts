@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Position } from 'vscode-languageserver-types';
+import type { DocumentSymbol, Position } from 'vscode-languageserver-types';
 import { allPaths, specAt } from '../../server/src/engine/catalog';
 import {
   ARCHETYPES,
@@ -40,6 +40,9 @@ import { parseText, parseText as parse, positionAt } from '../../server/src/engi
 import { refIndex } from '../../server/src/engine/refs';
 import { formatMoney, parseMoney, perSecond, parseQuantity } from '../../server/src/engine/values';
 import { completion } from '../../server/src/features/completion';
+import { hover } from '../../server/src/features/hover';
+import { designOutline } from '../../server/src/features/outline';
+import { documentSymbols } from '../../server/src/features/symbols';
 import { definition, references } from '../../server/src/features/navigation';
 import { Session } from '../../server/src/session';
 import { of, run } from '../harness/lint';
@@ -375,4 +378,84 @@ test('facts of genai.md §4 on the two example docs', () => {
   assert.match(floatingCandidate(api, h) ?? '', /latest/);
   const classic = new MlsdDoc(parseText('framing:\n  task_type: ranking\n'));
   assert.ok(!isGenerative(classic) && !userFacing(classic));
+});
+
+test('fit tables of genai.md §9 and §10 drive MLSD503 and MLSD402 on generative docs', () => {
+  const doc = (task: string, metrics: string, loss: string) =>
+    `mlsd: 1\ntitle: t\nframing:\n  task_type: ${task}\nmodel:\n  loss: ${loss}\nevaluation:\n  offline:\n    metrics: [${metrics}]\n`;
+  assert.deepEqual(of(doc('sequence-to-sequence', 'comet, chrf, bleu', 'label-smoothed-cross-entropy'), 'MLSD503'), []);
+  assert.deepEqual(of(doc('sequence-to-sequence', 'comet', 'label smoothing'), 'MLSD402'), []);
+  assert.equal(of(doc('text-generation', 'comet', 'next-token'), 'MLSD503').length, 1, 'comet fits seq2seq only');
+  assert.deepEqual(of(doc('text-generation', 'faithfulness, pass@1, llm-judge-score', 'dpo'), 'MLSD503'), []);
+  assert.equal(of(doc('text-generation', 'bleu', 'mse'), 'MLSD402').length, 1, 'mse left the text-generation row');
+  assert.deepEqual(of(doc('image-generation', 'fid, kid, pickscore, nsfw-rate', 'diffusion'), 'MLSD503'), []);
+  assert.deepEqual(of(doc('image-generation', 'fid', 'adversarial + perceptual'), 'MLSD402'), []);
+  assert.equal(of(doc('super-resolution', 'clip-score', 'mae'), 'MLSD503').length, 1);
+  assert.deepEqual(of(doc('video-generation', 'fvd, temporal-consistency', 'flow-matching'), 'MLSD503'), []);
+  assert.deepEqual(of(doc('image-to-text', 'cider, spice, clip-score', 'next-token'), 'MLSD503'), []);
+});
+
+test('hover: guardrail items, money, generative metrics, archetypes and judges through the describer', () => {
+  const text = read('rag.mlsd.yaml');
+  const a = new Session().analysis('file:///rag.mlsd.yaml', 1, text);
+  const md = (needle: string, delta = 1) => {
+    const h = hover(a, at(text, needle, delta));
+    return h ? (h.contents as { value: string }).value : '';
+  };
+  assert.match(md('indirect-prompt-injection'), /input guardrail[\s\S]*hidden in retrieved documents/);
+  assert.match(md('grounding-check'), /output guardrail/);
+  assert.match(md('$35k'), /money = \$35,000 · USD/);
+  assert.match(md('faithfulness, judge'), /Range:\*\* 0–1 · higher is better[\s\S]*Fits:\*\* `text-generation`/);
+  assert.match(md('rag\n'), /Generative AI System Design Interview\* ch\. 6[\s\S]*Typical stages/);
+  assert.match(
+    md('judge: judge,', 8),
+    /judge \(llm\)[\s\S]*Calibrated against human labels: 600 items, agreement 0\.74 \(cohen-kappa\)/,
+  );
+  assert.match(md('strategy: top-p', 11), /Watch out/);
+  assert.match(md('precision: fp8', 11), /1 byte per value/);
+  const custom = new Session().analysis(
+    'file:///c.mlsd.yaml',
+    1,
+    'mlsd: 1\nserving:\n  guardrails:\n    output: [brand voice check]\n',
+  );
+  const h = hover(custom, { line: 3, character: 16 });
+  assert.ok(h);
+  assert.match((h.contents as { value: string }).value, /custom check/);
+});
+
+test('outline and symbols show the generative parts where they belong', () => {
+  const text = read('rag.mlsd.yaml');
+  const a = new Session().analysis('file:///rag.mlsd.yaml', 1, text);
+  const steps = designOutline(a).steps;
+  const child = (step: string, key: string) =>
+    steps.find((s) => s.key === step)?.children.find((c) => c.key === key)?.detail;
+  assert.equal(child('model', 'retrieval'), 'top 8, 3 sources, reranker reranker, access per-tenant');
+  assert.equal(child('model', 'prompt'), 'answer-v12, ≤ 2k in, ≤ 1k out');
+  assert.equal(child('model', 'decoding'), 'top-p, T 0.2, p 0.9');
+  assert.equal(child('evaluation', 'judges'), 'judge (llm)');
+  assert.equal(child('serving', 'gpu'), '16 × H100-80GB, 4 per replica, batch 64');
+  assert.equal(child('serving', 'guardrails'), '3 input, 3 output checks');
+  const syms = documentSymbols(a, 1000);
+  const find = (name: string, list = syms): DocumentSymbol | undefined => {
+    for (const s of list) {
+      if (s.name === name) return s;
+      const c = find(name, s.children ?? []);
+      if (c) return c;
+    }
+    return undefined;
+  };
+  assert.equal(find('judge', find('judges')?.children)?.detail, 'llm · qwen2.5-72b-instruct');
+  assert.ok(find('gpu') && find('guardrails') && find('retrieval'));
+});
+
+test("docs/format.md's generative example uses only known keys and valid values", () => {
+  const md = fs.readFileSync(path.join(ROOT, 'docs/format.md'), 'utf8');
+  const section = md.slice(md.indexOf('## Generative systems (v1.1)'));
+  const yaml = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+  assert.ok(yaml, 'the section has a yaml example');
+  const found = run(yaml).filter((f) => [...FORMAT_RULES, 'MLSD001', 'MLSD011'].includes(f.ruleId));
+  assert.deepEqual(
+    found.map((f) => `${f.ruleId} ${f.message}`),
+    [],
+  );
 });

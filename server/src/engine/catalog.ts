@@ -185,7 +185,11 @@ const DECODING_FIELDS: FieldSpec[] = [
     'strategy',
     'enum',
     'How the next token is chosen: greedy, beam search, or sampling (top-k, top-p, temperature). Beam search fits translation, captioning and completion; sampling fits open-ended chat.',
-    { enum: DECODING_STRATEGIES.map((d) => e(d.name, `${d.how} Use for: ${d.useFor}`, d.aliases)) },
+    {
+      enum: DECODING_STRATEGIES.map((d) =>
+        e(d.name, `${d.how} Use for: ${d.useFor} Watch out: ${d.watchOut}`, d.aliases),
+      ),
+    },
   ),
   f(
     'temperature',

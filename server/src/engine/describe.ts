@@ -18,7 +18,10 @@ import {
 import {
   archetypeInfo,
   cutoffFor,
+  GENERATIVE_ARCHETYPES,
+  type GuardrailInfo,
   isTaskType,
+  TASKS,
   type LossInfo,
   type MetricFamily,
   type MetricInfo,
@@ -163,7 +166,8 @@ export function describeEnumValue(s: FieldSpec, value: string, path: Path): stri
 function plainEnumValue(e: EnumValue, path: Path): string {
   let end = path.length;
   while (end > 0 && typeof path[end - 1] === 'number') end--;
-  return `**${code(e.value)}** · ${code(pathText(path.slice(0, end)))}\n\n${e.description}`;
+  const also = e.aliases?.length ? `\n\nAlso written: ${codes(e.aliases)}` : '';
+  return `**${code(e.value)}** · ${code(pathText(path.slice(0, end)))}\n\n${e.description}${also}`;
 }
 
 // ------------------------------------------------------------------------------ domain entries
@@ -201,14 +205,20 @@ export function describeTaskType(t: TaskType): string {
 export function describeArchetype(id: string): string | undefined {
   const info = archetypeInfo(id);
   if (!info || info.id === 'other') return undefined;
+  const generative = GENERATIVE_ARCHETYPES.includes(info.id);
+  const book = generative ? '*Generative AI System Design Interview* ch.' : 'book ch.';
   const parts = [
-    `**${code(info.id)}** · ${info.title}${info.chapter ? `, book ch. ${info.chapter}` : ''}`,
+    `**${code(info.id)}** · ${info.title}${info.chapter ? `, ${book} ${info.chapter}` : ''}`,
     info.framing,
   ];
+  if (info.stages) parts.push(`**Typical stages:** ${info.stages}`);
   if (info.offlineMetrics.length) parts.push(`**Offline metrics:** ${codes(info.offlineMetrics)}`);
   if (info.onlineMetrics.length) parts.push(`**Online metrics:** ${codes(info.onlineMetrics)}`);
-  parts.push(`**Scale:** ${info.scale}`);
-  if (info.pitfalls.length) parts.push(`**Classic pitfalls:**\n${info.pitfalls.map((p) => `- ${p}`).join('\n')}`);
+  parts.push(`**${generative ? 'Typical figures' : 'Scale'}:** ${info.scale}`);
+  if (info.pitfalls.length)
+    parts.push(
+      `**${generative ? 'What reviewers raise' : 'Classic pitfalls'}:**\n${info.pitfalls.map((p) => `- ${p}`).join('\n')}`,
+    );
   return parts.join('\n\n');
 }
 
@@ -258,7 +268,13 @@ export function describeMetric(m: MetricInfo, use: MetricUse = {}): string {
   const cut = cutoffLine(use);
   if (cut) parts.push(cut);
   parts.push(`${m.definition}${m.lowerIsBetter ? ' Lower is better.' : ''}`);
+  if (m.range) parts.push(`**Range:** ${m.range} · ${m.lowerIsBetter ? 'lower is better' : 'higher is better'}`);
   parts.push(`**When to use:** ${m.whenToUse}`);
+  if (m.range) {
+    // v1.1 generative metrics: the task types whose fit table lists it (genai.md §9)
+    const fits = TASKS.filter((t) => t.metrics.includes(m.name)).map((t) => t.type);
+    if (fits.length && m.family !== 'online') parts.push(`**Fits:** ${codes(fits)}`);
+  }
   if (m.misuse) parts.push(`**Common misuse:** ${m.misuse}`);
   const aliases = m.aliases.filter((a) => normalizeName(a) !== m.name);
   if (aliases.length) parts.push(`Also written: ${codes(aliases)}`);
@@ -271,5 +287,14 @@ export function describeLoss(l: LossInfo, written?: string): string {
   const alias = w && normalizeName(w) !== l.name ? ` (written ${code(w)})` : '';
   const parts = [`**${code(l.name)}** · loss${alias}`, l.description];
   if (l.aliases.length) parts.push(`Also written: ${codes(l.aliases)}`);
+  return parts.join('\n\n');
+}
+
+/** A known guardrail name (genai.md §2.5): its side, what it checks and the spellings it is recognized by. */
+export function describeGuardrail(g: GuardrailInfo, written?: string): string {
+  const w = written?.trim();
+  const as = w && normalizeName(w) !== g.name ? ` (recognized in ${code(w)})` : '';
+  const parts = [`**${code(g.name)}** · ${g.side} guardrail${as}`, g.checks];
+  if (g.aliases.length) parts.push(`Also recognized: ${g.aliases.map((a) => `"${a}"`).join(', ')}`);
   return parts.join('\n\n');
 }

@@ -23,6 +23,7 @@ import { STEP_KEYS, STEP_TITLES, specAt, stepNumber, type FieldSpec, type StepKe
 import {
   describeEnumValue,
   describeField,
+  describeGuardrail,
   describeLoss,
   describeMetric,
   familyText,
@@ -33,6 +34,9 @@ import {
   cutoffFor,
   findLoss,
   findMetric,
+  GENAI_METRICS,
+  GUARDRAILS,
+  matchGuardrails,
   isTaskType,
   LOSSES,
   METRICS,
@@ -45,6 +49,7 @@ import {
   type MetricInfo,
   type TaskType,
 } from '../engine/domain';
+import { isGenerative } from '../engine/facts';
 import type { MlsdDoc } from '../engine/model';
 import { child } from '../engine/parse';
 import { sectionSkeleton } from '../engine/skeleton';
@@ -141,6 +146,7 @@ function hasValueCompletions(path: readonly Seg[], s: FieldSpec): boolean {
     s.type === 'bool' ||
     s.item?.enum ||
     s.item?.type === 'metric' ||
+    (path[0] === 'serving' && path.includes('guardrails') && (s.key === 'input' || s.key === 'output')) ||
     (s.key === 'loss' && path[0] === 'model')
   );
 }
@@ -326,7 +332,7 @@ function valueCompletions(b: Builder, path: Seg[]): void {
     lossCompletions(b);
     return;
   }
-  if (spec.type === 'list' && spec.item && (spec.item.enum || spec.item.type === 'metric')) {
+  if (spec.type === 'list' && spec.item && (spec.item.enum || spec.item.type === 'metric' || guardrailSide(path))) {
     // `metrics: ` with nothing yet: a one-item flow list
     itemCompletions(b, path, 'wrap');
   }
@@ -430,6 +436,23 @@ function itemCompletions(b: Builder, path: Seg[], mode: 'item' | 'dash' | 'wrap'
     }
     return;
   }
+  const guard = guardrailSide(path);
+  if (guard) {
+    // v1.1 (genai.md §2.5): the known guardrail names of this side; free text stays allowed
+    const have = new Set(siblings.flatMap((x) => matchGuardrails(x, guard).map((g) => g.name)));
+    for (const g of GUARDRAILS) {
+      if (g.side !== guard || have.has(g.name)) continue;
+      b.add({
+        label: g.name,
+        kind: CompletionItemKind.Value,
+        detail: `${guard} guardrail`,
+        doc: describeGuardrail(g),
+        insert: wrap(g.name),
+        filter: g.name,
+      });
+    }
+    return;
+  }
   if (item.type === 'metric') {
     const have = new Set(siblings.map(metricKey).filter(Boolean));
     for (const m of metricChoices(b.doc, path)) {
@@ -447,6 +470,16 @@ function itemCompletions(b: Builder, path: Seg[], mode: 'item' | 'dash' | 'wrap'
       else if (mode === 'dash') addKey(b, itemPath, f, ctx.col, '- ');
     }
   }
+}
+
+/** `input` or `output` for the list `serving.guardrails.input` / `.output`. */
+function guardrailSide(path: readonly Seg[]): 'input' | 'output' | undefined {
+  return path.length === 3 &&
+    path[0] === 'serving' &&
+    path[1] === 'guardrails' &&
+    (path[2] === 'input' || path[2] === 'output')
+    ? path[2]
+    : undefined;
 }
 
 /** `name|variant` of a metric item's text (`ndcg@10` → `ndcg|k`), for leaving out those already listed. */
@@ -504,15 +537,19 @@ function metricChoices(doc: MlsdDoc, listPath: readonly Seg[]): MetricChoice[] {
     seen.add(k);
     out.push({ info, variant, detail });
   };
+  // v1.1: a generative doc gets the generative online metrics first; a classic doc does not get them
+  const generative = isGenerative(doc);
+  const online = generative
+    ? [...GENAI_METRICS, ...METRICS].filter((m) => m.family === 'online')
+    : METRICS.filter((m) => m.family === 'online' && !GENAI_METRICS.includes(m));
   if (where === 'evaluation.online.metrics') {
-    for (const m of METRICS) if (m.family === 'online') push(m, 'plain', 'online metric');
+    for (const m of online) push(m, 'plain', 'online metric');
     return out;
   }
   if (where === 'evaluation.online.guardrails') {
-    for (const m of METRICS)
-      if (m.family === 'online' && m.lowerIsBetter) push(m, 'plain', 'guardrail (lower is better)');
+    for (const m of online) if (m.lowerIsBetter) push(m, 'plain', 'guardrail (lower is better)');
     for (const m of OPERATIONAL_GUARDRAILS) push(m, 'plain', 'operational guardrail');
-    for (const m of METRICS) if (m.family === 'online') push(m, 'plain', 'online metric');
+    for (const m of online) push(m, 'plain', 'online metric');
     return out;
   }
   // a stage's own list: the metrics that fit the stage's task type (its metrics are checked against it)

@@ -18,6 +18,7 @@ import {
   describeMetric,
   fittingMetrics,
   pathText,
+  describeGuardrail,
 } from '../engine/describe';
 import { lossPieces } from '../engine/facts';
 import {
@@ -34,7 +35,16 @@ import {
 } from '../engine/figures';
 import type { MetricRef, MlsdDoc } from '../engine/model';
 import { child, pathOf, type MNode } from '../engine/parse';
-import { normalize, parseDuration, parseQuantity, parseRate } from '../engine/values';
+import { matchGuardrails } from '../engine/domain';
+import {
+  formatMoney,
+  moneyPeriodOf,
+  normalize,
+  parseDuration,
+  parseMoney,
+  parseQuantity,
+  parseRate,
+} from '../engine/values';
 import { toOffset, toRange } from '../lspConvert';
 import type { Analysis } from '../lint/analysis';
 import {
@@ -211,6 +221,10 @@ function valueHover(a: Analysis, n: MNode): string | undefined {
     return v ? describeEnumValue(spec, v, path) : undefined;
   }
   if (pathText(path) === 'model.loss') return lossHover(doc, n);
+  const guard = /^serving\.guardrails\.(input|output)(\[\])?$/.exec(pathText(path));
+  if (guard) return guardrailHover(doc, n, guard[1] as 'input' | 'output');
+  const money = spec.type === 'money' ? moneyHover(n) : undefined;
+  if (money) return money;
   const figures = figuresAt(a, path, false);
   const parsed = parsedValue(spec, n, figures.length > 0);
   if (parsed === undefined) return undefined;
@@ -250,6 +264,23 @@ function parsedValue(spec: FieldSpec, n: MNode, hasFigures: boolean): string | u
     default:
       return undefined;
   }
+}
+
+/** v1.1: a guardrail item (genai.md §2.5): the known checks it names, or a note that it is a custom check. */
+function guardrailHover(doc: MlsdDoc, n: MNode, side: 'input' | 'output'): string | undefined {
+  const text = doc.textOf(n);
+  if (text === undefined) return undefined;
+  const found = matchGuardrails(text, side);
+  if (found.length) return found.map((g) => describeGuardrail(g, text)).join('\n\n');
+  return `**${side} guardrail** \`${text}\` · a custom check (it names none of the known ${side} guardrails, so no rule reads it).`;
+}
+
+/** v1.1: a money value (genai.md §1.1): the amount as read, with its currency. */
+function moneyHover(n: MNode): string | undefined {
+  const m = parseMoney(n.value, moneyPeriodOf(n.key));
+  if (!m) return undefined;
+  const what = m.currency ? `${m.currency}` : 'no currency (compared only with other bare amounts)';
+  return `**\`${String(n.value)}\`** · money = ${formatMoney(m.amount, m)} · ${what}`;
 }
 
 /** `loss: bce`, or a combination of known losses (`bce + mse`): each loss's description. */

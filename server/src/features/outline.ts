@@ -57,6 +57,62 @@ function childDetail(doc: MlsdDoc, n: MNode): string | undefined {
   return one.length > 60 ? `${one.slice(0, 59)}…` : one;
 }
 
+/**
+ * v1.1 (genai.md §12): a one-line summary of the generative parts where they sit in the ML Design view —
+ * `model.retrieval`, `model.prompt`, `model.decoding`, `evaluation.judges`, `serving.gpu`,
+ * `serving.guardrails` — instead of a bare key count. Undefined when nothing in them is stated.
+ */
+function genaiDetail(doc: MlsdDoc, step: string, n: MNode): string | undefined {
+  const at = (...k: string[]) => doc.str([step, n.key ?? '', ...k]);
+  const parts = (xs: (string | false | undefined)[]) => xs.filter(Boolean).join(', ') || undefined;
+  switch (`${step}.${n.key}`) {
+    case 'model.retrieval': {
+      const corpus = doc.textList('model.retrieval.corpus');
+      return parts([
+        at('top_k') && `top ${at('top_k')}`,
+        corpus.length > 0 && `${corpus.length} source${corpus.length === 1 ? '' : 's'}`,
+        at('reranker') && `reranker ${at('reranker')}`,
+        at('access_control') && `access ${at('access_control')}`,
+      ]);
+    }
+    case 'model.prompt':
+      return parts([
+        at('version'),
+        at('max_input_tokens') && `≤ ${at('max_input_tokens')} in`,
+        at('max_output_tokens') && `≤ ${at('max_output_tokens')} out`,
+      ]);
+    case 'model.decoding':
+      return parts([
+        at('strategy') ?? at('sampler'),
+        at('temperature') && `T ${at('temperature')}`,
+        at('top_p') && `p ${at('top_p')}`,
+        at('beam_width') && `beam ${at('beam_width')}`,
+        at('steps') && `${at('steps')} steps`,
+      ]);
+    case 'evaluation.judges': {
+      const js = doc.entries('evaluation.judges').map((j) => {
+        const id = doc.textOf(j.entries?.find((e) => e.key === 'id'));
+        const kind = doc.textOf(j.entries?.find((e) => e.key === 'kind'));
+        return id && (kind ? `${id} (${kind})` : id);
+      });
+      return parts(js);
+    }
+    case 'serving.gpu':
+      return parts([
+        at('count') && at('type') ? `${at('count')} × ${at('type')}` : (at('type') ?? at('count')),
+        at('per_replica') && `${at('per_replica')} per replica`,
+        at('max_batch') && `batch ${at('max_batch')}`,
+      ]);
+    case 'serving.guardrails': {
+      const i = doc.textList('serving.guardrails.input').length;
+      const o = doc.textList('serving.guardrails.output').length;
+      return parts([i > 0 && `${i} input`, o > 0 && `${o} output check${o === 1 ? '' : 's'}`]);
+    }
+    default:
+      return undefined;
+  }
+}
+
 export function designOutline(a: Analysis): DesignOutline {
   const doc = a.doc;
   const findings = a.lint.findings;
@@ -101,7 +157,8 @@ export function designOutline(a: Analysis): DesignOutline {
           label: e.key || '(empty key)',
           range: toRange(doc, ce.start, ce.end),
         };
-        const detail = childDetail(doc, e);
+        const detail =
+          (e.kind === 'map' || e.kind === 'seq' ? genaiDetail(doc, key, e) : undefined) ?? childDetail(doc, e);
         if (detail) c.detail = detail;
         children.push(c);
       }

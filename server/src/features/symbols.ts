@@ -4,7 +4,8 @@
  *
  * Symbols: the seven step sections named by their step ("1 · Requirements" …), the doc-level keys as
  * properties, sub-keys below them; the entries of `data.sources`, `data.features`, `model.candidates`,
- * `model.stages`, `framing.heads` and the metric lists by their id / name. Built breadth first and
+ * `model.stages`, `framing.heads`, v1.1 `model.tools` and `evaluation.judges`, and the metric lists by their
+ * id / name. Built breadth first and
  * capped at `max` symbols (mlsd.maxItemsComputed), so a huge doc still shows its steps; a final
  * symbol says the outline was cut.
  */
@@ -71,6 +72,9 @@ const NAMED_LISTS: Record<string, { nameKey: string; kind: SymbolKind; detail: s
   'data.features': { nameKey: 'id', kind: SymbolKind.Field, detail: ['type', 'source'] },
   'model.candidates': { nameKey: 'id', kind: SymbolKind.Class, detail: ['architecture'] },
   'model.stages': { nameKey: 'id', kind: SymbolKind.Function, detail: ['model', 'latency'] },
+  // v1.1 (genai.md §3)
+  'model.tools': { nameKey: 'id', kind: SymbolKind.Method, detail: ['description'] },
+  'evaluation.judges': { nameKey: 'id', kind: SymbolKind.Object, detail: ['kind', 'model'] },
 };
 
 /** Metric lists: items (scalars or `{name, …}` mappings) are shown by metric name. */
