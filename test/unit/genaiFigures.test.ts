@@ -300,4 +300,3 @@ serving:
   assert.equal(cost.exceedsMonthly, true);
   assert.equal(cost.exceedsPerRequest, undefined); // € budget against $ prices: not compared
 });
-

@@ -107,6 +107,17 @@ test('MLSD152 fires on generative docs only, and a per-request budget satisfies 
   assert.equal(of(stage, 'MLSD152').length, 1, 'a generative stage makes the doc generative');
 });
 
+test('MLSD152 states the monthly estimate when MLSD654 can compute one, with the hours_per_month option', () => {
+  const text = fs.readFileSync(path.join(ROOT, 'test/fixtures/rules/MLSD152/bad.mlsd.yaml'), 'utf8');
+  const [f] = of(text, 'MLSD152');
+  assert.equal(f.message, 'No inference budget in `requirements.budget`, for a system estimated at $172,800/month');
+  assert.match(f.explanation ?? '', /At the stated figures this system costs about \$172,800\/month\./);
+  const [g] = of(text, 'MLSD152', { hours_per_month: 360 });
+  assert.match(g.message, /\$86,400\/month$/);
+  const [h] = of(text.replace(/serving:[\s\S]*$/, ''), 'MLSD152');
+  assert.doesNotMatch(h.explanation ?? '', /costs about/);
+});
+
 // --- MLSD250 -----------------------------------------------------------------------------------------
 
 test('MLSD250: only generative archetypes; the suggestion writes the expected type and clears the finding', () => {
