@@ -14,6 +14,7 @@ import {
   type TaskType,
 } from './domain';
 import type { MetricRef, MlsdDoc, Related, Span } from './model';
+import { retrieves } from './genaiFacts';
 import { child, type MNode } from './parse';
 
 export interface TemporalSource {
@@ -526,3 +527,74 @@ export function networkEffects(doc: MlsdDoc): { text: string; node: MNode } | un
 
 // v1.1 generative systems (genai.md §4): generative doc, generator, streamed, retrieves, guardrails …
 export * from './genaiFacts';
+// --- v1.1 generative rules of steps 1–4 (MLSD151, MLSD450): budgets by percentile, the request length ---
+
+/** A duration budget by percentile (`ttft`, `tpot`, `latency`): a bare value states every percentile. */
+export interface PercentileBudget {
+  /** milliseconds by percentile, for the percentiles stated with a valid duration */
+  byPercentile: Partial<Record<'p50' | 'p95' | 'p99', { ms: number; node: MNode }>>;
+  /** true when the value is a bare duration (it counts as stating every percentile) */
+  bare: boolean;
+  node: MNode;
+}
+
+/**
+ * A duration-or-percentiles value (`requirements.performance.latency`, `.ttft`, `.tpot`) read by percentile
+ * (genai.md MLSD151); undefined when not stated. A bare duration fills p50, p95 and p99; invalid entries are
+ * left out (MLSD003 reports them).
+ */
+export function percentileBudget(doc: MlsdDoc, path: string): PercentileBudget | undefined {
+  const n = doc.node(path);
+  if (!n || !doc.isStated(n)) return undefined;
+  const byPercentile: PercentileBudget['byPercentile'] = {};
+  if (n.kind === 'scalar') {
+    const ms = doc.durationOf(n);
+    if (ms !== undefined) for (const p of ['p50', 'p95', 'p99'] as const) byPercentile[p] = { ms, node: n };
+    return { byPercentile, bare: true, node: n };
+  }
+  if (n.kind !== 'map') return undefined;
+  for (const p of ['p50', 'p95', 'p99'] as const) {
+    const c = child(n, p);
+    const ms = doc.durationOf(c);
+    if (c && ms !== undefined) byPercentile[p] = { ms, node: c };
+  }
+  return { byPercentile, bare: false, node: n };
+}
+
+export interface RequestLengthTerm {
+  /** tokens */
+  value: number;
+  node: MNode;
+}
+
+export interface RequestLength {
+  input?: RequestLengthTerm;
+  /** `model.retrieval.top_k` × `data.chunking.size`, both stated, when the doc retrieves */
+  retrieved?: { topK: RequestLengthTerm; size: RequestLengthTerm; tokens: number };
+  output?: RequestLengthTerm;
+  /** tokens: the sum of the stated terms */
+  total: number;
+}
+
+/**
+ * genai.md §4 *request length* S_req = `model.prompt.max_input_tokens` + (when the doc retrieves)
+ * `model.retrieval.top_k` × `data.chunking.size` + `model.prompt.max_output_tokens`, over the stated terms;
+ * undefined unless at least one prompt term (input or retrieved) is stated. Each term keeps its node, for
+ * related information.
+ */
+export function requestLength(doc: MlsdDoc): RequestLength | undefined {
+  const term = (p: string): RequestLengthTerm | undefined => {
+    const q = doc.quantity(p);
+    return q && q.value >= 0 ? { value: q.value, node: doc.node(p)! } : undefined;
+  };
+  const input = term('model.prompt.max_input_tokens');
+  const output = term('model.prompt.max_output_tokens');
+  let retrieved: RequestLength['retrieved'];
+  if (retrieves(doc)) {
+    const topK = term('model.retrieval.top_k');
+    const size = term('data.chunking.size');
+    if (topK && size) retrieved = { topK, size, tokens: topK.value * size.value };
+  }
+  if (!input && !retrieved) return undefined;
+  return { input, retrieved, output, total: (input?.value ?? 0) + (retrieved?.tokens ?? 0) + (output?.value ?? 0) };
+}

@@ -21,12 +21,16 @@ import { mlsd104 } from './MLSD104-missing-data-availability';
 import { mlsd105 } from './MLSD105-qps-inconsistent-with-dau';
 import { mlsd106 } from './MLSD106-latency-percentile-unspecified';
 import { mlsd107 } from './MLSD107-missing-out-of-scope';
+import { mlsd150 } from './MLSD150-missing-ttft-budget';
+import { mlsd151 } from './MLSD151-streaming-latency-inconsistent';
+import { mlsd152 } from './MLSD152-missing-cost-budget';
 import { mlsd201 } from './MLSD201-missing-ml-objective';
 import { mlsd202 } from './MLSD202-missing-task-type';
 import { mlsd203 } from './MLSD203-missing-io-spec';
 import { mlsd204 } from './MLSD204-missing-output-use';
 import { mlsd205 } from './MLSD205-missing-forecast-horizon';
 import { mlsd206 } from './MLSD206-missing-decision-policy';
+import { mlsd250 } from './MLSD250-archetype-task-type-mismatch';
 import { mlsd301 } from './MLSD301-missing-labels';
 import { mlsd302 } from './MLSD302-imbalance-unhandled';
 import { mlsd303 } from './MLSD303-temporal-leakage';
@@ -42,6 +46,9 @@ import { mlsd312 } from './MLSD312-lag-shorter-than-horizon';
 import { mlsd313 } from './MLSD313-selective-labels-unaddressed';
 import { mlsd314 } from './MLSD314-retention-shorter-than-training-need';
 import { mlsd315 } from './MLSD315-group-split-mixes-time';
+import { mlsd350 } from './MLSD350-pii-in-prompts-or-logs';
+import { mlsd351 } from './MLSD351-likeness-without-consent';
+import { mlsd352 } from './MLSD352-training-data-unfiltered';
 import { mlsd401 } from './MLSD401-no-baseline';
 import { mlsd402 } from './MLSD402-loss-task-mismatch';
 import { mlsd403 } from './MLSD403-cold-start-unaddressed';
@@ -51,6 +58,9 @@ import { mlsd406 } from './MLSD406-single-stage-large-corpus';
 import { mlsd407 } from './MLSD407-feedback-loop-unaddressed';
 import { mlsd408 } from './MLSD408-no-candidates';
 import { mlsd409 } from './MLSD409-point-forecast-for-quantile-decision';
+import { mlsd450 } from './MLSD450-context-window-overflow';
+import { mlsd451 } from './MLSD451-floating-model-version';
+import { mlsd452 } from './MLSD452-decoding-task-mismatch';
 import { mlsd501 } from './MLSD501-missing-offline-metric';
 import { mlsd502 } from './MLSD502-missing-online-metric';
 import { mlsd503 } from './MLSD503-metric-task-mismatch';
@@ -108,12 +118,16 @@ export const RULES: readonly Rule[] = [
   mlsd105,
   mlsd106,
   mlsd107,
+  mlsd150,
+  mlsd151,
+  mlsd152,
   mlsd201,
   mlsd202,
   mlsd203,
   mlsd204,
   mlsd205,
   mlsd206,
+  mlsd250,
   mlsd301,
   mlsd302,
   mlsd303,
@@ -129,6 +143,9 @@ export const RULES: readonly Rule[] = [
   mlsd313,
   mlsd314,
   mlsd315,
+  mlsd350,
+  mlsd351,
+  mlsd352,
   mlsd401,
   mlsd402,
   mlsd403,
@@ -138,6 +155,9 @@ export const RULES: readonly Rule[] = [
   mlsd407,
   mlsd408,
   mlsd409,
+  mlsd450,
+  mlsd451,
+  mlsd452,
   mlsd501,
   mlsd502,
   mlsd503,

@@ -1,0 +1,514 @@
+/**
+ * The generative serving figures of a doc (genai.md §4 definitions, MLSD650–654), read by path from the
+ * keys of genai.md §3 and computed with the pure functions of genaiFigures.ts. Each figure keeps the nodes
+ * it comes from so rules can range on them and editor features can place hints next to them.
+ *
+ * Keys are read as written (text, quantity, duration, money) rather than through catalogue types, so the
+ * figures do not depend on the field catalogue knowing the v1.1 keys.
+ */
+import {
+  apiCostPerRequest,
+  bytesPerValue,
+  concurrency,
+  DEFAULT_GPU_MEMORY_UTILIZATION,
+  DEFAULT_HOURS_PER_MONTH,
+  fleetMonthlyCost,
+  kvBytesPerToken,
+  type KvPerTokenFigure,
+  type Money,
+  parseMoney,
+  type PathTerm,
+  peakQpsFromDaily,
+  type Precision,
+  precisionOf,
+  type ReplicaFit,
+  replicaCount,
+  replicaFit,
+  requestsPerMonth,
+  tokenCapacity,
+  type TokenCapacity,
+  ttftPathMs,
+  weightsMemory,
+  type WeightsFigure,
+  type Concurrency,
+} from './genaiFigures';
+import type { MlsdDoc } from './model';
+import { child, type MNode } from './parse';
+import { parseDuration, parseQuantity } from './values';
+
+export const GENERATIVE_TASK_TYPES = [
+  'text-generation',
+  'sequence-to-sequence',
+  'image-to-text',
+  'image-generation',
+  'video-generation',
+  'super-resolution',
+] as const;
+export const TEXT_OUTPUT_TASK_TYPES = ['text-generation', 'sequence-to-sequence', 'image-to-text'] as const;
+
+export interface GenaiOptions {
+  gpuMemoryUtilization?: number;
+  hoursPerMonth?: number;
+  defaultPeakFactor?: number;
+}
+
+// ------------------------------------------------------------------------------ reading helpers
+
+function scalar(doc: MlsdDoc, n: MNode | undefined): unknown {
+  if (n?.kind !== 'scalar' || !doc.isStated(n) || doc.isCut(n)) return undefined;
+  return n.value;
+}
+function qtyOf(doc: MlsdDoc, n: MNode | undefined, bytes = false): number | undefined {
+  const q = parseQuantity(scalar(doc, n), { bytes });
+  return q && Number.isFinite(q.value) && q.value >= 0 ? q.value : undefined;
+}
+/** A positive integer (`count`, `per_replica`, `max_batch`, `layers` …). */
+function intOf(doc: MlsdDoc, n: MNode | undefined): number | undefined {
+  const v = scalar(doc, n);
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : undefined;
+}
+/** A duration where a bare number is milliseconds (latency, ttft, tpot, network_latency). */
+function msOf(doc: MlsdDoc, n: MNode | undefined): number | undefined {
+  return parseDuration(scalar(doc, n), true);
+}
+function moneyOf(doc: MlsdDoc, n: MNode | undefined): Money | undefined {
+  return parseMoney(scalar(doc, n));
+}
+function textOf(doc: MlsdDoc, n: MNode | undefined): string | undefined {
+  const v = scalar(doc, n);
+  return v === undefined ? undefined : String(v).trim().toLowerCase();
+}
+
+export interface Stated<T> {
+  value: T;
+  node: MNode;
+}
+
+/** A latency-shaped requirement (`ttft`, `tpot`, `latency`): the first of p99, p95, p50, else the bare value. */
+export function comparedPercentile(
+  doc: MlsdDoc,
+  path: string,
+): (Stated<number> & { percentile?: 'p99' | 'p95' | 'p50' }) | undefined {
+  const n = doc.node(path);
+  if (!n || !doc.isStated(n)) return undefined;
+  if (n.kind === 'scalar') {
+    const v = msOf(doc, n);
+    return v === undefined ? undefined : { value: v, node: n };
+  }
+  for (const p of ['p99', 'p95', 'p50'] as const) {
+    const c = child(n, p);
+    if (doc.isStated(c)) {
+      const v = msOf(doc, c);
+      return v === undefined ? undefined : { value: v, node: c!, percentile: p };
+    }
+  }
+  return undefined;
+}
+
+/** MLSD652 (c): the latency's p50, else its first stated value, else the bare value (ms). */
+export function typicalLatency(doc: MlsdDoc): Stated<number> | undefined {
+  const n = doc.node('requirements.performance.latency');
+  if (!n || !doc.isStated(n)) return undefined;
+  if (n.kind === 'scalar') {
+    const v = msOf(doc, n);
+    return v === undefined ? undefined : { value: v, node: n };
+  }
+  const p50 = child(n, 'p50');
+  const pick = doc.isStated(p50) ? p50 : (n.entries ?? []).find((e) => doc.isStated(e));
+  const v = msOf(doc, pick);
+  return v === undefined || !pick ? undefined : { value: v, node: pick };
+}
+
+// ------------------------------------------------------------------------------ generator (§4)
+
+export interface Generator {
+  /** the candidate id */
+  id: string;
+  candidate: MNode;
+  /** the generator stage, when there is one */
+  stage?: MNode;
+  stageIndex?: number;
+  /** the generator stage's task_type, else framing.task_type (lower case, as written) */
+  taskType?: string;
+  provider?: string;
+}
+
+function stageTaskType(doc: MlsdDoc, stage: MNode): string | undefined {
+  return textOf(doc, child(stage, 'task_type'));
+}
+
+/** §4 "Generator stage": the last stage with a generative task type other than super-resolution. */
+export function generatorStage(doc: MlsdDoc, textOnly = false): { stage: MNode; index: number } | undefined {
+  const stages = doc.entries('model.stages');
+  for (let i = stages.length - 1; i >= 0; i--) {
+    const t = stageTaskType(doc, stages[i]);
+    if (!t) continue;
+    const ok = textOnly
+      ? (TEXT_OUTPUT_TASK_TYPES as readonly string[]).includes(t)
+      : (GENERATIVE_TASK_TYPES as readonly string[]).includes(t) && t !== 'super-resolution';
+    if (ok) return { stage: stages[i], index: i };
+  }
+  return undefined;
+}
+
+/** §4 "Generator": the candidate named by the generator stage, else `model.selected`; undefined when neither resolves. */
+export function generator(doc: MlsdDoc): Generator | undefined {
+  const gs = generatorStage(doc);
+  const candidates = doc.entries('model.candidates');
+  const byId = (id: string | undefined) =>
+    id === undefined ? undefined : candidates.find((c) => doc.textOf(child(c, 'id')) === id);
+  let id = gs ? doc.textOf(child(gs.stage, 'model')) : undefined;
+  let candidate = byId(id);
+  if (!candidate) {
+    id = doc.str('model.selected');
+    candidate = byId(id);
+  }
+  if (!candidate || id === undefined) return undefined;
+  return {
+    id,
+    candidate,
+    stage: gs?.stage,
+    stageIndex: gs?.index,
+    taskType: (gs && stageTaskType(doc, gs.stage)) ?? textOf(doc, doc.node('framing.task_type')),
+    provider: textOf(doc, child(candidate, 'provider')),
+  };
+}
+
+// ------------------------------------------------------------------------------ the figures
+
+export interface MemoryFigures {
+  generator: Generator;
+  weights: WeightsFigure;
+  /** accelerators per replica (default 1) and memory per accelerator, bytes */
+  perReplica: number;
+  memoryPerAccelerator: number;
+  /** M = memory × per_replica */
+  replicaMemory: number;
+  /** S: min(context_window, S_req) or whichever is stated; undefined when neither */
+  tokens?: number;
+  /** S_req = max_input_tokens + top_k × chunk size (when the doc retrieves) + max_output_tokens */
+  requestLength?: number;
+  contextWindow?: number;
+  /** KV per token, when the shape or parameter count allows */
+  kvPerToken?: KvPerTokenFigure;
+  /** W, KV and what fits, when S and KV per token are known */
+  fit?: ReplicaFit;
+  /** sequences B = max_batch, default 1 */
+  sequences: number;
+  maxBatchStated: boolean;
+  nodes: { parameters: MNode; precision?: MNode; memory: MNode; maxBatch?: MNode; gpu?: MNode };
+}
+
+function requestLength(doc: MlsdDoc): number | undefined {
+  const input = qtyOf(doc, doc.node('model.prompt.max_input_tokens'));
+  const output = qtyOf(doc, doc.node('model.prompt.max_output_tokens'));
+  if (input === undefined && output === undefined) return undefined;
+  const retrieves = doc.stated('model.retrieval') || textOf(doc, doc.node('archetype')) === 'rag';
+  const topK = intOf(doc, doc.node('model.retrieval.top_k'));
+  const chunk = qtyOf(doc, doc.node('data.chunking.size'));
+  const retrieved = retrieves && topK !== undefined && chunk !== undefined ? topK * chunk : 0;
+  return (input ?? 0) + retrieved + (output ?? 0);
+}
+
+/**
+ * MLSD650/651 inputs and figures: W, M, S, B, KV per token and the replica fit. Undefined when there is no
+ * generator, it is `provider: api`, or its `parameters` or `serving.gpu.memory` are not stated.
+ */
+export function memoryFigures(doc: MlsdDoc, opts: GenaiOptions = {}): MemoryFigures | undefined {
+  const g = generator(doc);
+  if (!g || g.provider === 'api') return undefined;
+  const pNode = child(g.candidate, 'parameters');
+  const parameters = qtyOf(doc, pNode);
+  const memNode = doc.node('serving.gpu.memory');
+  const memory = qtyOf(doc, memNode, true);
+  if (parameters === undefined || !(parameters > 0) || memory === undefined || !(memory > 0) || !pNode || !memNode)
+    return undefined;
+  const precNode = child(g.candidate, 'precision');
+  const precision: Precision | undefined = precisionOf(textOf(doc, precNode));
+  const weights = weightsMemory(parameters, precision);
+  const perReplica = intOf(doc, doc.node('serving.gpu.per_replica')) ?? 1;
+  const replicaMemory = memory * perReplica;
+  const contextWindow = qtyOf(doc, child(g.candidate, 'context_window'));
+  const sReq = requestLength(doc);
+  const tokens =
+    contextWindow !== undefined && sReq !== undefined ? Math.min(contextWindow, sReq) : (contextWindow ?? sReq);
+  const kvPrec = precisionOf(textOf(doc, doc.node('serving.gpu.kv_cache.precision')));
+  const kvPerToken = kvBytesPerToken(
+    {
+      parameters,
+      layers: intOf(doc, child(g.candidate, 'layers')),
+      kvHeads: intOf(doc, child(g.candidate, 'kv_heads')),
+      headDim: intOf(doc, child(g.candidate, 'head_dim')),
+    },
+    kvPrec === undefined ? undefined : bytesPerValue(kvPrec),
+  );
+  const mbNode = doc.node('serving.gpu.max_batch');
+  const maxBatch = intOf(doc, mbNode);
+  const sequences = maxBatch ?? 1;
+  const fit =
+    kvPerToken && tokens !== undefined
+      ? replicaFit({
+          weights: weights.bytes,
+          kvPerToken: kvPerToken.bytes,
+          tokens,
+          sequences,
+          replicaMemory,
+          utilization: opts.gpuMemoryUtilization ?? DEFAULT_GPU_MEMORY_UTILIZATION,
+        })
+      : undefined;
+  return {
+    generator: g,
+    weights,
+    perReplica,
+    memoryPerAccelerator: memory,
+    replicaMemory,
+    tokens,
+    requestLength: sReq,
+    contextWindow,
+    kvPerToken,
+    fit,
+    sequences,
+    maxBatchStated: maxBatch !== undefined,
+    nodes: {
+      parameters: pNode,
+      precision: precNode,
+      memory: memNode,
+      maxBatch: maxBatch !== undefined ? mbNode : undefined,
+      gpu: doc.node('serving.gpu'),
+    },
+  };
+}
+
+/** §4 "Peak QPS": qps_peak; else dau × requests_per_user_per_day / 86,400 × peak factor; else requests_per_day / 86,400 × factor. */
+export function peakQps(doc: MlsdDoc, defaultPeakFactor = 2): number | undefined {
+  const S = 'requirements.scale';
+  const stated = qtyOf(doc, doc.node(`${S}.qps_peak`));
+  if (stated !== undefined && stated > 0) return stated;
+  const pf = doc.number(`${S}.peak_factor`);
+  const factor = pf !== undefined && pf > 0 ? pf : defaultPeakFactor;
+  const daily = requestsPerDay(doc);
+  return daily === undefined ? undefined : peakQpsFromDaily(daily, factor);
+}
+
+/** Requests per day: dau × requests_per_user_per_day, else `requests_per_day`. */
+export function requestsPerDay(doc: MlsdDoc): number | undefined {
+  const S = 'requirements.scale';
+  const dau = qtyOf(doc, doc.node(`${S}.dau`));
+  const rpu = qtyOf(doc, doc.node(`${S}.requests_per_user_per_day`));
+  if (dau !== undefined && rpu !== undefined && dau > 0 && rpu > 0) return dau * rpu;
+  const rpd = qtyOf(doc, doc.node(`${S}.requests_per_day`));
+  return rpd !== undefined && rpd > 0 ? rpd : undefined;
+}
+
+/** A per-second capacity: `2k`, `2k/s`, `120/min`, `3600/h` (genai.md §1.2). */
+function perSecond(doc: MlsdDoc, n: MNode | undefined): number | undefined {
+  const q = parseQuantity(scalar(doc, n));
+  if (!q || !(q.value >= 0)) return undefined;
+  const u = q.unit?.replace(/\s+/g, '').toLowerCase();
+  if (!u || u === '/s' || u === '/sec') return q.value;
+  if (u === '/min') return q.value / 60;
+  if (u === '/h' || u === '/hour') return q.value / 3600;
+  return undefined;
+}
+
+export interface CapacityFigures {
+  qps: number;
+  count: number;
+  perReplica: number;
+  replicas: number;
+  tokens?: TokenCapacity & { outputTokens: number; tokensPerSecondPerReplica: number };
+  requests?: { need: number; capacity: number; requestsPerSecondPerReplica: number; exceeds: boolean };
+  concurrency?: Concurrency & { latencyMs: number; maxBatch: number };
+  nodes: { count: MNode };
+}
+
+/** MLSD652: the capacity figures; undefined when `serving.gpu.count` or peak QPS is unknown. */
+export function capacityFigures(doc: MlsdDoc, opts: GenaiOptions = {}): CapacityFigures | undefined {
+  const countNode = doc.node('serving.gpu.count');
+  const count = intOf(doc, countNode);
+  const qps = peakQps(doc, opts.defaultPeakFactor);
+  if (count === undefined || qps === undefined || !countNode) return undefined;
+  const perReplica = intOf(doc, doc.node('serving.gpu.per_replica')) ?? 1;
+  const replicas = replicaCount(count, perReplica);
+  const out: CapacityFigures = { qps, count, perReplica, replicas, nodes: { count: countNode } };
+  const g = generator(doc);
+  const tps = perSecond(doc, doc.node('serving.gpu.throughput.output_tokens_per_s'));
+  const outTokens = qtyOf(doc, doc.node('requirements.scale.output_tokens'));
+  const textOut = g?.taskType !== undefined && (TEXT_OUTPUT_TASK_TYPES as readonly string[]).includes(g.taskType);
+  if (textOut && tps !== undefined && tps > 0 && outTokens !== undefined)
+    out.tokens = {
+      ...tokenCapacity({ qps, outputTokens: outTokens, replicas, tokensPerSecondPerReplica: tps, perReplica }),
+      outputTokens: outTokens,
+      tokensPerSecondPerReplica: tps,
+    };
+  const rps = perSecond(doc, doc.node('serving.gpu.throughput.requests_per_s'));
+  if (rps !== undefined)
+    out.requests = {
+      need: qps,
+      capacity: replicas * rps,
+      requestsPerSecondPerReplica: rps,
+      exceeds: qps > replicas * rps,
+    };
+  const maxBatch = intOf(doc, doc.node('serving.gpu.max_batch'));
+  const lat = typicalLatency(doc);
+  if (maxBatch !== undefined && lat)
+    out.concurrency = { ...concurrency(qps, lat.value, replicas, maxBatch), latencyMs: lat.value, maxBatch };
+  return out;
+}
+
+export interface TtftFigures {
+  terms: PathTerm[];
+  path: number;
+  budget?: Stated<number> & { percentile?: 'p99' | 'p95' | 'p50' };
+  exceeds: boolean;
+}
+
+/**
+ * MLSD653: TTFT path = Σ latency of the stages before the text generator stage + its `ttft` +
+ * `serving.network_latency`, over stated terms (an unstated term counts 0 and is not listed). Undefined when
+ * there is no text generator stage or no term is stated.
+ */
+export function ttftFigures(doc: MlsdDoc): TtftFigures | undefined {
+  const gs = generatorStage(doc, true);
+  if (!gs) return undefined;
+  const stages = doc.entries('model.stages');
+  const terms: PathTerm[] = [];
+  const name = (s: MNode, i: number) => doc.textOf(child(s, 'id')) ?? `stage ${i + 1}`;
+  for (let i = 0; i < gs.index; i++) {
+    const n = child(stages[i], 'latency');
+    const ms = msOf(doc, n);
+    if (ms !== undefined) terms.push({ label: name(stages[i], i), ms, node: n });
+  }
+  const tNode = child(gs.stage, 'ttft');
+  const t = msOf(doc, tNode);
+  if (t !== undefined) terms.push({ label: `${name(gs.stage, gs.index)} TTFT`, ms: t, node: tNode });
+  const netNode = doc.node('serving.network_latency');
+  const net = msOf(doc, netNode);
+  if (net !== undefined) terms.push({ label: 'network', ms: net, node: netNode });
+  if (!terms.length) return undefined;
+  const path = ttftPathMs(terms);
+  const budget = comparedPercentile(doc, 'requirements.performance.ttft');
+  return { terms, path, budget, exceeds: budget !== undefined && path > budget.value };
+}
+
+export interface CostFigures {
+  /** where c comes from */
+  source: 'per_request' | 'per_1k_requests' | 'tokens' | 'fleet';
+  currency?: string;
+  /** cost per request, when known */
+  perRequest?: number;
+  /** monthly spend S, when known */
+  monthly?: number;
+  requestsPerMonth?: number;
+  /** token form */
+  inputTokens?: number;
+  outputTokens?: number;
+  priceIn?: number;
+  priceOut?: number;
+  /** cache discount applied (token form with an exact or semantic cache) */
+  hitRate?: number;
+  /** fleet form */
+  count?: number;
+  pricePerHour?: number;
+  hoursPerMonth?: number;
+  budgetMonthly?: Stated<Money>;
+  budgetPerRequest?: Stated<Money>;
+  /** only when both amounts share a currency (or are both bare) */
+  exceedsMonthly?: boolean;
+  exceedsPerRequest?: boolean;
+  node?: MNode;
+}
+
+const sameCurrency = (a?: string, b?: string) => a === b;
+
+/** MLSD654's estimate: cost per request and per month from `serving.cost`, in the order the rule states. */
+export function costFigures(doc: MlsdDoc, opts: GenaiOptions = {}): CostFigures | undefined {
+  const C = 'serving.cost';
+  const daily = requestsPerDay(doc);
+  const perMonth = daily === undefined ? undefined : requestsPerMonth(daily);
+  const per = moneyOf(doc, doc.node(`${C}.per_request`));
+  const per1k = moneyOf(doc, doc.node(`${C}.per_1k_requests`));
+  const pin = moneyOf(doc, doc.node(`${C}.price_per_1m_input_tokens`));
+  const pout = moneyOf(doc, doc.node(`${C}.price_per_1m_output_tokens`));
+  const nIn = qtyOf(doc, doc.node('requirements.scale.input_tokens'));
+  const nOut = qtyOf(doc, doc.node('requirements.scale.output_tokens'));
+  let out: CostFigures | undefined;
+  if (per)
+    out = { source: 'per_request', currency: per.currency, perRequest: per.amount, node: doc.node(`${C}.per_request`) };
+  else if (per1k)
+    out = {
+      source: 'per_1k_requests',
+      currency: per1k.currency,
+      perRequest: per1k.amount / 1000,
+      node: doc.node(`${C}.per_1k_requests`),
+    };
+  else if (pin && pout && nIn !== undefined && nOut !== undefined && sameCurrency(pin.currency, pout.currency)) {
+    out = {
+      source: 'tokens',
+      currency: pin.currency,
+      perRequest: apiCostPerRequest(nIn, pin.amount, nOut, pout.amount),
+      inputTokens: nIn,
+      outputTokens: nOut,
+      priceIn: pin.amount,
+      priceOut: pout.amount,
+      node: doc.node(`${C}.price_per_1m_input_tokens`),
+    };
+    const kinds = doc.textList('serving.cache.kind').map((k) => k.trim().toLowerCase());
+    const hit = doc.rate('serving.cache.hit_rate');
+    if (hit !== undefined && (kinds.includes('exact') || kinds.includes('semantic'))) out.hitRate = hit;
+  }
+  if (out) {
+    out.requestsPerMonth = perMonth;
+    if (perMonth !== undefined && out.perRequest !== undefined)
+      out.monthly = out.perRequest * perMonth * (1 - (out.hitRate ?? 0));
+  } else {
+    const count = intOf(doc, doc.node('serving.gpu.count'));
+    const gpuHour = moneyOf(doc, doc.node(`${C}.price_per_gpu_hour`));
+    if (count === undefined || !gpuHour) return undefined;
+    const hours = opts.hoursPerMonth ?? DEFAULT_HOURS_PER_MONTH;
+    const monthly = fleetMonthlyCost(count, gpuHour.amount, hours);
+    out = {
+      source: 'fleet',
+      currency: gpuHour.currency,
+      monthly,
+      requestsPerMonth: perMonth,
+      perRequest: perMonth ? monthly / perMonth : undefined,
+      count,
+      pricePerHour: gpuHour.amount,
+      hoursPerMonth: hours,
+      node: doc.node(`${C}.price_per_gpu_hour`),
+    };
+  }
+  const bmNode = doc.node('requirements.budget.monthly');
+  const bm = moneyOf(doc, bmNode);
+  if (bm && bmNode) {
+    out.budgetMonthly = { value: bm, node: bmNode };
+    if (out.monthly !== undefined && sameCurrency(bm.currency, out.currency))
+      out.exceedsMonthly = out.monthly > bm.amount;
+  }
+  const bpNode = doc.node('requirements.budget.per_request');
+  const bp = moneyOf(doc, bpNode);
+  if (bp && bpNode) {
+    out.budgetPerRequest = { value: bp, node: bpNode };
+    if (out.perRequest !== undefined && sameCurrency(bp.currency, out.currency))
+      out.exceedsPerRequest = out.perRequest > bp.amount;
+  }
+  return out;
+}
+
+export interface GenaiServingFigures {
+  memory?: MemoryFigures;
+  capacity?: CapacityFigures;
+  ttft?: TtftFigures;
+  cost?: CostFigures;
+}
+
+/** All the generative serving figures of a doc; each part is undefined when its inputs are not stated. */
+export function genaiServing(doc: MlsdDoc, opts: GenaiOptions = {}): GenaiServingFigures {
+  return {
+    memory: memoryFigures(doc, opts),
+    capacity: capacityFigures(doc, opts),
+    ttft: ttftFigures(doc),
+    cost: costFigures(doc, opts),
+  };
+}
