@@ -111,6 +111,17 @@ export function insertField(
     nestedKey = path[depth];
     nested = inner;
   }
+  return insertIntoMap(doc, parent, nestedKey, nested);
+}
+
+/**
+ * Inserts `key: value` as the last entry of the mapping node `parent` (flow or block, at any depth: a list
+ * entry such as a stage), in the doc's indentation. Undefined for an aliased or empty block mapping.
+ */
+export function insertIntoMap(doc: MlsdDoc, parent: MNode, nestedKey: string, nested: YamlValue): TextEdit | undefined {
+  const top = doc.top;
+  if (parent.kind !== 'map' || parent.aliased) return undefined;
+  const unit = doc.parsed.indent || 2;
   if (parent.flow) {
     // `{a: 1}` → `{a: 1, key: value}`: insert before the closing brace
     const text = doc.text;

@@ -14,7 +14,7 @@ import {
   type TaskType,
 } from './domain';
 import type { MetricRef, MlsdDoc, Related, Span } from './model';
-import { retrieves } from './genaiFacts';
+import { generatorTaskType, retrieves } from './genaiFacts';
 import { child, type MNode } from './parse';
 
 export interface TemporalSource {
@@ -597,4 +597,50 @@ export function requestLength(doc: MlsdDoc): RequestLength | undefined {
   }
   if (!input && !retrieved) return undefined;
   return { input, retrieved, output, total: (input?.value ?? 0) + (retrieved?.tokens ?? 0) + (output?.value ?? 0) };
+}
+
+// --- v1.1 generative rules of steps 5 and 7 (MLSD550–554, MLSD750–752): every metric list, metric scope ---
+
+/** A parsed metric of any of the doc's metric lists, with the list and (offline) stage scope. */
+export interface DocMetric {
+  ref: MetricRef;
+  /** `offline`: `evaluation.offline.metrics`; `stage`: a stage's `metrics`; `online`, `guardrail`: the online lists */
+  list: 'offline' | 'stage' | 'online' | 'guardrail';
+  stage?: StageFact;
+}
+
+/** Every parsed metric of the doc: its offline metrics with their stage scope, then the online metrics and guardrails. */
+export function allDocMetrics(doc: MlsdDoc): DocMetric[] {
+  const out: DocMetric[] = scopedOfflineMetrics(doc).metrics.map((m) => ({ ...m }));
+  for (const ref of doc.metrics('evaluation.online.metrics')) out.push({ ref, list: 'online' });
+  for (const ref of doc.metrics('evaluation.online.guardrails')) out.push({ ref, list: 'guardrail' });
+  return out;
+}
+
+/** The canonical names of `metrics` that are catalogue metrics. */
+export function metricNames(metrics: readonly { ref: MetricRef }[]): Set<string> {
+  return new Set(metrics.map((m) => m.ref.info?.name).filter((x): x is string => x !== undefined));
+}
+
+/**
+ * genai.md §4 *metrics that apply to a task type* `t`: the offline metrics listed on or scoped to a stage of
+ * type `t`, plus the unscoped offline metrics when `unscoped` (they apply to `framing.task_type`).
+ */
+export function metricsApplyingTo(doc: MlsdDoc, t: TaskType, unscoped: boolean): OfflineMetric[] {
+  return scopedOfflineMetrics(doc).metrics.filter((m) => (m.stage ? m.stage.taskType === t : unscoped));
+}
+
+/**
+ * genai.md §4 *the metrics that apply to the generator*: those applying to the generator stage or any stage
+ * of the generator's task type, plus the unscoped offline metrics when `framing.task_type` equals the
+ * generator's task type. `complete` is false when some stated offline item did not parse. Undefined when
+ * the generator's task type is unknown.
+ */
+export function generatorMetrics(
+  doc: MlsdDoc,
+): { type: TaskType; metrics: OfflineMetric[]; complete: boolean } | undefined {
+  const type = generatorTaskType(doc);
+  if (!type) return undefined;
+  const { complete } = scopedOfflineMetrics(doc);
+  return { type, metrics: metricsApplyingTo(doc, type, doc.taskType() === type), complete };
 }

@@ -331,3 +331,36 @@ export function peakQps(
   const rpd = doc.quantity('requirements.scale.requests_per_day')?.value;
   return rpd === undefined ? undefined : { qps: (rpd / 86_400) * pf, from: 'requests_per_day' };
 }
+
+/**
+ * Personalized generation (genai.md §7 MLSD351, also read by MLSD553 d): archetype personalized-headshot, or
+ * `framing.conditioning` includes `subject`. Returns the reason in words, or undefined.
+ */
+export function personalizedGeneration(doc: MlsdDoc): string | undefined {
+  if (doc.archetype() === 'personalized-headshot') return 'archetype personalized-headshot';
+  for (const item of doc.list('framing.conditioning'))
+    if (doc.enumValueOf(item) === 'subject') return '`framing.conditioning` includes `subject`';
+  return undefined;
+}
+
+/**
+ * Text-conditioned generation (genai.md §7 MLSD553 c): archetype text-to-image or text-to-video, or
+ * `framing.conditioning` includes `text`. Returns the reason in words, or undefined.
+ */
+export function textConditioned(doc: MlsdDoc): string | undefined {
+  const a = doc.archetype();
+  if (a === 'text-to-image' || a === 'text-to-video') return `archetype ${a}`;
+  for (const item of doc.list('framing.conditioning'))
+    if (doc.enumValueOf(item) === 'text') return '`framing.conditioning` includes `text`';
+  return undefined;
+}
+
+/** The declared judges' kinds (`human`, `llm`, `model`, `rule`), for "a judge of kind … is declared". */
+export function judgeKinds(doc: MlsdDoc): Set<string> {
+  const out = new Set<string>();
+  for (const j of doc.entries('evaluation.judges')) {
+    const k = doc.enumValueOf(child(j, 'kind'));
+    if (k) out.add(k);
+  }
+  return out;
+}

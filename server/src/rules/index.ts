@@ -78,6 +78,11 @@ import { mlsd514 } from './MLSD514-eval-on-noisy-labels';
 import { mlsd515 } from './MLSD515-primary-metric-unobservable';
 import { mlsd516 } from './MLSD516-experiment-shorter-than-a-week';
 import { mlsd517 } from './MLSD517-experiment-unit-interference';
+import { mlsd550 } from './MLSD550-rag-eval-incomplete';
+import { mlsd551 } from './MLSD551-overlap-metrics-only';
+import { mlsd552 } from './MLSD552-llm-judge-uncalibrated';
+import { mlsd553 } from './MLSD553-media-eval-incomplete';
+import { mlsd554 } from './MLSD554-no-safety-evaluation';
 import { mlsd601 } from './MLSD601-serving-latency-exceeds-requirement';
 import { mlsd602 } from './MLSD602-prediction-mode-unspecified';
 import { mlsd603 } from './MLSD603-batch-with-realtime-features';
@@ -96,6 +101,9 @@ import { mlsd704 } from './MLSD704-retrain-slower-than-freshness';
 import { mlsd705 } from './MLSD705-no-alerts';
 import { mlsd706 } from './MLSD706-no-skew-check';
 import { mlsd707 } from './MLSD707-manual-retraining-under-adversarial-drift';
+import { mlsd750 } from './MLSD750-no-quality-monitoring';
+import { mlsd751 } from './MLSD751-no-safety-monitoring';
+import { mlsd752 } from './MLSD752-generation-telemetry-gaps';
 import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
@@ -175,6 +183,11 @@ export const RULES: readonly Rule[] = [
   mlsd515,
   mlsd516,
   mlsd517,
+  mlsd550,
+  mlsd551,
+  mlsd552,
+  mlsd553,
+  mlsd554,
   mlsd601,
   mlsd602,
   mlsd603,
@@ -193,6 +206,9 @@ export const RULES: readonly Rule[] = [
   mlsd705,
   mlsd706,
   mlsd707,
+  mlsd750,
+  mlsd751,
+  mlsd752,
 ];
 
 const byName = new Map<string, Rule>();
