@@ -35,7 +35,7 @@ export const mlsd551: Rule = {
     report({
       ...ms[0].ref.span,
       message: fitHeadline([
-        `The text generator is measured only by ${kind}: ${shown}`,
+        `Text generator measured only by ${kind}: ${shown}`,
         `The text generator is measured only by ${kind} (${names.length} metrics)`,
         'The text generator is measured only by reference overlap or likelihood',
       ]),

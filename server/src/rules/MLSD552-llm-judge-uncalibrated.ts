@@ -69,7 +69,7 @@ export const mlsd552: Rule = {
       report({
         ...m.ref.span,
         message: fitHeadline([
-          `${written} is scored by an LLM judge that is never declared: model, rubric and calibration unknown`,
+          `${written} is scored by an LLM judge that is never declared in \`evaluation.judges\``,
           `${written} is scored by an undeclared LLM judge`,
         ]),
         explanation:
