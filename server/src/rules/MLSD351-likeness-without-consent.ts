@@ -1,15 +1,6 @@
-import { hasGuardrail } from '../engine/facts';
-import type { MlsdDoc } from '../engine/model';
+import { hasGuardrail, personalizedGeneration } from '../engine/facts';
 import { listNames } from './support';
 import type { Rule } from './types';
-
-/** Why the doc generates from users' own photos: archetype personalized-headshot or `conditioning` with `subject`. */
-function personalized(doc: MlsdDoc): string | undefined {
-  if (doc.archetype() === 'personalized-headshot') return 'archetype personalized-headshot';
-  for (const item of doc.list('framing.conditioning'))
-    if (doc.enumValueOf(item) === 'subject') return '`framing.conditioning` includes `subject`';
-  return undefined;
-}
 
 const PARTS = {
   consent: {
@@ -41,7 +32,7 @@ export const mlsd351: Rule = {
       'personalized generation (archetype personalized-headshot, or `framing.conditioning` includes `subject`) misses `data.privacy.consent`, `data.privacy.retention`, or a `likeness` item in `serving.guardrails.input` or `.output`; one finding lists the missing parts',
   },
   check({ doc, report }) {
-    const why = personalized(doc);
+    const why = personalizedGeneration(doc);
     if (!why) return;
     const missing: (keyof typeof PARTS)[] = [];
     if (!doc.stated('data.privacy.consent')) missing.push('consent');
