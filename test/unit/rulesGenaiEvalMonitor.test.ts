@@ -415,3 +415,23 @@ test('mentionsWord matches at word starts, case-insensitively, with _ and - as s
   assert.ok(!mentionsWord('detokenizer errors', ['token']));
   assert.ok(!mentionsWord('', ['token']));
 });
+
+test('MLSD550 suggestion fills a placeholder task type and an empty metric list, and only types a measured stage', () => {
+  const cases: [string, RegExp][] = [
+    [
+      '    - {id: search, model: emb, task_type: TBD, metrics: []}\n',
+      /\{id: search, model: emb, task_type: retrieval, metrics: \[recall@8\]\}/,
+    ],
+    [
+      '    - {id: search, model: emb, metrics: [recall@8]}\n',
+      /\{id: search, model: emb, metrics: \[recall@8\], task_type: retrieval\}/,
+    ],
+  ];
+  for (const [stage, want] of cases) {
+    const text = rag(`${stage}    - {id: answer, model: llm, task_type: text-generation}\n`, '[faithfulness]');
+    const [f] = of(text, 'MLSD550');
+    const fixed = applyEdits(text, f.suggestions![0].edits).text;
+    assert.match(fixed, want);
+    assert.equal(of(fixed, 'MLSD550').length, 0, fixed);
+  }
+});
