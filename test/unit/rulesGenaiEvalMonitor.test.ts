@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits } from '../../server/src/lint/engine';
-import { mentionsWord } from '../../server/src/engine/domain';
+import { containsWord, mentionsWord } from '../../server/src/engine/domain';
 import { of, run } from '../harness/lint';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -358,7 +358,7 @@ const tele = (monitoring: string, extra = '', framing = 'text-generation') =>
   `mlsd: 1\ntitle: t\nrequirements:\n  scale: {output_tokens: 300}\nframing:\n  task_type: ${framing}\n${extra}monitoring:\n${monitoring}`;
 const full = '  operational: [ttft p95, tokens and cost per request]\n  ml: [model_version per request]\n';
 
-test('MLSD752 lists each gap; words match at word starts with _ and - as spaces', () => {
+test('MLSD752 lists each gap; items contain the words anywhere, _ and - read as spaces', () => {
   assert.equal(of(tele(full), 'MLSD752').length, 0);
   const gaps = (m: string, extra = '', framing?: string) =>
     of(tele(m, extra, framing), 'MLSD752').map((f) => f.message);
@@ -373,6 +373,7 @@ test('MLSD752 lists each gap; words match at word starts with _ and - as spaces'
   ]);
   assert.deepEqual(gaps('  operational: [time-to-first-token p95, cost]\n  ml: [version]\n'), []);
   assert.deepEqual(gaps('  operational: [inter_token latency, cost]\n  ml: [version]\n'), []);
+  assert.deepEqual(gaps('  operational: [TTFT_p95, detokenizer cost]\n  ml: [modelVersion]\n'), []);
   // an image generator asks for no tokens nor TTFT
   assert.deepEqual(gaps('  ml: [model version]\n', '', 'image-generation'), []);
   // retrieval adds the index version
@@ -414,6 +415,10 @@ test('mentionsWord matches at word starts, case-insensitively, with _ and - as s
   assert.ok(mentionsWord('regenerations', ['regeneration']));
   assert.ok(!mentionsWord('detokenizer errors', ['token']));
   assert.ok(!mentionsWord('', ['token']));
+  // MLSD752's "contains" reads anywhere in the text
+  assert.ok(containsWord('promptVersion per request', ['version']));
+  assert.ok(containsWord('inter-token latency', ['inter token']));
+  assert.ok(!containsWord('latency p95', ['version']));
 });
 
 test('MLSD550 suggestion fills a placeholder task type and an empty metric list, and only types a measured stage', () => {

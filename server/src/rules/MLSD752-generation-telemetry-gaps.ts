@@ -1,4 +1,4 @@
-import { mentionsWord, STREAMING_TELEMETRY_WORDS, TEXT_OUTPUT_TASKS, TOKEN_TELEMETRY_WORDS } from '../engine/domain';
+import { containsWord, STREAMING_TELEMETRY_WORDS, TEXT_OUTPUT_TASKS, TOKEN_TELEMETRY_WORDS } from '../engine/domain';
 import { allDocMetrics, generatorTaskType, isGenerative, judgeOf, retrieves, streamed } from '../engine/facts';
 import type { MlsdDoc } from '../engine/model';
 import { child, pathOf } from '../engine/parse';
@@ -42,7 +42,7 @@ export const mlsd752: Rule = {
     const operational = doc.textList('monitoring.operational');
     const gaps: Gap[] = [];
 
-    if (![...ml, ...operational].some((i) => mentionsWord(i, ['version']))) {
+    if (![...ml, ...operational].some((i) => containsWord(i, ['version']))) {
       const parts = retrieves(doc) ? 'model, prompt and index version' : 'model and prompt version';
       gaps.push({
         what: `${parts} per request`,
@@ -52,7 +52,7 @@ export const mlsd752: Rule = {
     }
 
     const t = generatorTaskType(doc);
-    if (t && TEXT_OUTPUT_TASKS.includes(t) && !operational.some((i) => mentionsWord(i, TOKEN_TELEMETRY_WORDS)))
+    if (t && TEXT_OUTPUT_TASKS.includes(t) && !operational.some((i) => containsWord(i, TOKEN_TELEMETRY_WORDS)))
       gaps.push({
         what: 'input/output tokens and cost per request',
         short: 'tokens and cost',
@@ -61,7 +61,7 @@ export const mlsd752: Rule = {
 
     if (
       streamed(doc, options.streaming_output_tokens) &&
-      !operational.some((i) => mentionsWord(i, STREAMING_TELEMETRY_WORDS))
+      !operational.some((i) => containsWord(i, STREAMING_TELEMETRY_WORDS))
     )
       gaps.push({
         what: 'TTFT and TPOT percentiles',
@@ -70,7 +70,7 @@ export const mlsd752: Rule = {
       });
 
     const items = monitoringItems(doc);
-    if (!items.some((i) => mentionsWord(i, ['judge']))) {
+    if (!items.some((i) => containsWord(i, ['judge']))) {
       const drifting = new Set<string>();
       for (const m of allDocMetrics(doc)) {
         if (m.list !== 'online' && m.list !== 'guardrail') continue;

@@ -123,3 +123,12 @@ export function mentionsWord(item: string, words: readonly string[]): boolean {
     return false;
   });
 }
+
+/**
+ * Whether a free-text item contains one of `words` anywhere (genai.md §7 MLSD752 "contains"): lower-cased,
+ * `_` and `-` read as spaces, so `model_version`, `promptVersion` and `time-to-first-token` all count.
+ */
+export function containsWord(item: string, words: readonly string[]): boolean {
+  const t = item.toLowerCase().replace(/[_-]+/g, ' ').replace(/\s+/g, ' ');
+  return words.some((w) => t.includes(w));
+}
