@@ -25,7 +25,7 @@ import {
 } from '../engine/figures';
 import type { MlsdDoc } from '../engine/model';
 import { DEFAULT_OPTIONS } from '../engine/options';
-import { experimentPlan, type ExperimentPlan } from '../rules/support/experiment';
+import { experimentPlan, type ExperimentPlan } from '../engine/experiment';
 import { lineEndAt, positionAt } from '../engine/parse';
 import { formatBytes, formatCount, formatDuration, round } from '../engine/values';
 import type { Analysis } from '../lint/analysis';
