@@ -11,7 +11,8 @@ export const mlsd308: Rule = {
     step: 3,
     defaultSeverity: 'info',
     fixable: 'none',
-    description: '`data.features` is empty. Not on generative docs (genai.md §8): a generator reads a prompt, not a feature vector.',
+    description:
+      '`data.features` is empty. Not on generative docs (genai.md §8): a generator reads a prompt, not a feature vector.',
   },
   check(ctx) {
     const { doc } = ctx;

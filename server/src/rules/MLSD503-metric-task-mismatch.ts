@@ -1,4 +1,11 @@
-import { findMetric, isGenerativeTask, SUGGESTED_OFFLINE_METRICS, TASKS, taskInfo, type TaskType } from '../engine/domain';
+import {
+  findMetric,
+  isGenerativeTask,
+  SUGGESTED_OFFLINE_METRICS,
+  TASKS,
+  taskInfo,
+  type TaskType,
+} from '../engine/domain';
 import { replaceScalar, type TextEdit } from '../engine/edits';
 import { scopedOfflineMetrics, stageFacts, type OfflineMetric } from '../engine/facts';
 import type { MlsdDoc, Related } from '../engine/model';
