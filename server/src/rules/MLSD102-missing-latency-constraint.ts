@@ -58,7 +58,7 @@ export const mlsd102: Rule = {
     if (generative) {
       reportMissing(ctx, {
         path,
-        because: online.because,
+        because: `as is \`ttft\`, ${online.because}`,
         explanation: `${capitalize(online.why)}, but neither a latency nor a time to first token is stated: without a budget nobody can check that retrieval, prompt assembly and generation fit in time, or choose the model size, GPU and decoding settings. Add \`requirements.performance.ttft: {p95: 1s}\` for streamed text (first visible output), or \`latency: {p99: 5s}\` for the complete output (an image, a translation).`,
         value: { p99: 'TBD' },
         title: 'Add a p99 latency requirement',
