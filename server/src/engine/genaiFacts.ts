@@ -331,3 +331,13 @@ export function peakQps(
   const rpd = doc.quantity('requirements.scale.requests_per_day')?.value;
   return rpd === undefined ? undefined : { qps: (rpd / 86_400) * pf, from: 'requests_per_day' };
 }
+
+/**
+ * MLSD655's trigger (genai.md §7 no-provider-fallback), shared with MLSD606 (§8: not reported when MLSD655
+ * fires): the production candidates with `provider: api` when the doc is not batch and `serving.fallback` is
+ * not stated. Empty when the trigger does not hold.
+ */
+export function apiCandidatesWithoutFallback(doc: MlsdDoc): MNode[] {
+  if (batch(doc) || doc.stated('serving.fallback')) return [];
+  return productionCandidates(doc).filter((c) => doc.enumValueOf(child(c, 'provider')) === 'api');
+}

@@ -198,7 +198,8 @@ export function indexLabel(f: IndexMemoryFigures): string {
 }
 
 export function explainIndex(f: IndexMemoryFigures): string {
-  const base = `**Index memory:** ${fmtCount(f.items)} items × ${round(f.dim, 6)} dims × ${round(f.bytesPerDim, 6)} B`;
+  const noun = f.countFrom === 'serving.index.vectors' ? 'vectors' : 'items';
+  const base = `**Index memory:** ${fmtCount(f.items)} ${noun} × ${round(f.dim, 6)} dims × ${round(f.bytesPerDim, 6)} B`;
   let s = f.hnsw
     ? `${base} = ${formatBytes(f.vectors)} + ${formatBytes(f.links)} of HNSW links (2·M·4 B/item, M = ${f.m}) = **${formatBytes(f.required)}**`
     : `${base} = **${formatBytes(f.required)}**`;
