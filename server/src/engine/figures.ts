@@ -293,7 +293,10 @@ export function experimentFigures(doc: MlsdDoc): ExperimentFigures | undefined {
 // ------------------------------------------------------------------------------ index memory (F10)
 
 export interface IndexMemoryFigures {
+  /** the vectors indexed: `serving.index.vectors` when stated, else `requirements.scale.items` */
   items: number;
+  /** where `items` comes from (genai.md §8: an index of chunks is sized by its vectors) */
+  countFrom: 'serving.index.vectors' | 'requirements.scale.items';
   dim: number;
   bytesPerDim: number;
   hnsw: boolean;
@@ -312,13 +315,15 @@ export interface IndexMemoryFigures {
 }
 
 /**
- * Index memory: `requirements.scale.items` × `serving.index.dim` × `bytes_per_dim` (+ 2·M·4 B/item for hnsw,
+ * Index memory: `serving.index.vectors` (genai.md §8, when stated) else `requirements.scale.items` × `serving.index.dim` × `bytes_per_dim` (+ 2·M·4 B/item for hnsw,
  * M = `serving.index.m` or `defaultM`; `diskann` counts the in-memory codes only).
  */
 export function indexMemory(doc: MlsdDoc, defaultM = DEFAULT_HNSW_M): IndexMemoryFigures | undefined {
   const dim = doc.number('serving.index.dim');
   const bytesPerDim = doc.number('serving.index.bytes_per_dim');
-  const items = doc.quantity('requirements.scale.items')?.value;
+  const statedVectors = doc.quantity('serving.index.vectors')?.value;
+  const fromVectors = statedVectors !== undefined && statedVectors > 0;
+  const items = fromVectors ? statedVectors : doc.quantity('requirements.scale.items')?.value;
   if (dim === undefined || bytesPerDim === undefined || items === undefined) return undefined;
   if (!(dim > 0 && bytesPerDim > 0 && items > 0)) return undefined;
   const type = doc.enumOf('serving.index.type');
@@ -330,6 +335,7 @@ export function indexMemory(doc: MlsdDoc, defaultM = DEFAULT_HNSW_M): IndexMemor
   const memory = doc.quantity('serving.index.memory')?.value;
   return {
     items,
+    countFrom: fromVectors ? 'serving.index.vectors' : 'requirements.scale.items',
     dim,
     bytesPerDim,
     hnsw,

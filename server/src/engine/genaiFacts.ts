@@ -333,6 +333,16 @@ export function peakQps(
 }
 
 /**
+ * MLSD655's trigger (genai.md §7 no-provider-fallback), shared with MLSD606 (§8: not reported when MLSD655
+ * fires): the production candidates with `provider: api` when the doc is not batch and `serving.fallback` is
+ * not stated. Empty when the trigger does not hold.
+ */
+export function apiCandidatesWithoutFallback(doc: MlsdDoc): MNode[] {
+  if (batch(doc) || doc.stated('serving.fallback')) return [];
+  return productionCandidates(doc).filter((c) => doc.enumValueOf(child(c, 'provider')) === 'api');
+}
+
+/**
  * Personalized generation (genai.md §7 MLSD351, also read by MLSD553 d): archetype personalized-headshot, or
  * `framing.conditioning` includes `subject`. Returns the reason in words, or undefined.
  */

@@ -25,7 +25,7 @@ import {
 } from '../engine/figures';
 import type { MlsdDoc } from '../engine/model';
 import { DEFAULT_OPTIONS } from '../engine/options';
-import { experimentPlan, type ExperimentPlan } from '../rules/support/experiment';
+import { experimentPlan, type ExperimentPlan } from '../engine/experiment';
 import { lineEndAt, positionAt } from '../engine/parse';
 import { formatBytes, formatCount, formatDuration, round } from '../engine/values';
 import type { Analysis } from '../lint/analysis';
@@ -198,7 +198,8 @@ export function indexLabel(f: IndexMemoryFigures): string {
 }
 
 export function explainIndex(f: IndexMemoryFigures): string {
-  const base = `**Index memory:** ${fmtCount(f.items)} items × ${round(f.dim, 6)} dims × ${round(f.bytesPerDim, 6)} B`;
+  const noun = f.countFrom === 'serving.index.vectors' ? 'vectors' : 'items';
+  const base = `**Index memory:** ${fmtCount(f.items)} ${noun} × ${round(f.dim, 6)} dims × ${round(f.bytesPerDim, 6)} B`;
   let s = f.hnsw
     ? `${base} = ${formatBytes(f.vectors)} + ${formatBytes(f.links)} of HNSW links (2·M·4 B/item, M = ${f.m}) = **${formatBytes(f.required)}**`
     : `${base} = **${formatBytes(f.required)}**`;

@@ -1,4 +1,5 @@
 import { RANKING_TASKS } from '../engine/domain';
+import { isGenerative } from '../engine/facts';
 import type { MlsdDoc } from '../engine/model';
 import { capitalize, reportMissing } from './support';
 import type { Related, Rule } from './types';
@@ -44,13 +45,27 @@ export const mlsd102: Rule = {
     defaultSeverity: 'warning',
     fixable: 'none',
     description:
-      '`requirements.performance.latency` is missing while the system serves online: `requirements.performance.mode` or `serving.mode` is `online`/`hybrid`/`streaming`; or both modes are missing and `framing.task_type` is ranking, recommendation, retrieval or link-prediction. A stated `batch` mode means no latency is needed.',
+      '`requirements.performance.latency` is missing while the system serves online: `requirements.performance.mode` or `serving.mode` is `online`/`hybrid`/`streaming`; or both modes are missing and `framing.task_type` is ranking, recommendation, retrieval or link-prediction. A stated `batch` mode means no latency is needed. On a generative doc (genai.md §8) a stated `requirements.performance.ttft` satisfies it.',
   },
   check(ctx) {
     const path = 'requirements.performance.latency';
     if (ctx.doc.stated(path)) return;
+    // genai.md §8: on a generative doc a stated time to first token is the latency requirement users feel
+    const generative = isGenerative(ctx.doc);
+    if (generative && ctx.doc.stated('requirements.performance.ttft')) return;
     const online = servesOnline(ctx.doc);
     if (!online) return;
+    if (generative) {
+      reportMissing(ctx, {
+        path,
+        because: `as is \`ttft\`, ${online.because}`,
+        explanation: `${capitalize(online.why)}, but neither a latency nor a time to first token is stated: without a budget nobody can check that retrieval, prompt assembly and generation fit in time, or choose the model size, GPU and decoding settings. Add \`requirements.performance.ttft: {p95: 1s}\` for streamed text (first visible output), or \`latency: {p99: 5s}\` for the complete output (an image, a translation).`,
+        value: { p99: 'TBD' },
+        title: 'Add a p99 latency requirement',
+        related: online.related ? [online.related] : undefined,
+      });
+      return;
+    }
     reportMissing(ctx, {
       path,
       because: online.because,

@@ -1,4 +1,4 @@
-import { labelsOnTheirOwn } from '../engine/facts';
+import { isGenerative, labelsOnTheirOwn } from '../engine/facts';
 import { reportMissing } from './support';
 import type { Rule } from './types';
 
@@ -10,11 +10,14 @@ export const mlsd306: Rule = {
     step: 3,
     defaultSeverity: 'info',
     fixable: 'none',
-    description: '`data.labels.source` is `natural`, `implicit` or `user-reports` and `data.labels.delay` is missing.',
+    description:
+      '`data.labels.source` is `natural`, `implicit` or `user-reports` and `data.labels.delay` is missing. Not on generative docs (genai.md §8): their natural labels are text people wrote, not a later user action.',
   },
   check(ctx) {
     const { doc } = ctx;
     if (doc.stated('data.labels.delay')) return;
+    // genai.md §8: a generative doc's `natural` labels are written text (targets), not outcomes that arrive later
+    if (isGenerative(doc)) return;
     const labels = labelsOnTheirOwn(doc);
     if (!labels) return;
     const { source, node: sourceNode } = labels;

@@ -1,3 +1,4 @@
+import { isGenerative } from '../engine/facts';
 import { child } from '../engine/parse';
 import { reportMissing } from './support';
 import type { Rule } from './types';
@@ -10,11 +11,14 @@ export const mlsd308: Rule = {
     step: 3,
     defaultSeverity: 'info',
     fixable: 'none',
-    description: '`data.features` is empty.',
+    description:
+      '`data.features` is empty. Not on generative docs (genai.md §8): a generator reads a prompt, not a feature vector.',
   },
   check(ctx) {
     const { doc } = ctx;
     if (doc.stated('data.features')) return;
+    // genai.md §8: a generator reads a prompt (and retrieved context), not engineered features
+    if (isGenerative(doc)) return;
     const firstSource = doc
       .entries('data.sources')
       .map((s) => doc.textOf(child(s, 'id')))

@@ -1,5 +1,7 @@
-import { lossPieces, taskTypeSources, type TaskTypeSource } from '../engine/facts';
-import { taskInfo, TASKS, type TaskType } from '../engine/domain';
+import { lossPieces, productionCandidates, taskTypeSources, type TaskTypeSource } from '../engine/facts';
+import { GENERATIVE_LOSS_NAMES, isGenerativeTask, taskInfo, TASKS, type TaskType } from '../engine/domain';
+import type { MlsdDoc } from '../engine/model';
+import { pathOf } from '../engine/parse';
 import { capitalize, clip, code, fitHeadline, listNames } from './support';
 import type { Fix, Related, Rule } from './types';
 
@@ -17,6 +19,13 @@ const COMPARISON_LOSSES = ['pairwise', 'listwise', 'sampled-softmax', 'contrasti
 /** The task types a loss fits (rules.md table), for the "otherwise" reason. */
 function fitsTasks(loss: string): TaskType[] {
   return TASKS.filter((t) => t.losses.includes(loss)).map((t) => t.type);
+}
+
+/** genai.md §10: `mse` fits text-generation only when a production candidate's adaptation includes distillation. */
+function distills(doc: MlsdDoc): boolean {
+  return productionCandidates(doc).some((c) =>
+    doc.list([...pathOf(c), 'adaptation']).some((i) => doc.enumValueOf(i, undefined) === 'distillation'),
+  );
 }
 
 /**
@@ -55,6 +64,11 @@ function reason(loss: string, t: TaskType): { long: string; short: string } {
       long: 'it learns the normal class only and ignores the labels you have',
       short: 'it learns the normal class only and ignores your labels',
     };
+  if (t === 'text-generation' && loss === 'mse')
+    return {
+      long: "squared error on token logits or embeddings is not a language-modelling loss; it fits only a student matching a teacher's hidden states (a production candidate with `adaptation: [distillation]`)",
+      short: 'squared error is not a language-modelling loss',
+    };
   const its = fitsTasks(loss);
   const text = its.length ? `it is a loss for ${listNames(its, 3)}` : 'it is not a loss for this task';
   return { long: text, short: text };
@@ -69,7 +83,7 @@ export const mlsd402: Rule = {
     defaultSeverity: 'warning',
     fixable: 'none',
     description:
-      "A known piece of `model.loss` fits none of the doc's task types (`framing.task_type`, the heads' and the stages' task types), e.g. bce for regression or mae for binary-classification; the message gives the reason for the pair. The free text is split on `+`, `,`, `/` and \"and\"; unknown pieces are ignored.",
+      "A known piece of `model.loss` fits none of the doc's task types (`framing.task_type`, the heads' and the stages' task types), e.g. bce for regression or mae for binary-classification; the message gives the reason for the pair. The free text is split on `+`, `,`, `/` and \"and\"; unknown pieces are ignored. Generative task types use genai.md §10 (`mse` fits text-generation only with a `distillation` adaptation); the §10 loss names are unknown pieces unless some task type is generative.",
   },
   check({ doc, report }) {
     const n = doc.node('model.loss');
@@ -79,11 +93,16 @@ export const mlsd402: Rule = {
     const types = [...new Set(sources.map((s) => s.type))];
     if (!types.length) return;
     const fitting = [...new Set(types.flatMap((t) => taskInfo(t)?.losses ?? []))];
+    // genai.md §10: hidden-state distillation makes `mse` a text-generation loss
+    if (types.includes('text-generation') && !fitting.includes('mse') && distills(doc)) fitting.push('mse');
+    // genai.md §8: the §10 loss names are read only when some task type is generative
+    const generative = types.some((t) => isGenerativeTask(t));
     if (types.some((t) => (taskInfo(t)?.losses.length ?? 0) === 0)) return; // clustering: not checked
     const seen = new Set<string>();
     for (const piece of lossPieces(doc, n)) {
       const loss = piece.loss;
       if (!loss || seen.has(loss.name)) continue;
+      if (!generative && GENERATIVE_LOSS_NAMES.includes(loss.name)) continue; // an unknown piece here
       if (fitting.includes(loss.name)) continue;
       seen.add(loss.name);
       const span = piece.span ?? doc.valueSpan(n);

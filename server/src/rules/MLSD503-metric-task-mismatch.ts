@@ -1,4 +1,11 @@
-import { findMetric, SUGGESTED_OFFLINE_METRICS, taskInfo, type TaskType } from '../engine/domain';
+import {
+  findMetric,
+  isGenerativeTask,
+  SUGGESTED_OFFLINE_METRICS,
+  TASKS,
+  taskInfo,
+  type TaskType,
+} from '../engine/domain';
 import { replaceScalar, type TextEdit } from '../engine/edits';
 import { scopedOfflineMetrics, stageFacts, type OfflineMetric } from '../engine/facts';
 import type { MlsdDoc, Related } from '../engine/model';
@@ -111,7 +118,7 @@ export const mlsd503: Rule = {
     defaultSeverity: 'warning',
     fixable: 'none',
     description:
-      "an offline metric (in any list) that is known but fits none of the task types it is checked against: a stage-scoped metric its stage's type, any other metric the doc's, heads' and stages' types; calibration metrics fit every task when `output_use: probability`",
+      "an offline metric (in any list) that is known but fits none of the task types it is checked against: a stage-scoped metric its stage's type, any other metric the doc's, heads' and stages' types; calibration metrics fit every task when `output_use: probability`. Generative task types use genai.md §9; a metric name added there is judged only against generative types and retrieval, and `characters-saved` against none",
   },
   check({ doc, report }) {
     const { metrics } = scopedOfflineMetrics(doc);
@@ -155,7 +162,13 @@ export const mlsd503: Rule = {
           advice = 'It is measured on live traffic: list it under `evaluation.online.metrics` instead.';
         } else {
           suggestions = replacements(doc, m, listed);
-          advice = `Replace it with a metric that fits.${stageHint}`;
+          // genai.md §9: a generative mismatch names the task type the metric does fit
+          const genFits = types.some((t) => isGenerativeTask(t.type))
+            ? TASKS.filter((t) => isGenerativeTask(t.type) && t.metrics.includes(name)).map((t) => t.type)
+            : [];
+          advice = genFits.length
+            ? `${code(name)} fits ${listNames(genFits, 3)}: if it evaluates such a stage, set \`task_type: ${genFits[0]}\` on that stage and scope the metric to it; otherwise replace it with a metric that fits.`
+            : `Replace it with a metric that fits.${stageHint}`;
         }
       }
 

@@ -1,4 +1,4 @@
-import { scopedOfflineMetrics } from '../engine/facts';
+import { isGenerative, scopedOfflineMetrics } from '../engine/facts';
 import type { MetricRef } from '../engine/model';
 import { clip, code, fitsItsScope, usedAsRankingInScope } from './support';
 import type { Fix, Rule } from './types';
@@ -29,6 +29,11 @@ export const mlsd504: Rule = {
   },
   check({ doc, report }) {
     const docDetection = doc.effectiveTaskTypes().includes('object-detection');
+    // genai.md §8: in a generative pipeline a ranking metric sits on a retrieval or ranking stage, whose
+    // list is read by the next stage (the prompt), not by users
+    const seen = isGenerative(doc)
+      ? 'with k the number of results the stage hands on (for RAG, the chunks that reach the prompt: `model.retrieval.top_k`)'
+      : 'with k the number of items users actually see';
     for (const om of scopedOfflineMetrics(doc).metrics) {
       const m = om.ref;
       const name = m.info?.name;
@@ -60,8 +65,8 @@ export const mlsd504: Rule = {
           ? `Ranking metric ${code(clip(m.written))} leaves the cutoff k open`
           : `Ranking metric ${code(clip(m.written))} has no cutoff \`@k\``,
         explanation: symbolic
-          ? `${name} at 5, 10 or 100 are different numbers, so the target cannot be checked or reproduced. ${how[0].toUpperCase()}${how.slice(1)}, with k the number of items users actually see.`
-          : `Without a cutoff, ${code(m.written)} is computed over the whole list, where it is dominated by positions nobody sees, and ${name}@5 vs ${name}@100 differ widely, so the number is not reproducible. ${how[0].toUpperCase()}${how.slice(1)}, with k the number of items users actually see.`,
+          ? `${name} at 5, 10 or 100 are different numbers, so the target cannot be checked or reproduced. ${how[0].toUpperCase()}${how.slice(1)}, ${seen}.`
+          : `Without a cutoff, ${code(m.written)} is computed over the whole list, where it is dominated by positions nobody sees, and ${name}@5 vs ${name}@100 differ widely, so the number is not reproducible. ${how[0].toUpperCase()}${how.slice(1)}, ${seen}.`,
         suggestions: cutoffSuggestion(m, '10'),
       });
     }

@@ -1,3 +1,4 @@
+import { isGenerative } from '../engine/facts';
 import { latencyCheck } from '../engine/figures';
 import type { MNode } from '../engine/parse';
 import { formatDuration } from '../engine/values';
@@ -14,7 +15,7 @@ export const mlsd601: Rule = {
     defaultSeverity: 'error',
     fixable: 'none',
     description:
-      'At least one stage states a latency, and the sum of `model.stages[].latency` (stages run in sequence; a stage without latency counts 0) plus `serving.network_latency` exceeds the stated requirement latency of the same percentile (p99 > p95 > p50 > bare, the first stated); the message shows the sum and the budget.',
+      'At least one stage states a latency, and the sum of `model.stages[].latency` (stages run in sequence; a stage without latency counts 0) plus `serving.network_latency` exceeds the stated requirement latency of the same percentile (p99 > p95 > p50 > bare, the first stated); the message shows the sum and the budget. On a generative doc (genai.md §8) the formula is unchanged: the `latency` of a generating stage is the time to its complete output.',
   },
   check({ doc, report }) {
     // the requirement (the first stated of p99, p95, p50, or a bare duration) against the stage sum:
@@ -53,6 +54,10 @@ export const mlsd601: Rule = {
     if (netNode && network > 0 && at !== netNode)
       related.push({ ...doc.valueSpan(netNode), message: `network latency ${ms(network)}` });
 
+    // genai.md §8: same formula; a generating stage's `latency` is the time to its complete output
+    const shrink = isGenerative(doc)
+      ? "shrink a stage's `latency` (a generating stage's latency is the time to its complete output: fewer output tokens, a smaller or distilled model, speculative decoding; fewer chunks to rerank)"
+      : "shrink a stage's `latency` (fewer candidates to score, a distilled or cached ranker, an ANN index)";
     const parts = network > 0 ? 'Stage and network latencies sum' : 'Stage latencies sum';
     report({
       ...span,
@@ -60,7 +65,7 @@ export const mlsd601: Rule = {
       explanation:
         `The serving path cannot meet its latency requirement: ${terms.join(' + ')} = ${ms(sum)}, over the ${label} of ${ms(budget)} by ${ms(over)}${untimedNote}. ` +
         'Stages run in sequence for every request, so this design misses the SLO before any load is added; ' +
-        `shrink a stage's \`latency\` (fewer candidates to score, a distilled or cached ranker, an ANN index) or revise \`${reqPath}\`.`,
+        `${shrink} or revise \`${reqPath}\`.`,
       related,
     });
   },

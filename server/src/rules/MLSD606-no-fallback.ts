@@ -1,4 +1,4 @@
-import { servingOnline } from '../engine/facts';
+import { apiCandidatesWithoutFallback, servingOnline } from '../engine/facts';
 import { reportMissing } from './support';
 import type { Rule } from './types';
 
@@ -11,13 +11,15 @@ export const mlsd606: Rule = {
     defaultSeverity: 'info',
     fixable: 'none',
     description:
-      'The system serves online (`serving.mode` online/hybrid/streaming, or `requirements.performance.mode` when `serving.mode` is missing) and `serving.fallback` is missing.',
+      'The system serves online (`serving.mode` online/hybrid/streaming, or `requirements.performance.mode` when `serving.mode` is missing) and `serving.fallback` is missing. Not reported when MLSD655 (no-provider-fallback) fires: a production model behind a vendor API with no fallback.',
   },
   check(ctx) {
     const { doc } = ctx;
     if (doc.stated('serving.fallback')) return;
     const s = servingOnline(doc);
     if (!s.online) return;
+    // genai.md §8: MLSD655 reports the same missing fallback, with the vendor API as the reason
+    if (apiCandidatesWithoutFallback(doc).length) return;
     const value = doc.ranksOrRecommends() ? "serve precomputed popular items for the user's segment" : 'TBD';
     reportMissing(ctx, {
       path: 'serving.fallback',

@@ -20,7 +20,7 @@ export const mlsd608: Rule = {
     defaultSeverity: 'warning',
     fixable: 'none',
     description:
-      '`serving.index` dim, bytes_per_dim and memory stated, `requirements.scale.items` stated, and items × dim × bytes_per_dim (plus items × 2·M × 4 bytes of level-0 graph links when type is hnsw, M = `serving.index.m` or `default_hnsw_m`) exceeds memory; for `diskann`, bytes_per_dim is the in-memory code size and no links are added.',
+      '`serving.index` dim, bytes_per_dim and memory stated, `serving.index.vectors` (genai.md §8) or else `requirements.scale.items` stated, and vectors × dim × bytes_per_dim (plus vectors × 2·M × 4 bytes of level-0 graph links when type is hnsw, M = `serving.index.m` or `default_hnsw_m`) exceeds memory; for `diskann`, bytes_per_dim is the in-memory code size and no links are added.',
     options: ['default_hnsw_m'],
   },
   check({ doc, report, options }) {
@@ -30,15 +30,17 @@ export const mlsd608: Rule = {
     const { dim, bytesPerDim: bpd, memory, items, hnsw, vectors, links, required: need, m, mStated } = f;
 
     const memNode = doc.node('serving.index.memory')!;
-    const itemsNode = doc.node('requirements.scale.items');
+    // genai.md §8: `serving.index.vectors` (chunks, several vectors per item) sizes the index when stated
+    const noun = f.countFrom === 'serving.index.vectors' ? 'vectors' : 'items';
+    const itemsNode = doc.node(f.countFrom);
     const related: Related[] = itemsNode
-      ? [{ ...doc.valueSpan(itemsNode), message: `${formatCount(items)} items to index` }]
+      ? [{ ...doc.valueSpan(itemsNode), message: `${formatCount(items)} ${noun} to index` }]
       : [];
     const mWhy = mStated ? '`serving.index.m`' : 'the default; state `serving.index.m`';
     const calc =
-      `${formatCount(items)} items × ${dim} dims × ${bpd} bytes = ${formatBytes(vectors)}` +
+      `${formatCount(items)} ${noun} × ${dim} dims × ${bpd} bytes = ${formatBytes(vectors)}` +
       (hnsw
-        ? ` + ${formatBytes(links)} of HNSW links (2·M·4 B per item, M = ${m}, ${mWhy}) = ${formatBytes(need)}`
+        ? ` + ${formatBytes(links)} of HNSW links (2·M·4 B per ${noun === 'items' ? 'item' : 'vector'}, M = ${m}, ${mWhy}) = ${formatBytes(need)}`
         : '') +
       (f.diskann ? ' (DiskANN: the in-memory codes; the graph and full vectors stay on SSD)' : '');
     const ratio = memory > 0 ? ` (${round(need / memory, 3)}×)` : '';

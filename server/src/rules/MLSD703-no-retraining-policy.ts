@@ -1,3 +1,4 @@
+import { isGenerative, trainsWeights } from '../engine/facts';
 import { formatDuration } from '../engine/values';
 import { reportMissing } from './support';
 import type { Rule } from './types';
@@ -10,11 +11,14 @@ export const mlsd703: Rule = {
     step: 7,
     defaultSeverity: 'warning',
     fixable: 'none',
-    description: '`monitoring.retraining.cadence` and `.trigger` are both missing.',
+    description:
+      '`monitoring.retraining.cadence` and `.trigger` are both missing. Not on a generative doc that trains no weights (genai.md §8): model and prompt changes are MLSD451 and MLSD752.',
   },
   check(ctx) {
     const { doc } = ctx;
     if (doc.stated('monitoring.retraining.cadence') || doc.stated('monitoring.retraining.trigger')) return;
+    // genai.md §8: a prompted or retrieval-only system has no weights of its own to retrain
+    if (isGenerative(doc) && !trainsWeights(doc)) return;
     const freshness = doc.duration('requirements.performance.freshness');
     const cadence = freshness !== undefined && freshness > 0 ? formatDuration(freshness) : '1w';
     reportMissing(ctx, {

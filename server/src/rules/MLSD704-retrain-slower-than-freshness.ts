@@ -1,5 +1,5 @@
 import { replaceScalar } from '../engine/edits';
-import { batchReading } from '../engine/facts';
+import { batchReading, isGenerative, trainsWeights } from '../engine/facts';
 import { formatDuration, round } from '../engine/values';
 import type { Fix, Rule } from './types';
 
@@ -12,7 +12,7 @@ export const mlsd704: Rule = {
     defaultSeverity: 'warning',
     fixable: 'none',
     description:
-      '`monitoring.retraining.cadence` is longer than `requirements.performance.freshness` (the model-staleness budget), except in the batch reading, where `freshness` is the prediction-freshness requirement and MLSD610 applies.',
+      '`monitoring.retraining.cadence` is longer than `requirements.performance.freshness` (the model-staleness budget), except in the batch reading, where `freshness` is the prediction-freshness requirement and MLSD610 applies. Not on a generative doc that trains no weights (genai.md §8): document freshness is `item_freshness`, checked by MLSD611.',
   },
   check({ doc, report }) {
     const cadNode = doc.node('monitoring.retraining.cadence');
@@ -22,6 +22,8 @@ export const mlsd704: Rule = {
     if (cadence === undefined || freshness === undefined || !cadNode || !freshNode) return;
     if (!(cadence > freshness)) return;
     if (batchReading(doc)) return;
+    // genai.md §8: a prompted or retrieval-only system has no weights of its own to go stale
+    if (isGenerative(doc) && !trainsWeights(doc)) return;
     const c = formatDuration(cadence);
     const f = formatDuration(freshness);
     const ratio = freshness > 0 ? ` (${round(cadence / freshness, 2)}×)` : '';

@@ -199,3 +199,21 @@ export const LOSSES: readonly LossInfo[] = [
     description: 'Vector-quantization codebook and commitment losses of a VQ-VAE or VQGAN image tokenizer.',
   },
 ];
+
+/**
+ * The loss names genai.md §10 adds: MLSD402 reads them only when the doc's all task types include a
+ * generative type; elsewhere they are unknown pieces (a classic doc's `kl` or `lpips` is not judged).
+ */
+export const GENERATIVE_LOSS_NAMES: readonly string[] = [
+  'next-token',
+  'label-smoothed-cross-entropy',
+  'masked-lm',
+  'dpo',
+  'rlhf',
+  'reward-model',
+  'kl-divergence',
+  'diffusion',
+  'adversarial',
+  'perceptual',
+  'vq',
+];

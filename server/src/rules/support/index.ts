@@ -7,5 +7,5 @@ export * from './headline';
 export * from './messages';
 export * from './metrics';
 export * from './missing';
-export * from './experiment';
+export * from '../../engine/experiment';
 export * from './scope';

@@ -2,7 +2,7 @@
  * Stage scope for metric rules (rules.md Interpretation, v1.1): the task types a metric of the doc's
  * offline metrics is checked against, whether it fits them, and whether it is used as a ranking metric.
  */
-import { metricFits, RANKING_TASKS, type TaskType } from '../../engine/domain';
+import { GENAI_METRICS, isGenerativeTask, metricFits, RANKING_TASKS, type TaskType } from '../../engine/domain';
 import { allTaskTypes, CALIBRATION_METRICS, type OfflineMetric } from '../../engine/facts';
 import type { MlsdDoc } from '../../engine/model';
 import { child } from '../../engine/parse';
@@ -14,11 +14,24 @@ export interface CheckedType {
   where: string;
 }
 
+/** The offline metric names genai.md §2.6 adds (its online names are judged like v1 online names). */
+const GENAI_OFFLINE = new Set(GENAI_METRICS.filter((m) => m.family !== 'online').map((m) => m.name));
+
 /**
  * The task types a metric is checked against: its stage's type when it is scoped to a stage that states a
- * valid one, else the all task types (with where each comes from).
+ * valid one, else the all task types (with where each comes from). genai.md §8: a metric name added in
+ * §2.6 is judged only against generative task types and retrieval (whose row §9 extends), never against a
+ * classic type; `characters-saved` is judged against none (replayed typing sessions measure it offline).
  */
 export function checkedTaskTypes(doc: MlsdDoc, m: OfflineMetric): CheckedType[] {
+  const name = m.ref.info?.name;
+  if (name === 'characters-saved') return [];
+  const types = checkedAll(doc, m);
+  if (!name || !GENAI_OFFLINE.has(name)) return types;
+  return types.filter((t) => isGenerativeTask(t.type) || t.type === 'retrieval');
+}
+
+function checkedAll(doc: MlsdDoc, m: OfflineMetric): CheckedType[] {
   if (m.stage?.taskType) return [{ type: m.stage.taskType, where: `stage \`${m.stage.id}\`` }];
   const out: CheckedType[] = [];
   const seen = new Set<TaskType>();

@@ -1,6 +1,6 @@
-import type { MlsdDoc } from '../../engine/model';
-import { child, type MNode } from '../../engine/parse';
-import { abSampleSizePerArm } from '../../engine/figures';
+import type { MlsdDoc } from './model';
+import { child, type MNode } from './parse';
+import { abSampleSizePerArm } from './figures';
 
 /**
  * The v1.1 experiment model (rules.md "MLSD510", domain.md F13): distinct units reached over the days
