@@ -23,6 +23,7 @@ import {
 import { analyze, lint } from '../../server/src/lint/engine';
 import { resolveConfig } from '../../server/src/lint/config';
 import { GENERATIVE_ARCHETYPES } from '../../server/src/engine/domain';
+import { genaiServing } from '../../server/src/engine/genaiServing';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const snippets = parseSnippets(fs.readFileSync(snippetsPath(ROOT), 'utf8'));
@@ -150,6 +151,30 @@ for (const t of templates.filter((x) => GENERATIVE_ARCHETYPES.includes(x.id))) {
     });
   }
 }
+
+test('generative templates: their serving figures fit (weights + KV cache, peak capacity, TTFT path, cost within budget)', () => {
+  const generative = templates.filter((x) => GENERATIVE_ARCHETYPES.includes(x.id));
+  assert.equal(generative.length, 10);
+  for (const t of generative) {
+    const doc = analyze(expandSnippet(t.body));
+    const { memory, capacity, ttft, cost } = genaiServing(doc);
+    const api = doc.stated('serving.gpu') === false;
+    assert.ok(cost, `${t.id}: a monthly cost estimate is computable`);
+    assert.ok(cost.budgetMonthly, `${t.id}: a monthly budget to compare it with`);
+    assert.equal(cost.exceedsMonthly, false, `${t.id}: cost ${cost.monthly} over the monthly budget`);
+    assert.notEqual(cost.exceedsPerRequest, true, `${t.id}: cost per request over budget`);
+    if (api) continue; // the RAG template calls a vendor API: no GPUs of its own
+    assert.ok(capacity, `${t.id}: capacity is computable`);
+    for (const part of [capacity.tokens, capacity.requests, capacity.concurrency])
+      assert.notEqual(part?.exceeds, true, `${t.id}: peak exceeds capacity ${JSON.stringify(part)}`);
+    assert.ok(capacity.tokens || capacity.requests, `${t.id}: a throughput figure`);
+    if (memory) {
+      assert.equal(memory.weights.bytes <= memory.replicaMemory, true, `${t.id}: weights fit a replica`);
+      assert.notEqual(memory.fit?.exceeds, true, `${t.id}: weights + KV cache exceed usable memory`);
+    }
+    assert.notEqual(ttft?.exceeds, true, `${t.id}: TTFT path over budget`);
+  }
+});
 
 test('templates: cross-references resolve in the expanded docs', () => {
   for (const t of templates) {

@@ -10,6 +10,7 @@ import { analyze, lint } from '../../server/src/lint/engine';
 import { resolveConfig } from '../../server/src/lint/config';
 import { ARCHETYPE_ENUM } from '../../server/src/engine/catalog';
 import { GENERATIVE_ARCHETYPES } from '../../server/src/engine/domain';
+import { genaiServing } from '../../server/src/engine/genaiServing';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const EXAMPLES = path.join(ROOT, 'examples');
@@ -48,6 +49,16 @@ test('the generative examples explain their numbers (`# why` comments) and state
       'serving.guardrails.output',
     ])
       assert.ok(doc.stated(key), `${name}: ${key}`);
+    // the figures the `# why` comments explain hold: weights + KV cache fit, capacity covers the peak,
+    // the TTFT path and the cost stay within their budgets
+    const { memory, capacity, ttft, cost } = genaiServing(doc);
+    assert.ok(cost && capacity, `${name}: cost and capacity are computable`);
+    assert.equal(cost.exceedsMonthly, false, `${name}: monthly cost`);
+    assert.notEqual(cost.exceedsPerRequest, true, `${name}: cost per request`);
+    for (const part of [capacity.tokens, capacity.requests, capacity.concurrency])
+      assert.notEqual(part?.exceeds, true, `${name}: capacity ${JSON.stringify(part)}`);
+    assert.notEqual(memory?.fit?.exceeds, true, `${name}: weights + KV cache`);
+    assert.notEqual(ttft?.exceeds, true, `${name}: TTFT path`);
   }
 });
 
