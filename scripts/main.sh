@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The main job: build, lint the ten bundled examples (they must be clean), then lint a deliberately
+# The main job: build, lint the thirteen bundled examples (they must be clean), then lint a deliberately
 # flawed sample to show what a reviewer-grade finding looks like (findings expected: exit code 1).
 set -uo pipefail
 cd "$(dirname "$0")/.."

@@ -1,7 +1,8 @@
 /**
  * The design-doc templates (snippets/mlsd.code-snippets) and the snippet expansion in
  * client/src/templates.ts: every whole-doc template, expanded with its defaults, is valid YAML, follows
- * the seven steps, and lints with no errors.
+ * the seven steps, and lints with no errors; the ten generative templates lint with no finding at all
+ * under the recommended and strict presets.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,6 +21,9 @@ import {
   snippetsPath,
 } from '../../client/src/templates';
 import { analyze, lint } from '../../server/src/lint/engine';
+import { resolveConfig } from '../../server/src/lint/config';
+import { GENERATIVE_ARCHETYPES } from '../../server/src/engine/domain';
+import { genaiServing } from '../../server/src/engine/genaiServing';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const snippets = parseSnippets(fs.readFileSync(snippetsPath(ROOT), 'utf8'));
@@ -46,10 +50,10 @@ test('expandSnippet: placeholders, mirrors, choices, nesting, escapes, variables
   ]);
 });
 
-test('templates: the blank doc first, then the ten archetypes in book order', () => {
+test('templates: the blank doc first, then the ten archetypes and the ten generative archetypes in book order', () => {
   assert.deepEqual(
     templates.map((t) => t.id),
-    ['blank', ...ARCHETYPE_IDS],
+    ['blank', ...ARCHETYPE_IDS, ...GENERATIVE_ARCHETYPES],
   );
   assert.equal(templates[0].label, 'Blank (seven steps)');
   for (const t of templates) {
@@ -111,7 +115,13 @@ for (const t of templates) {
       assert.ok(Array.isArray(risks) && risks.length >= 3, 'classic pitfalls listed under risks');
       for (const r of risks) assert.ok(r.risk && r.mitigation);
     }
-    assert.ok(!/\$\{|\$\d/.test(text), 'no snippet syntax left');
+    assert.ok(!/\$\{/.test(text), 'no snippet syntax left');
+    // a `$` before a digit is left only where the body escaped it (`\$2.50`: money in a generative template)
+    assert.equal(
+      (text.match(/\$\d/g) ?? []).length,
+      (t.body.match(/\\\$\d/g) ?? []).length,
+      'no tab stop left: every `$` before a digit is an escaped `\\$`',
+    );
   });
 
   test(`template ${t.id}: lints with no errors (recommended preset)`, () => {
@@ -125,6 +135,46 @@ for (const t of templates) {
     assert.ok(show('warning').length <= 2, `too many warnings:\n${show('warning').join('\n')}`);
   });
 }
+
+for (const t of templates.filter((x) => GENERATIVE_ARCHETYPES.includes(x.id))) {
+  for (const preset of ['recommended', 'strict'] as const) {
+    test(`generative template ${t.id}: no finding of any severity under the ${preset} preset`, () => {
+      const res = lint(
+        analyze(expandSnippet(t.body), `untitled:${t.id}.mlsd.yaml`),
+        resolveConfig([{ extends: preset }]),
+      );
+      assert.deepEqual(res.internalErrors, []);
+      assert.deepEqual(
+        res.findings.map((f) => `${f.ruleId} ${f.alias}: ${f.message}`),
+        [],
+      );
+    });
+  }
+}
+
+test('generative templates: their serving figures fit (weights + KV cache, peak capacity, TTFT path, cost within budget)', () => {
+  const generative = templates.filter((x) => GENERATIVE_ARCHETYPES.includes(x.id));
+  assert.equal(generative.length, 10);
+  for (const t of generative) {
+    const doc = analyze(expandSnippet(t.body));
+    const { memory, capacity, ttft, cost } = genaiServing(doc);
+    const api = doc.stated('serving.gpu') === false;
+    assert.ok(cost, `${t.id}: a monthly cost estimate is computable`);
+    assert.ok(cost.budgetMonthly, `${t.id}: a monthly budget to compare it with`);
+    assert.equal(cost.exceedsMonthly, false, `${t.id}: cost ${cost.monthly} over the monthly budget`);
+    assert.notEqual(cost.exceedsPerRequest, true, `${t.id}: cost per request over budget`);
+    if (api) continue; // the RAG template calls a vendor API: no GPUs of its own
+    assert.ok(capacity, `${t.id}: capacity is computable`);
+    for (const part of [capacity.tokens, capacity.requests, capacity.concurrency])
+      assert.notEqual(part?.exceeds, true, `${t.id}: peak exceeds capacity ${JSON.stringify(part)}`);
+    assert.ok(capacity.tokens || capacity.requests, `${t.id}: a throughput figure`);
+    if (memory) {
+      assert.equal(memory.weights.bytes <= memory.replicaMemory, true, `${t.id}: weights fit a replica`);
+      assert.notEqual(memory.fit?.exceeds, true, `${t.id}: weights + KV cache exceed usable memory`);
+    }
+    assert.notEqual(ttft?.exceeds, true, `${t.id}: TTFT path over budget`);
+  }
+});
 
 test('templates: cross-references resolve in the expanded docs', () => {
   for (const t of templates) {

@@ -76,23 +76,37 @@ function assertMermaidShape(text: string): void {
     );
 }
 
-function docs(): { name: string; text: string }[] {
-  const out: { name: string; text: string }[] = [];
+/** The docs with their Mermaid snapshot; an example named like a fixture (rag-assistant, text-to-image) gets `<name>.example.mmd`. */
+function docs(): { name: string; text: string; snapshot: string }[] {
+  const out: { name: string; text: string; snapshot: string }[] = [];
+  const fixtures = fs
+    .readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.mlsd.yaml'))
+    .sort();
   for (const f of fs.readdirSync(EXAMPLES).sort())
-    if (f.endsWith('.mlsd.yaml')) out.push({ name: f, text: fs.readFileSync(path.join(EXAMPLES, f), 'utf8') });
-  for (const f of fs.readdirSync(FIXTURES).sort())
-    if (f.endsWith('.mlsd.yaml')) out.push({ name: f, text: fs.readFileSync(path.join(FIXTURES, f), 'utf8') });
+    if (f.endsWith('.mlsd.yaml'))
+      out.push({
+        name: f,
+        text: fs.readFileSync(path.join(EXAMPLES, f), 'utf8'),
+        snapshot: f.replace(/\.mlsd\.yaml$/, fixtures.includes(f) ? '.example.mmd' : '.mmd'),
+      });
+  for (const f of fixtures)
+    out.push({
+      name: f,
+      text: fs.readFileSync(path.join(FIXTURES, f), 'utf8'),
+      snapshot: f.replace(/\.mlsd\.yaml$/, '.mmd'),
+    });
   return out;
 }
 
 test('each bundled example (and the two genai.md examples): Mermaid snapshot, well-formed SVG, no placeholders', () => {
   const all = docs();
   assert.ok(all.length >= 12, `found ${all.length} docs`);
-  for (const { name, text } of all) {
+  for (const { name, text, snapshot } of all) {
     const g = graphOf(text);
     const mmd = toMermaid(g);
     assertMermaidShape(mmd);
-    expectFile(path.join(FIXTURES, name.replace(/\.mlsd\.yaml$/, '.mmd')), mmd);
+    expectFile(path.join(FIXTURES, snapshot), mmd);
     assertWellFormedSvg(toSvg(g));
     // every edge joins two nodes; ids are unique
     const ids = new Set(g.nodes.map((n) => n.id));

@@ -285,7 +285,7 @@ test('inlay hints: CRLF line ends put the hint before the \\r', () => {
   for (const h of hints) assert.equal(h.position.character, lines[h.position.line].length);
 });
 
-test('snapshot: the figures of the ten examples', () => {
+test('snapshot: the figures of the bundled examples', () => {
   const dir = path.join(ROOT, 'examples');
   const out: string[] = [];
   for (const f of fs

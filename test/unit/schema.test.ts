@@ -25,7 +25,7 @@ test('schemas/mlsd.schema.json is generated from the field catalogue (run `npm r
 test('the schema is valid draft-07 and every example validates against it', () => {
   const validate = ajv().compile(JSON.parse(fs.readFileSync(schemaFile, 'utf8')));
   const examples = fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.mlsd.yaml'));
-  assert.equal(examples.length, 10);
+  assert.equal(examples.length, 13, 'one per classic archetype, and the RAG, chatbot and text-to-image examples');
   for (const f of examples) {
     const doc = parseYaml(fs.readFileSync(path.join(ROOT, 'examples', f), 'utf8'));
     assert.ok(validate(doc), `${f}: ${JSON.stringify(validate.errors?.slice(0, 3))}`);

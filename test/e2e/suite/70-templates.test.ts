@@ -1,5 +1,5 @@
 /**
- * Templates: each whole-doc template of snippets/mlsd.code-snippets (blank + ten archetypes), created by the
+ * Templates: each whole-doc template of snippets/mlsd.code-snippets (blank + ten classic and ten generative archetypes), created by the
  * command `mlsd.newFromTemplate` with its id (an untitled doc filled by VS Code's snippet engine), lints with
  * no error-severity diagnostics.
  */
@@ -25,8 +25,8 @@ function templateIds(): string[] {
 
 const IDS = templateIds();
 
-test('the snippets file has 11 whole-doc templates (blank + ten archetypes)', () => {
-  assertEqual(IDS.length, 11, `templates (${IDS.join(', ')})`);
+test('the snippets file has 21 whole-doc templates (blank + ten classic and ten generative archetypes)', () => {
+  assertEqual(IDS.length, 21, `templates (${IDS.join(', ')})`);
 });
 
 for (const id of IDS) {
