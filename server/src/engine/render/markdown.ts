@@ -46,11 +46,18 @@ export function countsLine(c: Pick<Scorecard, 'errors' | 'warnings' | 'infos'>):
 
 export function scorecardMarkdown(card: Scorecard, headingLevel = 2): string {
   const h = '#'.repeat(headingLevel);
-  const lines = [
+  return [
     `${h} Review scorecard`,
     '',
     `**Readiness ${card.readiness}/100 · ${card.verdict}** — ${card.stated}/${card.expected} checklist items stated · ${countsLine(card)}`,
     '',
+    scorecardTable(card),
+  ].join('\n');
+}
+
+/** The per-step table of a scorecard: stated/expected, a coverage bar, errors, warnings, what is missing. */
+export function scorecardTable(card: Scorecard): string {
+  const lines = [
     '| Step | Stated | Coverage | Errors | Warnings | Still to state |',
     '| --- | --- | --- | --- | --- | --- |',
   ];
