@@ -206,7 +206,7 @@ export function renderModel(input: RenderInput): RenderModel {
     diagram: {
       graph,
       mermaid: toMermaid(graph),
-      svg: input.svg === false ? '' : toSvg(graph, { idPrefix: 'mlsd-doc' }),
+      svg: input.svg === false ? '' : toSvg(graph, { idPrefix: 'mlsd-doc-' }),
     },
   };
 }
