@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { RULE_DOCS_BASE } from '../engine/render/model';
 import { mdCode, mdExplanation, mdText, scorecardTable } from '../engine/render/markdown';
 import { coverageBar, type Scorecard } from '../engine/scorecard';
+import { wrapText } from './formatters';
 import type { FileResult } from './lintFiles';
 
 function shownPath(file: string, cwd: string): string {
@@ -22,7 +23,6 @@ function clipLeft(s: string, width: number): string {
   return width <= 1 ? '…' : `…${s.slice(s.length - width + 1)}`;
 }
 
-const BAR = 3;
 const VERDICT_WIDTH = 'ready for review'.length;
 
 function countsOf(r: FileResult): string {
@@ -32,28 +32,37 @@ function countsOf(r: FileResult): string {
 /** `summary`: one line per doc, at most `width` columns (min 60). */
 export function formatSummary(results: FileResult[], cwd: string, width = 100): string {
   const cols = Math.max(60, width);
-  const rows = results.map((r) => {
+  const line = (r: FileResult, bar: number) => {
     const card = r.scorecard;
     const bars = card
-      ? card.steps.map((s) => `${s.step}${coverageBar(s.stated, s.expected, BAR)}`).join(' ')
+      ? card.steps.map((s) => `${s.step}${coverageBar(s.stated, s.expected, bar)}`).join(' ')
       : 'not scored';
     const head = card ? `${String(card.readiness).padStart(3)} ${card.verdict.padEnd(VERDICT_WIDTH)}` : '  ?';
-    return { file: shownPath(r.filePath, cwd), rest: `${head}  ${bars}  ${countsOf(r)}` };
-  });
+    return `${head}  ${bars}  ${countsOf(r)}`;
+  };
+  const longest = Math.max(0, ...results.map((r) => shownPath(r.filePath, cwd).length));
+  // the widest bars that leave the path 24 columns (or all it needs)
+  const bar =
+    [3, 2, 1].find((b) => Math.max(0, ...results.map((r) => line(r, b).length)) + 2 + Math.min(24, longest) <= cols) ??
+    1;
+  const rows = results.map((r) => ({ file: shownPath(r.filePath, cwd), rest: line(r, bar) }));
   const restWidth = Math.max(0, ...rows.map((x) => x.rest.length));
-  const fileWidth = Math.max(8, Math.min(Math.max(...rows.map((x) => x.file.length), 0), cols - restWidth - 2));
+  const fileWidth = Math.max(8, Math.min(longest, cols - restWidth - 2));
   let out = '';
-  for (const x of rows)
-    out += `${clipLeft(x.file, fileWidth).padEnd(fileWidth)}  ${x.rest}`.trimEnd().slice(0, cols) + '\n';
+  for (const x of rows) {
+    const line = `${clipLeft(x.file, fileWidth).padEnd(fileWidth)}  ${x.rest}`;
+    out += `${line.trimEnd().slice(0, cols)}\n`;
+  }
   if (rows.length) {
     const scored = results.map((r) => r.scorecard).filter((c): c is Scorecard => !!c);
     const verdicts = ['complete', 'ready for review', 'draft'].map(
       (v) => `${scored.filter((c) => c.verdict === v).length} ${v}`,
     );
     out += `\n${results.length} doc${results.length === 1 ? '' : 's'}: ${verdicts.join(', ')}.\n`;
-    out += 'Steps: 1 requirements 2 framing 3 data 4 model 5 evaluation 6 serving 7 monitoring; █ stated ░ to state.\n';
-    out +=
-      'Readiness = checklist items stated (%), less 10 per error and 2 per warning. E/W/N: errors, warnings, notes.\n';
+    const legend =
+      `Steps: 1 requirements, 2 framing, 3 data, 4 model, 5 evaluation, 6 serving, 7 monitoring; █ stated, ░ to state${bar === 1 ? ', ▒ partly' : ''}. ` +
+      'Readiness: the % of checklist items stated, less 10 per error and 2 per warning. E/W/N: errors, warnings, notes.';
+    for (const l of wrapText(legend, cols)) out += `${l}\n`;
   }
   return out;
 }

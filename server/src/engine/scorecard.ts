@@ -179,8 +179,12 @@ export function scorecard(doc: MlsdDoc, findings: readonly ScoredFinding[]): Sco
   return { steps, stated, expected, errors, warnings, infos, readiness, verdict, generative: shape.generative };
 }
 
-/** `▰▰▰▱▱`-style bar of a step's coverage, `width` cells. */
+/**
+ * A step's coverage as a bar of `width` cells: █ stated, ░ to state. A partly covered step never looks
+ * empty or full; in one cell it is ▒.
+ */
 export function coverageBar(stated: number, expected: number, width = 5): string {
+  if (width <= 1) return stated === 0 && expected > 0 ? '░' : stated < expected ? '▒' : '█';
   const full = expected ? Math.round((width * stated) / expected) : width;
   const cells = stated > 0 && full === 0 ? 1 : stated < expected && full === width ? width - 1 : full;
   return '█'.repeat(cells) + '░'.repeat(width - cells);
