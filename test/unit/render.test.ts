@@ -14,6 +14,9 @@ import { allPaths } from '../../server/src/engine/catalog';
 import { findingStep, scorecard, type ScoredFinding } from '../../server/src/engine/scorecard';
 import { qpsFigures, latencyCheck, experimentFigures } from '../../server/src/engine/figures';
 import { expectFile } from '../harness/snapshot';
+import { render } from '../../server/src/features/render';
+import { getDefaultConfig } from '../../server/src/lint/engine';
+import type { Analysis } from '../../server/src/lint/analysis';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const EXAMPLES = path.join(ROOT, 'examples');
@@ -349,4 +352,28 @@ model:
   // table rows keep their column count whatever the text holds (escaped pipes)
   for (const line of outsideMermaid.split('\n').filter((l) => l.startsWith('| `business_objective`')))
     assert.equal(line.replace(/\\\|/g, '').split('|').length, 5, line);
+});
+
+test('mlsd/render memoizes per analysis: an unchanged version answers the same object without rendering again', () => {
+  const doc = analyze(fs.readFileSync(path.join(EXAMPLES, 'news-feed.mlsd.yaml'), 'utf8'), 'file:///x.mlsd.yaml', 3);
+  const config = getDefaultConfig();
+  const a: Analysis = {
+    uri: doc.uri,
+    version: 3,
+    doc,
+    config,
+    lint: lint(doc, config),
+    configProblems: [],
+    elapsedMs: 0,
+  };
+  const m1 = render(a, 'model');
+  assert.equal(render(a, 'model'), m1);
+  const h1 = render(a, 'html');
+  assert.equal(render(a, 'html'), h1);
+  assert.equal(h1.version, 3);
+  assert.match(h1.text!, /^<!DOCTYPE html>/);
+  // a new analysis (new version or config) renders anew
+  const b: Analysis = { ...a, version: 4 };
+  assert.notEqual(render(b, 'model'), m1);
+  assert.equal(render(b, 'model').version, 4);
 });
