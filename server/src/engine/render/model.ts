@@ -323,7 +323,6 @@ function tableOf(doc: MlsdDoc, list: MNode, path: string, title: string, notes: 
  */
 class Notes {
   private readonly byLine = new Map<number, { text: string; full: boolean }>();
-  private readonly used = new Set<number>();
   constructor(private readonly doc: MlsdDoc) {
     const text = doc.text;
     for (const c of doc.parsed.comments) {
@@ -345,7 +344,7 @@ class Notes {
       const above: string[] = [];
       for (let l = keyLine - 1; l >= 0; l--) {
         const c = this.byLine.get(l);
-        if (!c?.full || this.used.has(l)) break;
+        if (!c?.full) break;
         above.unshift(c.text);
       }
       parts.push(...above);
