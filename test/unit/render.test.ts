@@ -252,6 +252,9 @@ requirements:
     qps_peak: 100
     # growth: 10%
     peak_factor: 3
+# ------------------------------------------
+# Step 3: data
+# ------------------------------------------
 data:
   sources:
     - id: logs   # the click log
@@ -267,6 +270,7 @@ data:
   assert.ok(sources && sources.kind === 'table');
   assert.deepEqual(sources.rows[0][0], { text: 'logs', note: 'the click log' });
   assert.ok(!JSON.stringify(m).includes('header of the doc'));
+  assert.equal(m.steps[2].note, undefined, 'a banner of dashes is layout, not an explanation');
 });
 
 test('render model: findings are grouped by step with docs links; a missing step says so', () => {

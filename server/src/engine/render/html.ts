@@ -42,6 +42,7 @@ table{border-collapse:collapse;width:100%;margin:.4em 0 1.2em;font-size:.92em}
 th,td{border:1px solid var(--border);padding:5px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
 th{background:var(--panel);font-weight:600}
 .note{color:var(--muted);font-style:italic}
+.fields td:first-child{white-space:nowrap;width:1%}
 blockquote{margin:.4em 0 1em;padding:.2em 1em;border-left:3px solid var(--border);color:var(--muted)}
 .verdict{display:inline-block;padding:.15em .6em;border-radius:999px;border:1px solid var(--border);font-weight:600}
 .verdict.draft{color:var(--error)}.verdict.ready{color:var(--warning)}.verdict.complete{color:var(--ok)}
@@ -64,7 +65,7 @@ function blockHtml(b: Block): string {
   if (b.note) out.push(`<blockquote>${escapeHtml(b.note)}</blockquote>`);
   if (b.kind === 'fields') {
     const notes = b.rows.some((r) => r.note);
-    out.push(`<table><thead><tr><th>Key</th><th>Value</th>${notes ? '<th>Why</th>' : ''}</tr></thead><tbody>`);
+    out.push(`<table class="fields"><thead><tr><th>Key</th><th>Value</th>${notes ? '<th>Why</th>' : ''}</tr></thead><tbody>`);
     for (const r of b.rows)
       out.push(
         `<tr><td><code>${escapeHtml(r.key)}</code></td><td>${escapeHtml(r.value)}</td>${notes ? `<td class="note">${escapeHtml(r.note ?? '')}</td>` : ''}</tr>`,

@@ -319,7 +319,8 @@ function tableOf(doc: MlsdDoc, list: MNode, path: string, title: string, notes: 
 /**
  * The comments that explain values: a trailing comment on the line where a value ends (for a block
  * value: on its key's line), and the full-line comments right above a key (no blank line between).
- * Commented-out YAML (`# key: value`) and `mlsd-disable` directives are not explanations.
+ * Commented-out YAML (`# key: value`), `mlsd-disable` directives and decoration (`# ------`, a
+ * `# ---- Step 3 ----` banner) are not explanations; decoration ends the comment block above a key.
  */
 class Notes {
   private readonly byLine = new Map<number, { text: string; full: boolean }>();
@@ -329,8 +330,9 @@ class Notes {
       const line = positionAt(doc.parsed, c.start).line;
       const lineStart = doc.parsed.lineStarts[line] ?? 0;
       const full = text.slice(lineStart, c.start).trim() === '';
-      const t = c.text.trim();
-      if (!t || /^mlsd-disable/.test(t)) continue;
+      // decoration (`# -----`, `# ==== Step 3 ====`) is layout, not an explanation: it also ends a block
+      const t = c.text.replace(/[-=*~_#]{3,}/g, ' ').replace(/\s+/g, ' ').trim();
+      if (!t || /^mlsd-disable/.test(t) || (t !== c.text.trim() && /^step \d\b/i.test(t))) continue;
       if (full && /^-?\s*[A-Za-z_][\w.-]*:(\s|$)/.test(t) && !/^why\b/i.test(t)) continue;
       this.byLine.set(line, { text: t, full });
     }
