@@ -65,7 +65,9 @@ function blockHtml(b: Block): string {
   if (b.note) out.push(`<blockquote>${escapeHtml(b.note)}</blockquote>`);
   if (b.kind === 'fields') {
     const notes = b.rows.some((r) => r.note);
-    out.push(`<table class="fields"><thead><tr><th>Key</th><th>Value</th>${notes ? '<th>Why</th>' : ''}</tr></thead><tbody>`);
+    out.push(
+      `<table class="fields"><thead><tr><th>Key</th><th>Value</th>${notes ? '<th>Why</th>' : ''}</tr></thead><tbody>`,
+    );
     for (const r of b.rows)
       out.push(
         `<tr><td><code>${escapeHtml(r.key)}</code></td><td>${escapeHtml(r.value)}</td>${notes ? `<td class="note">${escapeHtml(r.note ?? '')}</td>` : ''}</tr>`,

@@ -331,7 +331,10 @@ class Notes {
       const lineStart = doc.parsed.lineStarts[line] ?? 0;
       const full = text.slice(lineStart, c.start).trim() === '';
       // decoration (`# -----`, `# ==== Step 3 ====`) is layout, not an explanation: it also ends a block
-      const t = c.text.replace(/[-=*~_#]{3,}/g, ' ').replace(/\s+/g, ' ').trim();
+      const t = c.text
+        .replace(/[-=*~_#]{3,}/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
       if (!t || /^mlsd-disable/.test(t) || (t !== c.text.trim() && /^step \d\b/i.test(t))) continue;
       if (full && /^-?\s*[A-Za-z_][\w.-]*:(\s|$)/.test(t) && !/^why\b/i.test(t)) continue;
       this.byLine.set(line, { text: t, full });
