@@ -80,3 +80,27 @@ export interface MlsdSettings {
  * `docs/rules/<ID>.md` shipped with the package (the .vsix and the npm package include `docs/`), so the
  * link works offline and always matches the installed version.
  */
+
+/**
+ * Request `mlsd/render` (client → server): an open doc rendered from its cached analysis (parsed and
+ * linted once per version), for the preview. `format` model (default) answers the render model of
+ * `server/src/engine/render/model.ts` (`RenderModel`, JSON: offsets into the doc as `span`, 1-based lines
+ * in findings); html answers the self-contained page of `mlsd export --format html`; markdown the
+ * Markdown export. Repeating a request for an unchanged version answers the same object without
+ * recomputing. `null` when the doc is not open.
+ */
+export const RenderRequest = 'mlsd/render';
+export type RenderFormat = 'model' | 'html' | 'markdown';
+export interface RenderParams {
+  uri: string;
+  format?: RenderFormat;
+}
+export interface RenderResult {
+  uri: string;
+  version: number | null;
+  format: RenderFormat;
+  /** format model: the RenderModel */
+  model?: Record<string, unknown>;
+  /** format html or markdown: the document */
+  text?: string;
+}

@@ -27,6 +27,10 @@ import { uriToPath } from './lint/uri';
 import { toDiagnostic } from './lspConvert';
 import {
   DesignOutlineRequest,
+  RenderRequest,
+  type RenderFormat,
+  type RenderParams,
+  type RenderResult,
   ServerCommands,
   StatusNotification,
   type DesignOutlineParams,
@@ -296,6 +300,15 @@ connection.onRequest(DesignOutlineRequest, async (p: DesignOutlineParams) => {
     return null;
   }
 });
+
+const renderHandler = handle<{ textDocument: { uri: string }; format?: RenderFormat }, RenderResult | null>(
+  'render',
+  (a, p) => features.render(a, p.format === 'html' || p.format === 'markdown' ? p.format : 'model'),
+  null,
+);
+connection.onRequest(RenderRequest, (p: RenderParams, token: CancellationToken) =>
+  renderHandler({ textDocument: { uri: p?.uri }, format: p?.format }, token),
+);
 
 connection.onExecuteCommand(async (p) => {
   try {

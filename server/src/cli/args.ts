@@ -7,9 +7,11 @@ import { PRESETS, SEVERITIES, type Preset } from '../lint/config';
 import { ruleByName } from '../rules';
 import type { SeverityOrOff } from '../rules/types';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab', 'junit'] as const;
-export type Format = (typeof FORMATS)[number];
-export const COMMANDS = ['lint', 'rules', 'explain', 'init', 'help', 'version'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab', 'junit', 'summary', 'markdown'] as const;
+/** `mlsd export` formats */
+export const EXPORT_FORMATS = ['markdown', 'html'] as const;
+export type Format = (typeof FORMATS)[number] | 'html';
+export const COMMANDS = ['lint', 'rules', 'explain', 'init', 'export', 'help', 'version'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CliOptions {
@@ -20,6 +22,8 @@ export interface CliOptions {
   ruleName?: string;
   /** `init [dir]`: the folder to write into (the working directory when absent) */
   initDir?: string;
+  /** `export <doc>`: the design doc to export */
+  exportDoc?: string;
   /** `init --template <name>` */
   template?: string;
   /** `init --list-templates` */
@@ -98,6 +102,8 @@ const LINT_ONLY = [
   'debug',
 ];
 const INIT_ONLY = ['template', 'list-templates'];
+/** Lint options `mlsd export` takes too: the doc's config decides its findings. */
+const EXPORT_TOO = ['config', 'rule', 'preset', 'output-file'];
 const STRING_OPTIONS = new Set(
   Object.entries(OPTIONS)
     .filter(([, o]) => o.type === 'string')
@@ -167,15 +173,26 @@ export function parseCli(argv: string[]): CliOptions {
   if ((command === 'rules' || command === 'version') && positionals.length) {
     throw new UsageError(`\`mlsd ${command}\` takes no arguments (got \`${positionals[0]}\`).`);
   }
+  let exportDoc: string | undefined;
+  if (command === 'export') {
+    exportDoc = positionals.shift();
+    if (exportDoc === undefined)
+      throw new UsageError('`mlsd export` needs a design doc (`mlsd export doc.mlsd.yaml --format html`).');
+    if (positionals.length) throw new UsageError(`\`mlsd export\` takes one doc (got \`${positionals[0]}\` too).`);
+  }
   if (command !== 'lint') {
     for (const k of LINT_ONLY) {
+      if (command === 'export' && EXPORT_TOO.includes(k)) continue;
       if (v[k as keyof typeof v] !== undefined)
         throw new UsageError(`--${k} is an option of \`mlsd lint\`, not of \`mlsd ${command}\`.`);
     }
   }
 
-  const format = (v.format ?? 'stylish').toLowerCase();
-  if (!(FORMATS as readonly string[]).includes(format))
+  const format = (v.format ?? (command === 'export' ? 'markdown' : 'stylish')).toLowerCase();
+  if (command === 'export') {
+    if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+      throw new UsageError(`Unknown export format \`${v.format}\`; use ${EXPORT_FORMATS.join(' or ')}.`);
+  } else if (!(FORMATS as readonly string[]).includes(format))
     throw new UsageError(`Unknown format \`${v.format}\`; use ${FORMATS.join(', ')}.`);
   if (command === 'rules' && format !== 'stylish' && format !== 'json')
     throw new UsageError('`mlsd rules` prints stylish (a table) or json.');
@@ -228,6 +245,7 @@ export function parseCli(argv: string[]): CliOptions {
     helpTopic,
     ruleName,
     initDir,
+    exportDoc,
     template: v.template,
     listTemplates: !!v['list-templates'],
     cache: !!v.cache || v['cache-location'] !== undefined,
@@ -267,6 +285,8 @@ Commands:
   rules                      List the rule catalogue (id, alias, step, default severity, fixable, title)
   explain <id|alias>         Print a rule's page: what it checks, why it matters, bad and good examples
   init [dir]                 Write a commented .mlsdrc.yaml and a first design doc from a template
+  export <doc>               Export a design doc as Markdown or one self-contained HTML file, with the
+                             system diagram, the figures, the review scorecard and the review notes
   help [command]             Show this help, or the help of a command
   version                    Print the version (also --version)
 
@@ -282,7 +302,9 @@ dot-folders are skipped). A pattern that matches nothing is an error.
 
 Options:
   -f, --format <name>      Output format: stylish (default), json (ESLint's shape), sarif (SARIF 2.1.0),
-                           github (Actions annotations), gitlab (Code Quality JSON), junit (JUnit XML)
+                           github (Actions annotations), gitlab (Code Quality JSON), junit (JUnit XML),
+                           summary (one line per doc: readiness, per-step coverage, counts),
+                           markdown (a pull-request comment or job summary: scorecard and findings)
   -o, --output-file <file> Write the report to a file instead of stdout
       --max-warnings <n>   Exit 1 when there are more than n warnings (-1 = unlimited, the default)
   -q, --quiet              Report errors only (warnings, infos and hints are neither shown nor counted)
@@ -314,6 +336,29 @@ export const RULES_HELP = `Usage: mlsd rules [--format stylish|json]
 Lists every rule: id, alias, framework step, default severity (recommended preset), whether
 --fix can fix it, and its title. --format json prints an array of objects with the same fields
 plus the description and the docs link.
+`;
+
+export const EXPORT_HELP = `Usage: mlsd export <doc> [--format markdown|html] [-o FILE]
+
+Renders one design doc for readers who will not open the YAML:
+  markdown (default)  reads as a design doc on GitHub or GitLab: the review scorecard, the system diagram
+                      in a mermaid block, the computed figures, a section per framework step with its
+                      tables, and review notes whose rule ids link to the rule pages
+  html                one self-contained file (inline CSS and SVG diagram, no script, nothing fetched):
+                      open it in a browser; Print → Save as PDF gives a clean document
+
+YAML comments that explain a value (trailing, or the lines right above its key) appear next to it.
+
+Options:
+  -f, --format <name>      markdown (default) or html
+  -o, --output-file <file> Write to a file instead of stdout
+  -c, --config <file>      Use this config file instead of searching for .mlsdrc.yaml
+      --rule <id=severity> Set a rule's severity (as for lint); repeatable
+      --preset <name>      recommended or strict
+  -h, --help               Show this help
+
+Exit codes: 0 written (whatever the findings: they are in the export); 2 usage, configuration or an
+unreadable doc.
 `;
 
 export const EXPLAIN_HELP = `Usage: mlsd explain <id|alias>

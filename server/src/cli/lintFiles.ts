@@ -18,6 +18,7 @@ import { analyze, applyEdits, lint, type LintResult } from '../lint/engine';
 import { fixAll, selectFixes } from '../lint/fix';
 import type { ResolvedConfig } from '../lint/config';
 import { computeLineStarts, positionAt } from '../engine/parse';
+import { scorecard, type Scorecard } from '../engine/scorecard';
 import type { Finding, Fix, Severity, TextEdit } from '../rules/types';
 import { contentHash } from './cache';
 
@@ -59,6 +60,8 @@ export interface FileResult {
   output?: string;
   /** how many fixes were applied (or would be, with --fix-dry-run) */
   fixedCount: number;
+  /** the review scorecard (`--format summary|markdown`), over every finding whatever --quiet hides */
+  scorecard?: Scorecard;
 }
 
 export interface LintRunOptions {
@@ -66,6 +69,8 @@ export interface LintRunOptions {
   fixDryRun: boolean;
   /** errors only */
   quiet: boolean;
+  /** compute each doc's review scorecard (engine/scorecard.ts) */
+  scorecard?: boolean;
 }
 
 export type FileOutcome =
@@ -185,14 +190,18 @@ export function lintFile(file: string, label: string, config: ResolvedConfig, op
   let finalText = text;
   let res: LintResult;
   let fixedCount = 0;
+  let card: Scorecard | undefined;
   try {
     if (opts.fix || opts.fixDryRun) {
       const fx = fixAll(text, config, uri);
       finalText = fx.text;
       res = fx.remaining;
       fixedCount = fx.fixed;
+      if (opts.scorecard) card = scorecard(analyze(finalText, uri), res.findings);
     } else {
-      res = lint(analyze(text, uri), config);
+      const doc = analyze(text, uri);
+      res = lint(doc, config);
+      if (opts.scorecard) card = scorecard(doc, res.findings);
     }
   } catch (err) {
     return {
@@ -216,6 +225,7 @@ export function lintFile(file: string, label: string, config: ResolvedConfig, op
   } else fixedCount = 0;
 
   const result = emptyResult(file);
+  if (card) result.scorecard = card;
   result.output = output;
   result.fixedCount = fixedCount;
   const lines = { text: finalText, lineStarts: computeLineStarts(finalText) };

@@ -8,14 +8,26 @@ import type { ResolvedConfig } from '../lint/config';
 import { ruleDocsUri } from '../lint/docs';
 import { RULES } from '../rules';
 import { VERSION } from '../features/version';
-import { EXPLAIN_HELP, INIT_HELP, LINT_HELP, parseCli, RULES_HELP, USAGE, UsageError, type CliOptions } from './args';
+import {
+  EXPLAIN_HELP,
+  EXPORT_HELP,
+  INIT_HELP,
+  LINT_HELP,
+  parseCli,
+  RULES_HELP,
+  USAGE,
+  UsageError,
+  type CliOptions,
+} from './args';
 import { LintCache, cacheFilePath, configKey, contentHash } from './cache';
 import { makeStyle, shouldColor } from './color';
 import { CliConfigs, display } from './configs';
 import { explainRule } from './explain';
+import { exportDoc } from './export';
 import { expandPatterns } from './files';
 import { formatGithub, formatGitlab, formatJunit } from './formattersCi';
 import { formatJson, formatSarif, formatStylish, totals } from './formatters';
+import { formatMarkdownReport, formatSummary } from './formattersReview';
 import { init, templateList } from './init';
 import { lintFiles, type FileOutcome, type FileResult, type LintJob } from './lintFiles';
 
@@ -43,7 +55,7 @@ export function run(argv: string[], io: CliIo): number {
     opts = parseCli(argv);
   } catch (err) {
     if (err instanceof UsageError) {
-      const cmd = argv.find((a) => a === 'lint' || a === 'rules' || a === 'explain' || a === 'init');
+      const cmd = argv.find((a) => a === 'lint' || a === 'rules' || a === 'explain' || a === 'init' || a === 'export');
       io.stderr.write(
         `mlsd: ${err.message}\n${err.showUsage ? `\n${USAGE}` : `Run \`mlsd help${cmd ? ` ${cmd}` : ''}\` for the options.\n`}`,
       );
@@ -66,7 +78,9 @@ export function run(argv: string[], io: CliIo): number {
             ? EXPLAIN_HELP
             : topic === 'init'
               ? INIT_HELP
-              : USAGE,
+              : topic === 'export'
+                ? EXPORT_HELP
+                : USAGE,
     );
     return EXIT_OK;
   }
@@ -81,6 +95,16 @@ export function run(argv: string[], io: CliIo): number {
     return EXIT_OK;
   }
   if (opts.command === 'init') return initCommand(opts, io);
+  if (opts.command === 'export') {
+    const r = exportDoc(opts, io.cwd);
+    if (!r.ok) {
+      io.stderr.write(`mlsd: ${r.error}\n`);
+      return EXIT_FAILURE;
+    }
+    if (r.written) io.stderr.write(`Wrote ${r.written}\n`);
+    else io.stdout.write(r.text);
+    return EXIT_OK;
+  }
   return lintCommand(opts, io);
 }
 
@@ -237,6 +261,9 @@ function lintCommand(opts: CliOptions, io: CliIo): number {
   else if (opts.format === 'github') text = formatGithub(results, cwd);
   else if (opts.format === 'gitlab') text = formatGitlab(results, cwd);
   else if (opts.format === 'junit') text = formatJunit(results, cwd);
+  else if (opts.format === 'summary')
+    text = formatSummary(results, cwd, !toFile && io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 100);
+  else if (opts.format === 'markdown') text = formatMarkdownReport(results, cwd);
   else
     text = formatStylish(
       results,
@@ -273,7 +300,12 @@ function lintWithCache(
   opts: CliOptions,
   io: CliIo,
 ): { outcomes: FileOutcome[]; fromCache: number; cacheNote: string } {
-  const run = { fix: opts.fix, fixDryRun: opts.fixDryRun, quiet: opts.quiet };
+  const run = {
+    fix: opts.fix,
+    fixDryRun: opts.fixDryRun,
+    quiet: opts.quiet,
+    scorecard: opts.format === 'summary' || opts.format === 'markdown',
+  };
   if (!opts.cache) return { outcomes: lintFiles(jobs, run), fromCache: 0, cacheNote: '' };
   const file = cacheFilePath(io.cwd, opts.cacheLocation);
   const shown = display(file, io.cwd);
@@ -300,7 +332,9 @@ function lintWithCache(
       return;
     }
     const hit = cache.get(j.file, contentHash(bytes), keys[i]);
-    if (hit && !(fixing && hit.fixable)) outcomes[i] = { ok: true, result: hit.result, internalErrors: [] };
+    // an entry stored without a scorecard cannot serve the summary and markdown formats
+    if (hit && !(fixing && hit.fixable) && (!run.scorecard || hit.result.scorecard))
+      outcomes[i] = { ok: true, result: hit.result, internalErrors: [] };
     else misses.push(i);
   });
   const linted = lintFiles(

@@ -16,3 +16,4 @@ export * from './decoding';
 export * from './genaiMetrics';
 export * from './guardrails';
 export * from './genaiMetricSets';
+export * from './checklist';
