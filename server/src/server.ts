@@ -27,10 +27,12 @@ import { uriToPath } from './lint/uri';
 import { toDiagnostic } from './lspConvert';
 import {
   DesignOutlineRequest,
+  PracticeReportRequest,
   ServerCommands,
   StatusNotification,
   type DesignOutlineParams,
   type MlsdSettings,
+  type PracticeReportParams,
   type StatusParams,
 } from './protocol';
 import * as features from './features';
@@ -293,6 +295,17 @@ connection.onRequest(DesignOutlineRequest, async (p: DesignOutlineParams) => {
     return a ? features.designOutline(a) : null;
   } catch (err) {
     connection.console.error(`mlsd: designOutline failed: ${(err as Error)?.stack ?? err}`);
+    return null;
+  }
+});
+
+connection.onRequest(PracticeReportRequest, async (p: PracticeReportParams) => {
+  try {
+    await settingsFor(p.uri);
+    const a = analysisOf(p.uri);
+    return a ? features.practiceReportOf(a, p) : null;
+  } catch (err) {
+    connection.console.error(`mlsd: practiceReport failed: ${(err as Error)?.stack ?? err}`);
     return null;
   }
 });

@@ -11,3 +11,4 @@ export { designOutline } from './outline';
 export { definition, references, highlights, prepareRename, rename } from './navigation';
 export { codeActions, fixAllDataOf, fixAllEdit, FIX_ALL_KIND, resolveCodeAction } from './codeActions';
 export { inlayHints } from './figures';
+export { practiceReportOf } from './practice';

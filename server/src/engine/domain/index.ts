@@ -15,3 +15,4 @@ export * from './tasks';
 export * from './decoding';
 export * from './genaiMetrics';
 export * from './guardrails';
+export * from './practice';
