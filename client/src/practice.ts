@@ -46,7 +46,11 @@ export function registerPractice(
   let listeners: vscode.Disposable[] = [];
   let reportCount = 0;
 
+  let contextState: string | undefined;
   const setContext = (active: boolean, paused: boolean) => {
+    const key = `${active}/${paused}`;
+    if (key === contextState) return;
+    contextState = key;
     void vscode.commands.executeCommand('setContext', ACTIVE_KEY, active);
     void vscode.commands.executeCommand('setContext', PAUSED_KEY, paused);
   };
@@ -167,10 +171,13 @@ export function registerPractice(
     item.command = PracticeCommands.menu;
     item.show();
     listeners.push(
-      vscode.window.onDidChangeTextEditorSelection((e) => {
-        const d = e.textEditor.document;
-        if (d.uri.toString() !== uri) return;
-        controller.cursorIn(uri, phaseAtOffset(d.getText(), d.offsetAt(e.selections[0].active)));
+      // Writing in a later step's section moves the phase on (an edit, not a click: a stray click at the
+      // bottom of the doc must not skip the agenda, which only moves forward).
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.uri.toString() !== uri || e.contentChanges.length === 0) return;
+        const text = e.document.getText();
+        const offset = Math.min(text.length, e.contentChanges[0].rangeOffset + e.contentChanges[0].text.length);
+        controller.editIn(uri, phaseAtOffset(text, offset));
       }),
       vscode.workspace.onDidCloseTextDocument((d) => {
         if (d.uri.toString() !== uri || !controller.active) return;

@@ -1,7 +1,7 @@
 /**
  * Practice mode's editor logic without `vscode` (unit-tested with a fake clock and fake timers): the
- * problem picker's items, the status-bar text, the pause/next/end menu, the nudge text, the step the
- * cursor is in, and `PracticeController`, which owns the session and its one interval timer. The timer
+ * problem picker's items, the status-bar text, the pause/next/end menu, the nudge text, the step an
+ * edit is in, and `PracticeController`, which owns the session and its one interval timer. The timer
  * exists only while a session runs: started on start and resume, cleared on pause, end and dispose.
  * client/src/practice.ts is the thin `vscode` layer over this.
  */
@@ -117,7 +117,7 @@ export function practiceMenu(s: PracticeSnapshot): MenuItem[] {
 }
 
 /**
- * The phase of the step section that contains `offset`: the last top-level key at or before the offset's
+ * The phase of the step section that contains `offset` (where an edit landed): the last top-level key at or before the offset's
  * line, when it is a step key (`requirements:` … `monitoring:`). Undefined above the first step, or in a
  * top-level key that is not a step (`risks:`).
  */
@@ -197,8 +197,8 @@ export class PracticeController {
     return true;
   }
 
-  /** The cursor entered a step section of the practice doc: a later step moves the phase on. */
-  cursorIn(uri: string, phase: number | undefined): boolean {
+  /** The candidate wrote in a step section of the practice doc: a later step moves the phase on. */
+  editIn(uri: string, phase: number | undefined): boolean {
     if (uri !== this.uri || phase === undefined || !this.session || phase <= this.session.phaseIndex) return false;
     return this.next(phase);
   }

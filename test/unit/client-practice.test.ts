@@ -1,7 +1,7 @@
 /**
  * Practice mode's client logic without vscode (client/src/practiceModel.ts): the controller with a fake
  * clock and fake timers (one interval only while a session runs), the status-bar text, the menu, the
- * nudge, the picker's items and the step under the cursor.
+ * nudge, the picker's items and the step an edit is in.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -114,14 +114,14 @@ test('controller: the overrun nudge once per phase, then the end at 45 minutes w
   assert.equal(h.ends.length, 1);
 });
 
-test('controller: the cursor entering a later step moves the phase on; earlier steps and other docs do not', () => {
+test('controller: an edit in a later step moves the phase on; earlier steps and other docs do not', () => {
   const h = harness();
   h.c.start('chatbot', URI);
-  assert.equal(h.c.cursorIn(URI, 2), true);
+  assert.equal(h.c.editIn(URI, 2), true);
   assert.equal(h.c.snapshot()?.phase.step, 'data');
-  assert.equal(h.c.cursorIn(URI, 0), false);
-  assert.equal(h.c.cursorIn('file:///other.mlsd.yaml', 5), false);
-  assert.equal(h.c.cursorIn(URI, undefined), false);
+  assert.equal(h.c.editIn(URI, 0), false);
+  assert.equal(h.c.editIn('file:///other.mlsd.yaml', 5), false);
+  assert.equal(h.c.editIn(URI, undefined), false);
   assert.equal(h.c.snapshot()?.phaseIndex, 2);
 });
 
@@ -222,7 +222,7 @@ test('picker: "Random problem" first, then ten classic and ten generative proble
   );
 });
 
-test('phaseAtOffset: the step section under the cursor, in the practice doc', () => {
+test('phaseAtOffset: the step section an edit is in, in the practice doc', () => {
   const text = practiceDocText('news-feed')!;
   const at = (needle: string, delta = 0) => phaseAtOffset(text, text.indexOf(needle) + delta);
   assert.equal(at('# Practice'), undefined, 'in the problem comments');

@@ -131,7 +131,7 @@ test('session: advance is forward only and stays within the seven phases', () =>
   const s = new PracticeSession(c.now);
   assert.equal(s.advance(), false, 'not before start');
   s.start();
-  assert.equal(s.advance(3), true, 'jump to Model (the cursor entered `model:`)');
+  assert.equal(s.advance(3), true, 'jump to Model (the candidate writes under `model:`)');
   assert.equal(s.phaseIndex, 3);
   assert.equal(s.advance(1), false, 'going back to an earlier step keeps the agenda');
   assert.equal(s.advance(3), false);

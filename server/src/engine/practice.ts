@@ -24,7 +24,6 @@ import {
 import { formatMoney } from './genaiFigures';
 import { genaiServing } from './genaiServing';
 import type { MlsdDoc } from './model';
-import type { MNode } from './parse';
 import { formatClock, type SessionSummary } from './practiceSession';
 import { formatBytes, formatCount, formatDuration, formatPercent } from './values';
 
@@ -117,12 +116,9 @@ export function statedStepKeys(doc: MlsdDoc, step: StepKey): string[] {
   return [...new Set(out)];
 }
 
-/** A key of the reference is covered when the practice doc states it (or, for `a.b`, states `a` as a scalar: `latency: 200ms`). */
+/** A key of the reference is covered when the practice doc states it. */
 function covers(doc: MlsdDoc, step: StepKey, key: string): boolean {
-  if (doc.stated([step, ...key.split('.')])) return true;
-  const [head] = key.split('.');
-  const n: MNode | undefined = doc.node([step, head]);
-  return key.includes('.') && n?.kind === 'scalar' && doc.isStated(n);
+  return doc.stated([step, ...key.split('.')]);
 }
 
 const STEP_NUMBER = (key: StepKey) => (STEP_KEYS as readonly string[]).indexOf(key) + 1;

@@ -5,7 +5,7 @@
  *
  * - `PracticeSession`: the state machine. It reads time only through the `now()` it is given, so tests
  *   drive it with a fake clock. Phases follow the framework (`domain/practice.ts`: order, time boxes); the
- *   candidate moves forward with `advance` (the client also advances when the cursor enters a later
+ *   candidate moves forward with `advance` (the client also advances when the candidate writes in a later
  *   step's section); `tick` reports a phase's overrun once and the end of the 45 minutes.
  * - `practiceDocText`: the session's new doc — the problem as comments, `mlsd: 1`, `archetype:` and the
  *   seven step keys empty. No template answers.
