@@ -12,7 +12,8 @@
  * below is ours: requirements and the business objective first (7 of the 5–10 minutes the issue asks),
  * the model the longest box, the three production steps 5–6 minutes each. The boxes sum to 45 minutes.
  */
-import type { StepKey } from '../catalog';
+/** The framework's step keys (the catalogue's `StepKey`, spelled here: domain tables import nothing from the engine). */
+export type PracticeStep = 'requirements' | 'framing' | 'data' | 'model' | 'evaluation' | 'serving' | 'monitoring';
 
 export interface PracticeProblem {
   /** the archetype id (`news-feed`) */
@@ -24,7 +25,7 @@ export interface PracticeProblem {
 }
 
 export interface PracticePhase {
-  step: StepKey;
+  step: PracticeStep;
   /** status-bar and report label */
   title: string;
   /** the time box, minutes */
