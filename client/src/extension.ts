@@ -16,6 +16,7 @@ import {
 } from 'vscode-languageclient/node';
 import { ServerCommands, StatusNotification, type MlsdSettings, type StatusParams } from '../../server/src/protocol';
 import { DesignViewProvider, REFRESH_COMMAND, REVEAL_COMMAND, isDesignDoc, revealRange } from './designView';
+import { registerPractice } from './practice';
 import { listRuleDocs, resolveRule, type RuleDoc } from './ruleDocs';
 import { toServerSettings } from './settings';
 import { countSeverities, statusPresentation, type ClientState } from './statusModel';
@@ -178,6 +179,9 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
       revealRange(uri, range, kind),
     ),
   );
+
+  // --- practice interview (its status item, listeners and timer exist only during a session) ----
+  context.subscriptions.push(registerPractice(context, () => client));
 
   updateStatus();
   const ready = lc.start().then(

@@ -59,6 +59,27 @@ export interface StatusParams {
   elapsedMs?: number;
 }
 
+/**
+ * Request `mlsd/practiceReport` (client → server): the end report of a practice interview over the doc
+ * `uri`, compared with `reference` (the archetype's template text, expanded with its defaults; absent
+ * when the archetype has none). Answers Markdown, or null when the doc is not open.
+ */
+export const PracticeReportRequest = 'mlsd/practiceReport';
+export interface PracticeReportParams {
+  uri: string;
+  archetype: string;
+  reference?: string;
+  session?: {
+    status: 'finished' | 'ended';
+    elapsedMs: number;
+    durationMs: number;
+    phases: { title: string; spentMs: number; boxMs: number }[];
+  };
+}
+export interface PracticeReportResult {
+  markdown: string;
+}
+
 /** Commands the server can execute (workspace/executeCommand). */
 export const ServerCommands = {
   /** args: [uri: string] — applies every safe fix of the doc through workspace/applyEdit */

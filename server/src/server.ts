@@ -31,10 +31,12 @@ import {
   type RenderFormat,
   type RenderParams,
   type RenderResult,
+  PracticeReportRequest,
   ServerCommands,
   StatusNotification,
   type DesignOutlineParams,
   type MlsdSettings,
+  type PracticeReportParams,
   type StatusParams,
 } from './protocol';
 import * as features from './features';
@@ -309,6 +311,16 @@ const renderHandler = handle<{ textDocument: { uri: string }; format?: RenderFor
 connection.onRequest(RenderRequest, (p: RenderParams, token: CancellationToken) =>
   renderHandler({ textDocument: { uri: p?.uri }, format: p?.format }, token),
 );
+connection.onRequest(PracticeReportRequest, async (p: PracticeReportParams) => {
+  try {
+    await settingsFor(p.uri);
+    const a = analysisOf(p.uri);
+    return a ? features.practiceReportOf(a, p) : null;
+  } catch (err) {
+    connection.console.error(`mlsd: practiceReport failed: ${(err as Error)?.stack ?? err}`);
+    return null;
+  }
+});
 
 connection.onExecuteCommand(async (p) => {
   try {

@@ -136,6 +136,16 @@ test('package.json: commands, activation, language, view and packaged files', ()
     assert.ok(pkg.activationEvents.includes(`onCommand:${id}`), `activation on ${id}`);
   }
   for (const cmd of c.commands) assert.equal(cmd.category, 'ML Design', cmd.command);
+  // Practice mode: Start activates the extension; Pause/Resume/End are enabled only during a session.
+  assert.ok(ids.includes('mlsd.startPractice'));
+  assert.ok(pkg.activationEvents.includes('onCommand:mlsd.startPractice'));
+  const enablement = (id: string) => c.commands.find((x: { command: string }) => x.command === id)?.enablement;
+  assert.equal(enablement('mlsd.pausePractice'), 'mlsd.practice.active && !mlsd.practice.paused');
+  assert.equal(enablement('mlsd.resumePractice'), 'mlsd.practice.active && mlsd.practice.paused');
+  assert.equal(enablement('mlsd.endPractice'), 'mlsd.practice.active');
+  const palette = (id: string) => c.menus.commandPalette.find((x: { command: string }) => x.command === id)?.when;
+  for (const id of ['mlsd.pausePractice', 'mlsd.resumePractice', 'mlsd.endPractice'])
+    assert.equal(palette(id), enablement(id), `${id} shows in the palette only when enabled`);
   assert.equal(
     c.commands.find((x: { command: string }) => x.command === 'mlsd.fixAll').enablement,
     'editorLangId == mlsd || view == mlsd.designView && mlsd.designView.hasDoc',

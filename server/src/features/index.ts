@@ -12,3 +12,4 @@ export { definition, references, highlights, prepareRename, rename } from './nav
 export { codeActions, fixAllDataOf, fixAllEdit, FIX_ALL_KIND, resolveCodeAction } from './codeActions';
 export { inlayHints } from './figures';
 export { render, renderModelOf } from './render';
+export { practiceReportOf } from './practice';
