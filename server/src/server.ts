@@ -15,6 +15,8 @@ import {
   ResponseError,
   ErrorCodes,
   LSPErrorCodes,
+  MessageType,
+  ShowMessageNotification,
   type CancellationToken,
   type Connection,
   type InitializeParams,
@@ -166,7 +168,9 @@ const workspaceDocs = new WorkspaceDocs(session, {
     }, 100);
   },
   busy: () => openDocWork > 0 || timers.size > 0,
-  notice: (m) => connection.window.showInformationMessage(m),
+  // a notification, not window/showMessageRequest: nothing to answer, nothing to fail
+  notice: (message) =>
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message }),
   log: (m) => connection.console.log(m),
 });
 
@@ -195,7 +199,7 @@ async function scanWorkspace(): Promise<void> {
       }
       folders.push({ path: p, settings, filesExclude });
     }
-    workspaceDocs.configure(folders);
+    await workspaceDocs.configure(folders);
   } catch (err) {
     connection.console.error(`mlsd: workspace scan failed: ${(err as Error)?.stack ?? err}`);
   }

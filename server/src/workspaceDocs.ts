@@ -96,6 +96,8 @@ export class WorkspaceDocs {
   private generation = 0;
   private pumping = false;
   private rescanTimer: NodeJS.Timeout | undefined;
+  private scanSeq = 0;
+  private scanAbort: AbortController | undefined;
   private noticeShown = false;
   private disposed = false;
   /** the scope in effect */
@@ -110,7 +112,7 @@ export class WorkspaceDocs {
   ) {}
 
   /** New folders or settings: rescans, and lints every doc again (rule settings may have changed). */
-  configure(folders: WorkspaceFolderConfig[]): void {
+  configure(folders: WorkspaceFolderConfig[]): Promise<void> {
     this.folders = folders;
     const first = folders[0]?.settings;
     this.requested = requestedScope(first);
@@ -118,7 +120,7 @@ export class WorkspaceDocs {
     this.max =
       typeof max === 'number' && Number.isFinite(max) && max >= 0 ? Math.floor(max) : DEFAULT_MAX_WORKSPACE_DOCS;
     this.generation++;
-    this.rescan();
+    return this.rescan();
   }
 
   /** A config file (`.mlsdrc.yaml`) changed: every closed doc is linted again. */
@@ -128,17 +130,22 @@ export class WorkspaceDocs {
     this.pump();
   }
 
-  /** Lists the docs again and reconciles: new docs are queued, vanished ones cleared. */
-  rescan(): void {
+  /** Lists the docs again and reconciles: new docs are queued, vanished ones cleared. A newer scan wins. */
+  async rescan(): Promise<void> {
     if (this.rescanTimer) clearTimeout(this.rescanTimer);
     this.rescanTimer = undefined;
     if (this.disposed) return;
+    const seq = ++this.scanSeq;
+    this.scanAbort?.abort();
+    const abort = new AbortController();
+    this.scanAbort = abort;
     const wanted = new Map<string, Entry>();
     let found = 0;
     if (this.requested === 'workspace') {
       for (const f of this.folders) {
         if (f.settings.validate?.enable === false) continue;
-        const { files } = findWorkspaceDocs(f.path, f.filesExclude);
+        const { files } = await findWorkspaceDocs(f.path, f.filesExclude, abort.signal);
+        if (seq !== this.scanSeq || this.disposed) return; // replaced by a newer scan
         for (const file of files) {
           const uri = pathToUri(file);
           if (wanted.has(uri)) continue; // nested folders: once
@@ -226,13 +233,14 @@ export class WorkspaceDocs {
 
   dispose(): void {
     this.disposed = true;
+    this.scanAbort?.abort();
     if (this.rescanTimer) clearTimeout(this.rescanTimer);
     this.queue.clear();
   }
 
   private scheduleRescan(): void {
     if (this.rescanTimer) clearTimeout(this.rescanTimer);
-    this.rescanTimer = setTimeout(() => this.rescan(), RESCAN_DEBOUNCE_MS);
+    this.rescanTimer = setTimeout(() => void this.rescan(), RESCAN_DEBOUNCE_MS);
   }
 
   private drop(uri: string, e: Entry): void {

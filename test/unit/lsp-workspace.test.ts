@@ -74,19 +74,19 @@ async function eventually(check: () => boolean, what: string, ms = 5000): Promis
 
 const hasError = (p: { diagnostics: { severity?: number }[] }) => p.diagnostics.some((d) => d.severity === 1);
 
-test('finder: files.exclude, .gitignore (root and nested), node_modules and dot-folders are skipped', () => {
+test('finder: files.exclude, .gitignore (root and nested), node_modules and dot-folders are skipped', async () => {
   const dir = makeWorkspace();
   try {
     fs.writeFileSync(path.join(dir, 'team', '.gitignore'), 'private.mlsd.yaml\n');
     fs.writeFileSync(path.join(dir, 'team', 'private.mlsd.yaml'), BROKEN);
     const rel = (files: string[]) => files.map((f) => path.relative(dir, f).split(path.sep).join('/'));
-    assert.deepEqual(rel(findWorkspaceDocs(dir, FILES_EXCLUDE).files), [
+    assert.deepEqual(rel((await findWorkspaceDocs(dir, FILES_EXCLUDE)).files), [
       'broken.mlsd.yaml',
       'feed.mlsd.yaml',
       'team/search.mlsd.yml',
     ]);
     // without files.exclude the archive folder counts; `false` turns a glob off
-    assert.deepEqual(rel(findWorkspaceDocs(dir, { '**/archive': false }).files), [
+    assert.deepEqual(rel((await findWorkspaceDocs(dir, { '**/archive': false })).files), [
       'archive/old.mlsd.yaml',
       'broken.mlsd.yaml',
       'feed.mlsd.yaml',

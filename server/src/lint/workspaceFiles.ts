@@ -15,7 +15,7 @@ import ignore, { type Ignore } from 'ignore';
 import tinyglobby = require('tinyglobby');
 import { isInside } from './config';
 
-const { globSync } = tinyglobby;
+const { glob } = tinyglobby;
 
 const DOC_GLOBS = ['**/*.mlsd.yaml', '**/*.mlsd.yml'];
 const ALWAYS_SKIPPED = ['**/node_modules/**'];
@@ -44,21 +44,30 @@ export interface FolderScan {
   gitignores: string[];
 }
 
-/** The design docs under one workspace folder (see the module comment for what is skipped). */
-export function findWorkspaceDocs(root: string, filesExclude: unknown = {}): FolderScan {
+/**
+ * The design docs under one workspace folder (see the module comment for what is skipped). Asynchronous: the
+ * server keeps answering while a large folder is walked; `signal` stops a walk that a newer scan replaces.
+ */
+export async function findWorkspaceDocs(
+  root: string,
+  filesExclude: unknown = {},
+  signal?: AbortSignal,
+): Promise<FolderScan> {
   const ignoreGlobs = [...ALWAYS_SKIPPED, ...excludeGlobs(filesExclude)];
   let found: string[];
   try {
-    found = globSync([...DOC_GLOBS, '**/.gitignore'], {
+    found = await glob([...DOC_GLOBS, '**/.gitignore'], {
       cwd: root,
       ignore: ignoreGlobs,
       dot: false,
       absolute: true,
       followSymbolicLinks: false,
+      signal,
     });
   } catch {
     return { files: [], gitignores: [] };
   }
+  if (signal?.aborted) return { files: [], gitignores: [] };
   const gitignores = found.filter((f) => path.basename(f) === '.gitignore').map((f) => path.resolve(f));
   // dot: false skips dot-files too; the root's own .gitignore is looked up directly
   const rootIgnore = path.join(root, '.gitignore');
