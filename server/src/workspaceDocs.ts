@@ -184,10 +184,13 @@ export class WorkspaceDocs {
       return;
     }
     const e = this.entries.get(uri);
-    if (e && type === 2) {
-      this.queue.add(uri);
-      this.pump();
-    } else this.scheduleRescan(); // a new doc, or one the rescan decides about (excluded, ignored)
+    if (type === 2) {
+      // a change to a doc that is not listed (excluded, ignored, over the cap) changes nothing
+      if (e) {
+        this.queue.add(uri);
+        this.pump();
+      }
+    } else if (this.requested === 'workspace') this.scheduleRescan(); // a new doc: the rescan decides (excluded, ignored)
   }
 
   /** An open doc was closed: its findings now come from the file (the closing dropped unsaved edits). */

@@ -164,8 +164,16 @@ test('workspace scope: file events — change, create and delete keep the findin
   // change: the doc is linted again from disk
   const feedUri = uriOf(dir, 'feed.mlsd.yaml');
   fs.writeFileSync(path.join(dir, 'feed.mlsd.yaml'), BROKEN.replace('Broken doc', 'Feed, broken'));
-  c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: feedUri, type: 2 }] });
+  const ignoredUri = uriOf(dir, 'generated/out.mlsd.yaml'); // .gitignore'd: its changes are not linted
+  fs.appendFileSync(path.join(dir, 'generated', 'out.mlsd.yaml'), '# touched\n');
+  c.notify('workspace/didChangeWatchedFiles', {
+    changes: [
+      { uri: ignoredUri, type: 2 },
+      { uri: feedUri, type: 2 },
+    ],
+  });
   await c.diagnostics(feedUri, hasError);
+  assert.equal(c.diagnosticsSeen(ignoredUri), 0, 'nothing published for an ignored doc');
 
   // create: a new doc is found and linted
   const newUri = uriOf(dir, 'team/new.mlsd.yaml');
