@@ -259,7 +259,7 @@ export default async function uiSuite(t) {
     "workspace docs: a closed doc's error is in Problems unopened; Design Docs lists the docs; deleting the file clears it",
     async () => {
       await closePopups();
-      const closed = 'fraud.mlsd.yaml';
+      const closed = 'unopened.mlsd.yaml';
       if (await page.locator('.tabs-container .tab', { hasText: closed }).count())
         throw new Error(`${closed} is open in a tab: the check needs it closed`);
       // Problems (opened by an earlier check; Ctrl+Shift+M toggles it, so open it only when hidden)
