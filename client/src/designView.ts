@@ -1,16 +1,21 @@
 /**
  * The "ML Design" Explorer view (`mlsd.designView`): the seven steps of the active design doc, fed by
- * the server's `mlsd/designOutline` request. Refreshes on edits (debounced), editor switches and
- * diagnostics changes. The mapping from the server's answer to nodes lives in outlineModel.ts.
+ * the server's `mlsd/designOutline` request, then the **Design Docs** section: every design doc of the
+ * workspace with its title, status and finding counts (`mlsd/workspaceDocs`; a click opens it). Refreshes on
+ * edits (debounced), editor switches, diagnostics changes and the server's `mlsd/workspaceDocsChanged`. The
+ * mapping from the server's answers to nodes lives in outlineModel.ts and docsModel.ts.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   DesignOutlineRequest,
+  WorkspaceDocsRequest,
   type DesignOutline,
   type DesignOutlineParams,
   type PRange,
+  type WorkspaceDocsResult,
 } from '../../server/src/protocol';
+import { buildDocsSection } from './docsModel';
 import { buildOutlineTree, outlineSummary, type OutlineNode } from './outlineModel';
 
 export const VIEW_ID = 'mlsd.designView';
@@ -21,6 +26,7 @@ const HAS_DOC_CONTEXT = 'mlsd.designView.hasDoc';
 
 const EDIT_DEBOUNCE_MS = 300;
 const DIAGNOSTICS_DEBOUNCE_MS = 100;
+const DOCS_DEBOUNCE_MS = 200;
 
 export function isDesignDoc(doc: vscode.TextDocument | undefined): doc is vscode.TextDocument {
   return !!doc && doc.languageId === 'mlsd';
@@ -43,6 +49,13 @@ export class DesignViewProvider implements vscode.TreeDataProvider<OutlineNode>,
   private readonly updated = new vscode.EventEmitter<DesignOutline | undefined>();
   /** Fires after each refresh with the outline shown (tests wait on it). */
   readonly onDidUpdate = this.updated.event;
+  private docsResult: WorkspaceDocsResult | undefined;
+  private docsSection: OutlineNode | undefined;
+  private docsTimer: NodeJS.Timeout | undefined;
+  private docsSeq = 0;
+  private readonly docsUpdated = new vscode.EventEmitter<WorkspaceDocsResult | undefined>();
+  /** Fires after each refresh of the Design Docs section with the server's answer (tests wait on it). */
+  readonly onDidUpdateDocs = this.docsUpdated.event;
 
   constructor(
     private readonly getClient: () => LanguageClient | undefined,
@@ -53,6 +66,7 @@ export class DesignViewProvider implements vscode.TreeDataProvider<OutlineNode>,
       this.view,
       this.changed,
       this.updated,
+      this.docsUpdated,
       vscode.window.onDidChangeActiveTextEditor(() => this.track(true)),
       vscode.window.onDidChangeVisibleTextEditors(() => this.track(false)),
       vscode.workspace.onDidCloseTextDocument((d) => {
@@ -67,9 +81,13 @@ export class DesignViewProvider implements vscode.TreeDataProvider<OutlineNode>,
       vscode.languages.onDidChangeDiagnostics((e) => {
         const uri = this.doc?.uri.toString();
         if (uri && e.uris.some((u) => u.toString() === uri)) this.schedule(DIAGNOSTICS_DEBOUNCE_MS);
+        this.scheduleDocs(DOCS_DEBOUNCE_MS);
       }),
       this.view.onDidChangeVisibility((e) => {
-        if (e.visible) this.schedule(0);
+        if (e.visible) {
+          this.schedule(0);
+          this.scheduleDocs(0);
+        }
       }),
     );
     this.track(true);
@@ -83,6 +101,40 @@ export class DesignViewProvider implements vscode.TreeDataProvider<OutlineNode>,
   /** The outline currently shown (for tests). */
   get current(): DesignOutline | undefined {
     return this.outline;
+  }
+
+  /** The Design Docs list currently shown: the server's last `mlsd/workspaceDocs` answer (for tests). */
+  get docs(): WorkspaceDocsResult | undefined {
+    return this.docsResult;
+  }
+
+  /** Refreshes the Design Docs section after `ms` (coalesces bursts of diagnostics and server notices). */
+  scheduleDocs(ms: number): void {
+    if (this.docsTimer) clearTimeout(this.docsTimer);
+    this.docsTimer = setTimeout(() => {
+      this.docsTimer = undefined;
+      void this.refreshDocs();
+    }, ms);
+  }
+
+  /** Asks the server for the workspace's design docs and redraws the Design Docs section. */
+  async refreshDocs(): Promise<void> {
+    const client = this.getClient();
+    if (!client?.isRunning()) return; // refreshed again when the client is running
+    const seq = ++this.docsSeq;
+    try {
+      const result = await client.sendRequest<WorkspaceDocsResult | null>(WorkspaceDocsRequest);
+      if (seq !== this.docsSeq) return;
+      this.docsResult = result ?? undefined;
+      this.docsSection = buildDocsSection(result);
+      this.changed.fire(undefined);
+      this.docsUpdated.fire(this.docsResult);
+    } catch (err) {
+      if (seq !== this.docsSeq) return;
+      this.log.appendLine(
+        `[designView] ${WorkspaceDocsRequest} failed: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
   }
 
   /** Picks the doc to show: the active editor's design doc, else keep the previous one while it is visible. */
@@ -153,11 +205,13 @@ export class DesignViewProvider implements vscode.TreeDataProvider<OutlineNode>,
   }
 
   getChildren(node?: OutlineNode): OutlineNode[] {
-    return node ? node.children : this.nodes;
+    if (node) return node.children;
+    return this.docsSection ? [...this.nodes, this.docsSection] : this.nodes;
   }
 
   getParent(node: OutlineNode): OutlineNode | undefined {
-    if (node.kind === 'step') return undefined;
+    if (node.kind === 'step' || node.kind === 'docs') return undefined;
+    if (node.kind === 'doc') return this.docsSection;
     return this.nodes.find((n) => n.step === node.step);
   }
 
@@ -177,7 +231,11 @@ export class DesignViewProvider implements vscode.TreeDataProvider<OutlineNode>,
       node.icon.color ? new vscode.ThemeColor(node.icon.color) : undefined,
     );
     item.contextValue = node.contextValue;
-    if (node.range && this.doc) {
+    if (node.kind === 'doc' && node.uri) {
+      const uri = vscode.Uri.parse(node.uri);
+      item.resourceUri = uri;
+      item.command = { command: 'vscode.open', title: 'Open', arguments: [uri] };
+    } else if (node.range && this.doc) {
       item.command = {
         command: REVEAL_COMMAND,
         title: 'Reveal in Editor',
@@ -189,6 +247,7 @@ export class DesignViewProvider implements vscode.TreeDataProvider<OutlineNode>,
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    if (this.docsTimer) clearTimeout(this.docsTimer);
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -14,13 +14,19 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { ServerCommands, StatusNotification, type MlsdSettings, type StatusParams } from '../../server/src/protocol';
+import {
+  ServerCommands,
+  StatusNotification,
+  WorkspaceDocsChangedNotification,
+  type MlsdSettings,
+  type StatusParams,
+} from '../../server/src/protocol';
 import { DesignViewProvider, REFRESH_COMMAND, REVEAL_COMMAND, isDesignDoc, revealRange } from './designView';
 import { registerPractice } from './practice';
 import { listRuleDocs, resolveRule, type RuleDoc } from './ruleDocs';
 import { toServerSettings } from './settings';
 import { countSeverities, statusPresentation, type ClientState } from './statusModel';
-import { loadTemplates, type DocTemplate } from './templates';
+import { findTemplate, loadTemplates, type DocTemplate } from './templates';
 
 /** What `activate` returns, for the end-to-end tests. */
 export interface MlsdApi {
@@ -79,9 +85,16 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
     ],
     // Settings changes reach the server through its dynamic registration for
     // workspace/didChangeConfiguration (section `mlsd`); it then pulls them (middleware below).
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.mlsdrc.{yaml,yml}') },
-    // `status`: the client handles the `mlsd/status` notification; `settings`: for servers that cannot pull.
-    initializationOptions: () => ({ status: true, settings: settingsFor(undefined) }),
+    // Config files, and the design docs themselves (workspace linting: created, changed, deleted docs).
+    synchronize: {
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/.mlsdrc.{yaml,yml}'),
+        vscode.workspace.createFileSystemWatcher('**/*.mlsd.{yaml,yml}'),
+      ],
+    },
+    // `status`: the client handles the `mlsd/status` notification; `workspaceDocs`: `mlsd/workspaceDocsChanged`
+    // (the Design Docs section); `settings`: for servers that cannot pull.
+    initializationOptions: () => ({ status: true, workspaceDocs: true, settings: settingsFor(undefined) }),
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     diagnosticCollectionName: 'mlsd',
@@ -140,12 +153,16 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
   // --- the ML Design view ------------------------------------------------------------------------
   const designView = new DesignViewProvider(() => client, output);
   context.subscriptions.push(designView);
+  lc.onNotification(WorkspaceDocsChangedNotification, () => designView.scheduleDocs(0));
 
   context.subscriptions.push(
     lc.onDidChangeState((e) => {
       clientState = e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped';
       updateStatus();
-      if (e.newState === State.Running) designView.schedule(0);
+      if (e.newState === State.Running) {
+        designView.schedule(0);
+        designView.scheduleDocs(0);
+      }
     }),
     vscode.window.onDidChangeActiveTextEditor(updateStatus),
     vscode.languages.onDidChangeDiagnostics(updateStatus),
@@ -189,6 +206,7 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
       clientState = 'running';
       updateStatus();
       designView.schedule(0);
+      designView.scheduleDocs(0);
     },
     (err: unknown) => {
       clientState = 'failed';
@@ -230,10 +248,7 @@ async function newFromTemplate(context: vscode.ExtensionContext, arg?: unknown):
   }
   const wanted =
     typeof arg === 'string' ? arg : arg && typeof arg === 'object' ? (arg as { id?: unknown }).id : undefined;
-  let template =
-    typeof wanted === 'string'
-      ? templates.find((t) => t.id === wanted || t.prefix === wanted || `mlsd-${t.id}` === wanted)
-      : undefined;
+  let template = typeof wanted === 'string' ? findTemplate(templates, wanted) : undefined;
   if (typeof wanted === 'string' && !template) {
     void vscode.window.showErrorMessage(
       `ML System Design: no template "${wanted}". Known: ${templates.map((t) => t.id).join(', ')}`,

@@ -12,7 +12,7 @@ import type {
   StepStatus,
 } from '../../server/src/protocol';
 
-export type OutlineNodeKind = 'step' | 'section' | 'finding';
+export type OutlineNodeKind = 'step' | 'section' | 'finding' | 'docs' | 'doc';
 
 /** A ThemeIcon id plus an optional ThemeColor id. */
 export interface NodeIcon {
@@ -31,7 +31,7 @@ export interface OutlineNode {
   icon: NodeIcon;
   /** what clicking reveals; absent for a missing step without findings */
   range?: PRange;
-  /** `contextValue` for menus: `mlsd.step.present` … , `mlsd.section`, `mlsd.finding` */
+  /** `contextValue` for menus: `mlsd.step.present` … , `mlsd.section`, `mlsd.finding`, `mlsd.docs`, `mlsd.doc` */
   contextValue: string;
   collapsible: 'none' | 'collapsed' | 'expanded';
   children: OutlineNode[];
@@ -41,6 +41,8 @@ export interface OutlineNode {
   code?: string;
   alias?: string;
   severity?: SeverityName;
+  /** for a workspace doc (the Design Docs section): its URI, which a click opens */
+  uri?: string;
 }
 
 export const SEVERITY_ORDER: readonly SeverityName[] = ['error', 'warning', 'info', 'hint'];

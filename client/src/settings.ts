@@ -6,11 +6,11 @@
  * could not tell "the user chose `recommended`" from "nothing set", and a project's `.mlsdrc.yaml`
  * (`extends: strict`, `options.imbalance_threshold: 0.05`) would always lose to the editor defaults.
  * Rule settings (`preset`, `rules`, `options.*`) are therefore sent only when the user set them
- * (user, workspace, folder or language scope); editor-only settings (`validate.enable`,
- * `maxItemsComputed`) are always sent with their effective value.
+ * (user, workspace, folder or language scope); editor-only settings (`validate.enable`, `validate.scope`,
+ * `validate.maxWorkspaceDocs`, `maxItemsComputed`) are always sent with their effective value.
  */
 import { camelKey, checkOption, OPTIONS, type OptionKey, optionByName } from '../../server/src/engine/options';
-import type { MlsdSettings, SeverityName } from '../../server/src/protocol';
+import type { MlsdSettings, SeverityName, ValidateScope } from '../../server/src/protocol';
 
 export type RuleSeverity = 'off' | SeverityName;
 
@@ -22,6 +22,8 @@ export const SETTING_DEFAULTS: Record<string, unknown> = {
   rules: {},
   ...Object.fromEntries(OPTIONS.map((o) => [`options.${camelKey(o.key)}`, o.default])),
   'validate.enable': true,
+  'validate.scope': 'workspace',
+  'validate.maxWorkspaceDocs': 200,
   maxItemsComputed: 5000,
   'trace.server': 'off',
 };
@@ -164,7 +166,20 @@ export function toServerSettings(
   }
   if (Object.keys(options).length > 0) out.options = options;
   const enable = effective(inspect('validate.enable'));
-  out.validate = { enable: enable === undefined ? true : enable !== false };
+  const scope = effective(inspect('validate.scope'));
+  const validScope = scope === 'workspace' || scope === 'openFiles';
+  if (scope !== undefined && !validScope)
+    problems.push(`mlsd.validate.scope: ${JSON.stringify(scope)} is not workspace or openFiles`);
+  const maxDocs = effective(inspect('validate.maxWorkspaceDocs'));
+  const validMax = validNumber(maxDocs, 0);
+  if (maxDocs !== undefined && validMax === undefined)
+    problems.push(`mlsd.validate.maxWorkspaceDocs: ${JSON.stringify(maxDocs)} is not a number ≥ 0`);
+  out.validate = {
+    enable: enable === undefined ? true : enable !== false,
+    scope: validScope ? (scope as ValidateScope) : (SETTING_DEFAULTS['validate.scope'] as ValidateScope),
+    maxWorkspaceDocs:
+      validMax === undefined ? (SETTING_DEFAULTS['validate.maxWorkspaceDocs'] as number) : Math.floor(validMax),
+  };
   const max = effective(inspect('maxItemsComputed'));
   const maxItems = validNumber(max, 0);
   out.maxItemsComputed = maxItems === undefined ? (SETTING_DEFAULTS.maxItemsComputed as number) : Math.floor(maxItems);

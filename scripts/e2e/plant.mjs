@@ -51,6 +51,9 @@ export function plantExtension(code, outDir = path.join(ROOT, '.e2e', 'plant', c
     fs.symlinkSync(path.join(ROOT, name), path.join(outDir, name));
   }
   fs.symlinkSync(path.join(ROOT, 'dist', 'client.js'), path.join(outDir, 'dist', 'client.js'));
+  // the rule list of Show Rule Documentation (written by the build next to the bundles)
+  if (fs.existsSync(path.join(ROOT, 'dist', 'rules.json')))
+    fs.symlinkSync(path.join(ROOT, 'dist', 'rules.json'), path.join(outDir, 'dist', 'rules.json'));
   plantServer(path.join(ROOT, 'dist', 'server.js'), path.join(outDir, 'dist', 'server.js'), code);
   return outDir;
 }

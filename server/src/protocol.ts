@@ -79,6 +79,37 @@ export interface PracticeReportParams {
 export interface PracticeReportResult {
   markdown: string;
 }
+/** Which docs the server lints: every design doc of the workspace folders, or only the open ones. */
+export type ValidateScope = 'workspace' | 'openFiles';
+
+/**
+ * Request `mlsd/workspaceDocs` (client → server, no params): the design docs of the workspace, for the ML Design
+ * view's **Design Docs** section. With scope `workspace`, every doc found (linted in the background: `linted`
+ * false until its turn); with `openFiles` (set, or the fallback past `maxWorkspaceDocs`), the open docs.
+ */
+export const WorkspaceDocsRequest = 'mlsd/workspaceDocs';
+export interface WorkspaceDocInfo {
+  uri: string;
+  /** the doc's `title:`, else its file name */
+  title: string;
+  /** the doc's `status:` (draft, review, approved, deprecated) when stated */
+  status?: string;
+  counts: Record<SeverityName, number>;
+  /** open in the editor (its findings follow the unsaved text) */
+  open: boolean;
+  /** findings computed (false while the doc waits for the background linting) */
+  linted: boolean;
+}
+export interface WorkspaceDocsResult {
+  /** the scope in effect: `openFiles` also when the workspace holds more than `max` docs */
+  scope: ValidateScope;
+  /** design docs found in the workspace folders (0 when the scope is set to `openFiles`: nothing is searched) */
+  found: number;
+  max: number;
+  docs: WorkspaceDocInfo[];
+}
+/** Notification `mlsd/workspaceDocsChanged` (server → client, no params): ask `mlsd/workspaceDocs` again. */
+export const WorkspaceDocsChangedNotification = 'mlsd/workspaceDocsChanged';
 
 /** Commands the server can execute (workspace/executeCommand). */
 export const ServerCommands = {
@@ -92,7 +123,13 @@ export interface MlsdSettings {
   rules?: Record<string, string | [string, Record<string, unknown>]>;
   /** `mlsd.options.*`: the options table (engine/options.ts), camelCase (`qpsTolerance`) */
   options?: Record<string, number>;
-  validate?: { enable?: boolean };
+  validate?: {
+    enable?: boolean;
+    /** `workspace` (default): every design doc of the workspace folders, up to `maxWorkspaceDocs`; `openFiles`: open docs only */
+    scope?: ValidateScope;
+    /** the most design docs linted in the background; a workspace with more falls back to open docs (one notice) */
+    maxWorkspaceDocs?: number;
+  };
   maxItemsComputed?: number;
 }
 

@@ -15,6 +15,8 @@ import {
   ResponseError,
   ErrorCodes,
   LSPErrorCodes,
+  MessageType,
+  ShowMessageNotification,
   type CancellationToken,
   type Connection,
   type InitializeParams,
@@ -34,12 +36,17 @@ import {
   PracticeReportRequest,
   ServerCommands,
   StatusNotification,
+  WorkspaceDocsChangedNotification,
+  WorkspaceDocsRequest,
   type DesignOutlineParams,
   type MlsdSettings,
   type PracticeReportParams,
   type StatusParams,
+  type WorkspaceDocsResult,
 } from './protocol';
 import * as features from './features';
+import { WorkspaceDocs, isWorkspaceDocName, type WorkspaceFolderConfig } from './workspaceDocs';
+import { CONFIG_FILE_NAMES } from './lint/config';
 
 /**
  * Validation after an edit waits 2× the doc's last analysis time, clamped to [30, 200] ms: a small doc
@@ -73,8 +80,15 @@ const session = new Session();
 const timers = new Map<string, NodeJS.Timeout>();
 
 let hasConfigurationCapability = false;
+let hasWorkspaceFolderCapability = false;
 let hasRelatedInformation = false;
 let clientSupportsStatus = false;
+/** the client handles `mlsd/workspaceDocsChanged` (the VS Code extension's Design Docs section) */
+let clientSupportsWorkspaceDocs = false;
+/** the workspace folders (URIs), kept current by workspace/didChangeWorkspaceFolders */
+let workspaceFolders: string[] = [];
+/** requests and validations of open docs under way: the background linting of closed docs waits for them */
+let openDocWork = 0;
 /** the client can resolve a code action's `edit` lazily (fix-all is then computed on demand) */
 let clientResolvesCodeActionEdits = false;
 
@@ -89,11 +103,18 @@ process.on('unhandledRejection', (err) =>
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
   hasConfigurationCapability = !!caps.workspace?.configuration;
+  hasWorkspaceFolderCapability = !!caps.workspace?.workspaceFolders;
   hasRelatedInformation = !!caps.textDocument?.publishDiagnostics?.relatedInformation;
   clientResolvesCodeActionEdits = !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit');
-  clientSupportsStatus = !!(params.initializationOptions as { status?: boolean } | undefined)?.status;
-  const roots = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : []);
-  session.workspaceRoots = roots.map(uriToPath).filter((p): p is string => !!p);
+  const init = params.initializationOptions as { status?: boolean; workspaceDocs?: boolean } | undefined;
+  clientSupportsStatus = !!init?.status;
+  clientSupportsWorkspaceDocs = !!init?.workspaceDocs;
+  const roots = params.workspaceFolders?.length
+    ? params.workspaceFolders.map((f) => f.uri)
+    : params.rootUri
+      ? [params.rootUri]
+      : [];
+  setWorkspaceFolders(roots);
   const initSettings = (params.initializationOptions as { settings?: MlsdSettings } | undefined)?.settings;
   if (initSettings) defaultSettings = initSettings;
   return {
@@ -111,6 +132,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, features.FIX_ALL_KIND], resolveProvider: true },
       executeCommandProvider: { commands: [ServerCommands.fixAll] },
       inlayHintProvider: { resolveProvider: false },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'mlsd-language-server', version: features.VERSION },
   };
@@ -120,7 +142,74 @@ connection.onInitialized(() => {
   if (hasConfigurationCapability) {
     connection.client.register(DidChangeConfigurationNotification.type, { section: 'mlsd' }).catch(() => undefined);
   }
+  if (hasWorkspaceFolderCapability) {
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      const removed = new Set(e.removed.map((f) => f.uri));
+      setWorkspaceFolders(workspaceFolders.filter((u) => !removed.has(u)).concat(e.added.map((f) => f.uri)));
+      void refreshWorkspace();
+    });
+  }
+  void refreshWorkspace();
 });
+
+function setWorkspaceFolders(uris: string[]): void {
+  workspaceFolders = [...new Set(uris)];
+  session.workspaceRoots = workspaceFolders.map(uriToPath).filter((p): p is string => !!p);
+}
+
+// --- workspace linting (mlsd.validate.scope: workspace) ---------------------------------------
+let docsChangedTimer: NodeJS.Timeout | undefined;
+const workspaceDocs = new WorkspaceDocs(session, {
+  isOpen: (uri) => !!documents.get(uri),
+  publish: (uri, a) =>
+    void connection.sendDiagnostics({
+      uri,
+      diagnostics: a ? a.lint.findings.map((f, i) => toDiagnostic(a.doc, f, i, hasRelatedInformation)) : [],
+    }),
+  changed: () => {
+    if (!clientSupportsWorkspaceDocs || docsChangedTimer) return;
+    docsChangedTimer = setTimeout(() => {
+      docsChangedTimer = undefined;
+      void connection.sendNotification(WorkspaceDocsChangedNotification);
+    }, 100);
+  },
+  busy: () => openDocWork > 0 || timers.size > 0,
+  // a notification, not window/showMessageRequest: nothing to answer, nothing to fail
+  notice: (message) =>
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message }),
+  log: (m) => connection.console.log(m),
+});
+
+/** The last workspace refresh: `mlsd/workspaceDocs` answers after it. */
+let workspaceRefresh: Promise<void> = Promise.resolve();
+function refreshWorkspace(): Promise<void> {
+  workspaceRefresh = workspaceRefresh.then(scanWorkspace, scanWorkspace);
+  return workspaceRefresh;
+}
+
+/** Reads each workspace folder's settings and `files.exclude`, then rescans its design docs. */
+async function scanWorkspace(): Promise<void> {
+  try {
+    const folders: WorkspaceFolderConfig[] = [];
+    for (const uri of workspaceFolders) {
+      const p = uriToPath(uri);
+      if (!p) continue;
+      const settings = await settingsFor(uri);
+      let filesExclude: unknown;
+      if (hasConfigurationCapability) {
+        try {
+          filesExclude = await connection.workspace.getConfiguration({ scopeUri: uri, section: 'files.exclude' });
+        } catch {
+          // the client could not answer: no exclusions
+        }
+      }
+      folders.push({ path: p, settings, filesExclude });
+    }
+    await workspaceDocs.configure(folders);
+  } catch (err) {
+    connection.console.error(`mlsd: workspace scan failed: ${(err as Error)?.stack ?? err}`);
+  }
+}
 
 let defaultSettings: MlsdSettings = {};
 
@@ -147,11 +236,23 @@ connection.onDidChangeConfiguration((change) => {
   if (!hasConfigurationCapability && s) defaultSettings = s;
   session.invalidateAll();
   for (const d of documents.all()) scheduleValidation(d, 0);
+  void refreshWorkspace();
 });
 
-connection.onDidChangeWatchedFiles(() => {
+/** The client watches `.mlsdrc.yaml` (config) and `*.mlsd.yaml` (workspace docs) files. */
+connection.onDidChangeWatchedFiles((params) => {
+  let configChanged = false;
+  for (const c of params.changes) {
+    const p = uriToPath(c.uri) ?? c.uri;
+    const name = p.split(/[\\/]/).pop() ?? '';
+    if (CONFIG_FILE_NAMES.includes(name)) configChanged = true;
+    else if (isWorkspaceDocName(name)) workspaceDocs.fileEvent(c.uri, c.type);
+    else configChanged = true; // a folder event or a client that watches more: stay safe
+  }
+  if (!configChanged) return;
   session.invalidateConfigFiles();
   for (const d of documents.all()) scheduleValidation(d, 0);
+  workspaceDocs.invalidate();
 });
 
 function analysisOf(uri: string): Analysis | undefined {
@@ -176,6 +277,7 @@ async function validate(uri: string): Promise<void> {
   const doc = documents.get(uri);
   if (!doc) return;
   const version = doc.version;
+  openDocWork++;
   try {
     const settings = await settingsFor(uri);
     const current = documents.get(uri);
@@ -203,9 +305,12 @@ async function validate(uri: string): Promise<void> {
       elapsedMs: Math.round(a.elapsedMs),
       message: a.configProblems[0]?.message,
     });
+    workspaceDocs.openDocChanged();
   } catch (err) {
     connection.console.error(`mlsd: validation of ${uri} failed: ${(err as Error)?.stack ?? err}`);
     sendStatus({ uri, state: 'error', message: String((err as Error)?.message ?? err) });
+  } finally {
+    openDocWork--;
   }
 }
 
@@ -220,7 +325,8 @@ documents.onDidClose((e) => {
   if (t) clearTimeout(t);
   timers.delete(e.document.uri);
   session.close(e.document.uri);
-  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  // a workspace doc keeps its findings: linted again from the file (closing dropped any unsaved edits)
+  if (!workspaceDocs.closed(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
@@ -238,6 +344,7 @@ function handle<P extends { textDocument: { uri: string } }, R>(
   empty: R,
 ) {
   return async (p: P, token: CancellationToken): Promise<R> => {
+    openDocWork++;
     try {
       if (token.isCancellationRequested) throw cancelled();
       const uri = p.textDocument.uri;
@@ -256,6 +363,8 @@ function handle<P extends { textDocument: { uri: string } }, R>(
       if (err instanceof ResponseError) throw err;
       connection.console.error(`mlsd: ${name} failed: ${(err as Error)?.stack ?? err}`);
       return empty;
+    } finally {
+      openDocWork--;
     }
   };
 }
@@ -321,6 +430,21 @@ connection.onRequest(PracticeReportRequest, async (p: PracticeReportParams) => {
     return null;
   }
 });
+connection.onRequest(WorkspaceDocsRequest, async (): Promise<WorkspaceDocsResult | null> => {
+  try {
+    await workspaceRefresh;
+    const open: Analysis[] = [];
+    for (const d of documents.all()) {
+      await settingsFor(d.uri);
+      const a = analysisOf(d.uri);
+      if (a) open.push(a);
+    }
+    return workspaceDocs.list(open);
+  } catch (err) {
+    connection.console.error(`mlsd: workspaceDocs failed: ${(err as Error)?.stack ?? err}`);
+    return null;
+  }
+});
 
 connection.onExecuteCommand(async (p) => {
   try {
@@ -342,6 +466,8 @@ connection.onExecuteCommand(async (p) => {
 function maxItems(uri: string): number {
   return session.getSettings(uri)?.maxItemsComputed ?? 5000;
 }
+
+connection.onShutdown(() => workspaceDocs.dispose());
 
 documents.listen(connection);
 connection.listen();

@@ -94,6 +94,26 @@ export class Session {
     return a;
   }
 
+  /**
+   * The analysis of a doc that is not open (workspace linting): linted with `settings` (its workspace
+   * folder's), the config files read through the same cache, and not kept (the caller keeps what it needs).
+   */
+  analyzeDetached(uri: string, text: string, settings: MlsdSettings | undefined): Analysis {
+    const t0 = performance.now();
+    const doc = analyze(text, uri, null);
+    const { config, problems, file } = this.configFor(uri, settings);
+    return {
+      uri,
+      version: null,
+      doc,
+      config,
+      lint: lint(doc, config),
+      configProblems: problems,
+      configFile: file,
+      elapsedMs: performance.now() - t0,
+    };
+  }
+
   cached(uri: string): Analysis | undefined {
     return this.cache.get(uri);
   }
@@ -105,7 +125,10 @@ export class Session {
     return best;
   }
 
-  configFor(uri: string): { config: ResolvedConfig; problems: ConfigProblem[]; file?: string } {
+  configFor(
+    uri: string,
+    settings: MlsdSettings | undefined = this.settings.get(uri),
+  ): { config: ResolvedConfig; problems: ConfigProblem[]; file?: string } {
     const problems: ConfigProblem[] = [];
     const layers: (RawConfig | undefined)[] = [];
     const p = uriToPath(uri);
@@ -124,7 +147,7 @@ export class Session {
         problems.push(...entry.problems);
       }
     }
-    const s = this.settings.get(uri);
+    const s = settings;
     layers.push(
       settingsToRaw(
         s ? { preset: s.preset, rules: s.rules, options: s.options as Record<string, unknown> | undefined } : undefined,

@@ -256,6 +256,48 @@ export default async function uiSuite(t) {
   );
 
   await t.check(
+    "workspace docs: a closed doc's error is in Problems unopened; Design Docs lists the docs; deleting the file clears it",
+    async () => {
+      await closePopups();
+      const closed = 'unopened.mlsd.yaml';
+      if (await page.locator('.tabs-container .tab', { hasText: closed }).count())
+        throw new Error(`${closed} is open in a tab: the check needs it closed`);
+      // Problems (opened by an earlier check; Ctrl+Shift+M toggles it, so open it only when hidden)
+      const problems = page.locator('.markers-panel .monaco-list-row');
+      if (!(await page.locator('.markers-panel').isVisible())) await page.keyboard.press('Control+Shift+M');
+      await page.locator('.markers-panel').waitFor();
+      // one row per file (Collapse All), so that every file's row is rendered whatever the panel's height
+      const collapseProblems = page.locator('.part.panel .title-actions .codicon-collapse-all').first();
+      if (await collapseProblems.isVisible()) await collapseProblems.click();
+      await problems.filter({ hasText: closed }).first().waitFor({ timeout: 30_000 });
+      // the ML Design view: collapse everything, then expand the Design Docs section only
+      const header = page.locator('.pane-header', { hasText: 'ML Design' });
+      const view = page.locator('.pane', { has: header }).locator('.pane-body');
+      const rows = view.locator('.monaco-list-row');
+      await header.hover();
+      const collapseView = header.locator('.codicon-collapse-all').first();
+      if (await collapseView.isVisible()) await collapseView.click();
+      const section = rows.filter({ hasText: 'Design Docs' }).first();
+      await section.waitFor({ timeout: 15_000 });
+      if ((await section.getAttribute('aria-expanded')) !== 'true') await section.locator('.monaco-tl-twistie').click();
+      for (const title of ['Card fraud detection', 'Event recommendations', 'Video recommendations for the home page'])
+        await rows.filter({ hasText: title }).first().waitFor({ timeout: 15_000 });
+      await rows
+        .filter({ hasText: 'Card fraud detection' })
+        .filter({ hasText: /draft · 1 error/ })
+        .first()
+        .waitFor({ timeout: 15_000 });
+      await page.mouse.move(700, 790);
+      await t.shot('design-docs');
+      // deleted on disk (the UI suite works on a copy of the fixtures): its Problems entry and its row go
+      fs.rmSync(path.join(t.workspace, closed));
+      await problems.filter({ hasText: closed }).first().waitFor({ state: 'detached', timeout: 30_000 });
+      await rows.filter({ hasText: 'Card fraud detection' }).first().waitFor({ state: 'detached', timeout: 15_000 });
+    },
+    { timeoutMs: 60_000 },
+  );
+
+  await t.check(
     'command palette: "ML Design: New Design Doc from Template" → Visual search opens the template',
     async () => {
       await closePopups();

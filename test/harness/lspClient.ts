@@ -19,6 +19,9 @@ export const ROOT = path.resolve(__dirname, '../../..');
 export interface LspClientOptions {
   settings?: Record<string, unknown>;
   rootPath?: string;
+  /** answers to `workspace/configuration` for other sections (`files.exclude`) */
+  sections?: Record<string, unknown>;
+  initializationOptions?: Record<string, unknown>;
 }
 
 export class LspClient {
@@ -33,6 +36,10 @@ export class LspClient {
   settings: Record<string, unknown>;
   stderr = '';
   logs: string[] = [];
+  /** `window/showMessage` notifications and `window/showMessageRequest` messages */
+  messages: string[] = [];
+  /** custom notifications received, by method (`mlsd/workspaceDocsChanged`) */
+  notifications = new Map<string, number>();
 
   constructor(private opts: LspClientOptions = {}) {
     this.settings = opts.settings ?? {};
@@ -57,8 +64,19 @@ export class LspClient {
       });
     });
     this.conn.onNotification('window/logMessage', (p: { message: string }) => this.logs.push(p.message));
+    this.conn.onNotification('window/showMessage', (p: { message: string }) => this.messages.push(p.message));
+    this.conn.onRequest('window/showMessageRequest', (p: { message: string }) => {
+      this.messages.push(p.message);
+      return null;
+    });
+    this.conn.onNotification('mlsd/workspaceDocsChanged', () =>
+      this.notifications.set(
+        'mlsd/workspaceDocsChanged',
+        (this.notifications.get('mlsd/workspaceDocsChanged') ?? 0) + 1,
+      ),
+    );
     this.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
-      p.items.map((i) => (i.section === 'mlsd' ? this.settings : null)),
+      p.items.map((i) => (i.section === 'mlsd' ? this.settings : (this.opts.sections?.[i.section ?? ''] ?? null))),
     );
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('workspace/applyEdit', (p: unknown) => {
@@ -86,7 +104,7 @@ export class LspClient {
           rename: { prepareSupport: true },
         },
       },
-      initializationOptions: {},
+      initializationOptions: this.opts.initializationOptions ?? {},
     });
     await this.conn.sendNotification('initialized', {});
     return res;
@@ -127,6 +145,16 @@ export class LspClient {
         },
       });
     });
+  }
+
+  /** How many times diagnostics were published for `uri` so far. */
+  diagnosticsSeen(uri: string): number {
+    return this.diags.get(uri)?.length ?? 0;
+  }
+
+  /** Whether an empty list was published for `uri` after its first `n` publications. */
+  everEmptyAfter(uri: string, n: number): boolean {
+    return (this.diags.get(uri) ?? []).slice(n).some((p) => p.diagnostics.length === 0);
   }
 
   /** Waits for diagnostics of a specific document version. */

@@ -36,7 +36,10 @@ test('toServerSettings: only explicitly set rule settings are sent, so .mlsdrc.y
     Object.entries(SETTING_DEFAULTS).map(([k, v]) => [k, { defaultValue: v }]),
   );
   const s = toServerSettings((k) => defaults[k]);
-  assert.deepEqual(s, { validate: { enable: true }, maxItemsComputed: 5000 });
+  assert.deepEqual(s, {
+    validate: { enable: true, scope: 'workspace', maxWorkspaceDocs: 200 },
+    maxItemsComputed: 5000,
+  });
 });
 
 test('toServerSettings: set values are normalized and validated', () => {
@@ -55,6 +58,8 @@ test('toServerSettings: set values are normalized and validated', () => {
     'options.imbalanceThreshold': { defaultValue: 0.1, workspaceValue: 0.05 },
     'options.qpsTolerance': { defaultValue: 3, globalValue: -1 },
     'validate.enable': { defaultValue: true, workspaceFolderValue: false },
+    'validate.scope': { defaultValue: 'workspace', workspaceValue: 'openFiles' },
+    'validate.maxWorkspaceDocs': { defaultValue: 200, globalValue: 50.5 },
     maxItemsComputed: { defaultValue: 5000, globalValue: 200.7 },
   };
   const problems: string[] = [];
@@ -68,7 +73,7 @@ test('toServerSettings: set values are normalized and validated', () => {
       MLSD105: ['warning', { qps_tolerance: 5 }],
     },
     options: { imbalanceThreshold: 0.05 },
-    validate: { enable: false },
+    validate: { enable: false, scope: 'openFiles', maxWorkspaceDocs: 50 },
     maxItemsComputed: 200,
   });
   assert.equal(problems.length, 2);
@@ -84,6 +89,20 @@ test('toServerSettings: mlsd.options as one object, camelCase or snake_case', ()
   const p: string[] = [];
   assert.deepEqual(toServerSettingsFromObject({ preset: 'loose' }, p).preset, undefined);
   assert.equal(p.length, 1);
+});
+
+test('toServerSettings: validate.scope and validate.maxWorkspaceDocs: invalid values fall back to the defaults, reported', () => {
+  const p: string[] = [];
+  const s = toServerSettingsFromObject({ validate: { scope: 'everything', maxWorkspaceDocs: -3 } }, p);
+  assert.deepEqual(s.validate, { enable: true, scope: 'workspace', maxWorkspaceDocs: 200 });
+  assert.equal(p.length, 2);
+  assert.match(p[0], /mlsd\.validate\.scope/);
+  assert.match(p[1], /mlsd\.validate\.maxWorkspaceDocs/);
+  assert.deepEqual(toServerSettingsFromObject({ validate: { scope: 'openFiles', maxWorkspaceDocs: 0 } }).validate, {
+    enable: true,
+    scope: 'openFiles',
+    maxWorkspaceDocs: 0,
+  });
 });
 
 test('severities: canonical names and common spellings', () => {
@@ -120,6 +139,9 @@ test('package.json: contributed settings match the client defaults and have desc
   assert.deepEqual(props['mlsd.preset'].enum, ['recommended', 'strict']);
   assert.deepEqual(props['mlsd.trace.server'].enum, ['off', 'messages', 'verbose']);
   assert.equal(props['mlsd.trace.server'].scope, 'window');
+  assert.deepEqual(props['mlsd.validate.scope'].enum, ['workspace', 'openFiles']);
+  assert.equal(props['mlsd.validate.scope'].scope, 'window');
+  assert.equal(props['mlsd.validate.maxWorkspaceDocs'].scope, 'window');
 });
 
 test('package.json: commands, activation, language, view and packaged files', () => {

@@ -11,7 +11,7 @@
  */
 import * as path from 'node:path';
 import type * as vs from 'vscode';
-import type { DesignOutline } from '../../../server/src/protocol';
+import type { DesignOutline, WorkspaceDocsResult } from '../../../server/src/protocol';
 
 function loadVscode(): typeof vs {
   try {
@@ -186,6 +186,9 @@ export interface MlsdApi {
   designView: {
     readonly current: DesignOutline | undefined;
     readonly onDidUpdate: vs.Event<DesignOutline | undefined>;
+    /** the Design Docs section's list (the server's `mlsd/workspaceDocs` answer) */
+    readonly docs: WorkspaceDocsResult | undefined;
+    readonly onDidUpdateDocs: vs.Event<WorkspaceDocsResult | undefined>;
   };
 }
 
