@@ -91,7 +91,7 @@ test('lint --format summary: one line per doc within 100 columns (or the termina
   const lines = r.out.split('\n');
   for (const l of lines) assert.ok(l.length <= 100, `${l.length} > 100: ${l}`);
   const docLines = lines.filter((l) => /\.mlsd\.yaml\s/.test(l));
-  assert.equal(docLines.length, 14, "13 examples + the flawed doc");
+  assert.equal(docLines.length, 14, '13 examples + the flawed doc');
   const news = docLines.find((l) => l.includes('news-feed'))!;
   assert.match(news, /\s100 complete\s+1███ 2███ 3███ 4███ 5███ 6███ 7███ {2}0E 0W 0N$/);
   const flawed = docLines.find((l) => l.includes('flawed-feed'))!;
