@@ -13,12 +13,10 @@ import {
   endToEndMs,
   estimatedLayers,
   fleetMonthlyCost,
-  formatMoney,
   imageLatent,
   kvBytesPerToken,
   kvCache,
   lookupAccelerator,
-  parseMoney,
   precisionOf,
   prefillMs,
   replicaFit,
@@ -30,10 +28,10 @@ import {
   vqTokens,
   weightsMemory,
 } from '../../server/src/engine/genaiFigures';
-import { genaiServing, generator } from '../../server/src/engine/genaiServing';
+import { genaiServing, generatorInfo } from '../../server/src/engine/genaiServing';
 import { MlsdDoc } from '../../server/src/engine/model';
 import { parseText } from '../../server/src/engine/parse';
-import { formatBytes } from '../../server/src/engine/values';
+import { formatBytes, formatMoney } from '../../server/src/engine/values';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const fixture = (name: string) =>
@@ -183,27 +181,9 @@ test('accelerators table (§4.17)', () => {
   assert.equal(lookupAccelerator('TPU v5e'), undefined);
 });
 
-test('money (genai.md §1.1, local parser)', () => {
-  assert.deepEqual(parseMoney('$25k'), { amount: 25_000, currency: 'USD' });
-  assert.deepEqual(parseMoney('€1.2M'), { amount: 1.2e6, currency: 'EUR' });
-  assert.deepEqual(parseMoney('12 USD'), { amount: 12, currency: 'USD' });
-  assert.deepEqual(parseMoney('0.5EUR'), { amount: 0.5, currency: 'EUR' });
-  assert.deepEqual(parseMoney('3k jpy'), { amount: 3000, currency: 'JPY' });
-  assert.deepEqual(parseMoney('CHF 40k'), { amount: 40_000, currency: 'CHF' });
-  assert.deepEqual(parseMoney('$2.50/h'), { amount: 2.5, currency: 'USD' });
-  assert.deepEqual(parseMoney('0.004'), { amount: 0.004 });
-  assert.deepEqual(parseMoney(25000), { amount: 25_000 });
-  assert.equal(parseMoney('25,000'), undefined);
-  assert.equal(parseMoney('-$5'), undefined);
-  assert.equal(formatMoney(270_000, 'USD'), '$270,000');
-  assert.equal(formatMoney(0.0016, 'USD'), '$0.0016');
-  assert.equal(formatMoney(12, 'CHF'), '12 CHF');
-  assert.equal(formatMoney(2.5), '2.5');
-});
-
 test('the RAG example of genai.md §13: the figures it lists', () => {
   const d = fixture('rag.mlsd.yaml');
-  assert.equal(generator(d)?.id, 'llm');
+  assert.equal(generatorInfo(d)?.id, 'llm');
   const f = genaiServing(d);
   const m = f.memory!;
   assert.equal(m.weights.bytes, 70e9);
@@ -245,12 +225,12 @@ test('the RAG example of genai.md §13: the figures it lists', () => {
   assert.equal(cost.requestsPerMonth, 18e6);
   close(cost.perRequest, 0.0016);
   assert.equal(cost.exceedsMonthly, false);
-  assert.equal(formatMoney(cost.monthly!, cost.currency), '$28,800');
+  assert.equal(formatMoney(cost.monthly!, cost.money), '$28,800');
 });
 
 test('the text-to-image example of genai.md §14: the figures it lists', () => {
   const d = fixture('text-to-image.mlsd.yaml');
-  assert.equal(generator(d)?.id, 'base');
+  assert.equal(generatorInfo(d)?.id, 'base');
   const f = genaiServing(d);
   assert.equal(f.memory!.weights.bytes, 7e9);
   assert.equal(f.memory!.fit, undefined); // no token counts: no KV figure
