@@ -480,3 +480,33 @@ export function lookupAccelerator(
   });
   return { accelerator: a, memory: a.memory[i], bandwidth: a.bandwidth[i] };
 }
+
+// ------------------------------------------------------------------------------ printing (genai.md §6)
+
+/** Bytes in decimal GB with one decimal, thousands separated (genai.md §6): 16.1 GB, 72 GB, 1,120 GB. */
+export function formatGB(bytes: number): string {
+  return `${(Math.round(bytes / 1e8) / 10).toLocaleString('en-US')} GB`;
+}
+
+/** Tokens, requests and bytes per token with thousands separators: 7,096. */
+export function formatInt(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+/** A rate or small count: two significant digits below 1 (0.15), one decimal below 100 (20.8), thousands separated above (5,000). */
+export function formatFigure(n: number): string {
+  if (Math.abs(n) < 1) return String(Number(n.toPrecision(2)));
+  return Math.abs(n) < 100 ? (Math.round(n * 10) / 10).toLocaleString('en-US') : formatInt(n);
+}
+
+/** A duration as genai.md §6 prints it: ms below 10 s (1,020 ms), else s with one decimal (12.5 s). */
+export function formatMs(ms: number): string {
+  return ms < 10_000 ? `${formatInt(ms)} ms` : `${(Math.round(ms / 100) / 10).toFixed(1)} s`;
+}
+
+/** " (2.4×)" when a / b ≥ 2 (genai.md §6: a comparison shows the ratio when it is at least 2), else "". */
+export function ratioNote(a: number, b: number): string {
+  if (!(b > 0) || a / b < 2) return '';
+  const r = a / b;
+  return ` (${r >= 10 ? Math.round(r) : Math.round(r * 10) / 10}×)`;
+}

@@ -287,10 +287,10 @@ export function capacityFigures(doc: MlsdDoc, opts: GenaiOptions = {}): Capacity
   const perReplica = intOf(doc, doc.node('serving.gpu.per_replica')) ?? 1;
   const replicas = replicaCount(count, perReplica);
   const out: CapacityFigures = { qps, count, perReplica, replicas, nodes: { count: countNode } };
-  const g = generatorInfo(doc);
+  const taskType = generatorTaskType(doc);
   const tps = perSecond(doc, 'serving.gpu.throughput.output_tokens_per_s');
   const outTokens = qtyOf(doc, doc.node('requirements.scale.output_tokens'));
-  const textOut = g?.taskType !== undefined && (TEXT_OUTPUT_TASK_TYPES as readonly string[]).includes(g.taskType);
+  const textOut = taskType !== undefined && (TEXT_OUTPUT_TASK_TYPES as readonly string[]).includes(taskType);
   if (textOut && tps !== undefined && tps > 0 && outTokens !== undefined)
     out.tokens = {
       ...tokenCapacity({ qps, outputTokens: outTokens, replicas, tokensPerSecondPerReplica: tps, perReplica }),
