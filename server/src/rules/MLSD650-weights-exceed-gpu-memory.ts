@@ -13,7 +13,7 @@ export const mlsd650: Rule = {
     defaultSeverity: 'error',
     fixable: 'none',
     description:
-      "the generator is not `provider: api`, its `parameters` and `serving.gpu.memory` are stated, and the weights (parameters × bytes of `precision`, bf16 when not stated) exceed the memory of one replica (`serving.gpu.memory` × `per_replica`, default 1)",
+      'the generator is not `provider: api`, its `parameters` and `serving.gpu.memory` are stated, and the weights (parameters × bytes of `precision`, bf16 when not stated) exceed the memory of one replica (`serving.gpu.memory` × `per_replica`, default 1)',
   },
   check({ doc, options, report }) {
     const m = memoryFigures(doc, servingOptions(options));
@@ -36,7 +36,10 @@ export const mlsd650: Rule = {
       { ...doc.valueSpan(m.nodes.parameters), message: `parameters: ${fmtParams(m.weights.parameters)}` },
     ];
     if (m.nodes.precision && !m.weights.precisionAssumed)
-      related.push({ ...doc.valueSpan(m.nodes.precision), message: `precision: ${prec} (${m.weights.bytes / m.weights.parameters} B per parameter)` });
+      related.push({
+        ...doc.valueSpan(m.nodes.precision),
+        message: `precision: ${prec} (${m.weights.bytes / m.weights.parameters} B per parameter)`,
+      });
     const ratio = ratioNote(W, m.replicaMemory);
     report({
       ...doc.valueSpan(m.nodes.memory),
@@ -47,7 +50,9 @@ export const mlsd650: Rule = {
       explanation:
         `${name} has ${fmtParams(m.weights.parameters)} parameters at ${prec} = ${formatGB(W)} of weights${assumed}, but one replica has ${replica}${ratio}: the model cannot be loaded, before any memory goes to the KV cache. ` +
         `Set \`serving.gpu.per_replica\` to at least ${need} (tensor parallel; more for the KV cache)` +
-        (lower.length ? `, serve at a lower precision (${lower.join(', ')}; measure the quality loss on the golden set)` : '') +
+        (lower.length
+          ? `, serve at a lower precision (${lower.join(', ')}; measure the quality loss on the golden set)`
+          : '') +
         ', or choose an accelerator with more memory.',
       related,
     });

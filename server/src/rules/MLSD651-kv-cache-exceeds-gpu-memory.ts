@@ -47,9 +47,17 @@ export const mlsd651: Rule = {
         ...doc.valueSpan(m.nodes.parameters),
         message: `${name}: ${fmtParams(m.weights.parameters)} parameters, context window ${formatInt(m.contextWindow)} tokens`,
       });
-    else related.push({ ...doc.valueSpan(m.nodes.parameters), message: `${fmtParams(m.weights.parameters)} parameters` });
-    related.push({ ...doc.valueSpan(m.nodes.memory), message: `memory per accelerator: ${formatGB(m.memoryPerAccelerator)}` });
-    const span = m.nodes.maxBatch ? doc.valueSpan(m.nodes.maxBatch) : m.nodes.gpu ? doc.keySpan(m.nodes.gpu) : doc.valueSpan(m.nodes.memory);
+    else
+      related.push({ ...doc.valueSpan(m.nodes.parameters), message: `${fmtParams(m.weights.parameters)} parameters` });
+    related.push({
+      ...doc.valueSpan(m.nodes.memory),
+      message: `memory per accelerator: ${formatGB(m.memoryPerAccelerator)}`,
+    });
+    const span = m.nodes.maxBatch
+      ? doc.valueSpan(m.nodes.maxBatch)
+      : m.nodes.gpu
+        ? doc.keySpan(m.nodes.gpu)
+        : doc.valueSpan(m.nodes.memory);
     report({
       ...span,
       message: fitHeadline([

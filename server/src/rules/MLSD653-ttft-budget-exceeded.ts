@@ -28,7 +28,7 @@ export const mlsd653: Rule = {
     const hasGenTtft = t.terms.some((x) => x.label.endsWith(' TTFT'));
     const note = hasGenTtft
       ? ''
-      : " The generator stage states no `ttft`, counted as 0: its prefill only adds to this, so the real path is longer.";
+      : ' The generator stage states no `ttft`, counted as 0: its prefill only adds to this, so the real path is longer.';
     report({
       ...doc.valueSpan(t.budget.node),
       message: fitHeadline([

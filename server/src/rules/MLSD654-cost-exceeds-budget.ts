@@ -1,5 +1,4 @@
 import { type CostFigures, costFigures } from '../engine/genaiServing';
-import type { MlsdDoc } from '../engine/model';
 import { formatMoney } from '../engine/values';
 import { fitHeadline } from './support';
 import { formatFigure, formatInt, ratioNote, servingOptions } from './support/serving';
@@ -9,7 +8,7 @@ const FIX =
   'Route easy requests to a smaller model, cache answers, shorten prompts (summarize the history, fewer retrieved chunks), batch offline work, or revise the budget.';
 
 /** How the monthly estimate is built, in words with the figures (genai.md MLSD654's message forms). */
-function monthlyWorking(doc: MlsdDoc, c: CostFigures): string {
+function monthlyWorking(c: CostFigures): string {
   const $ = (x: number) => formatMoney(x, c.money);
   const m = c.monthly ?? 0;
   if (c.source === 'fleet')
@@ -57,7 +56,7 @@ export const mlsd654: Rule = {
           `Estimated serving cost is over the monthly budget${ratio}`,
         ]),
         explanation:
-          `${monthlyWorking(doc, c)}, over the ${budget} budget${ratio}. ` +
+          `${monthlyWorking(c)}, over the ${budget} budget${ratio}. ` +
           `Generation cost scales with every request and token, so the design as written cannot ship at this traffic within its budget. ${FIX}`,
       });
     }

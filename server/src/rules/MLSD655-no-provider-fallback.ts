@@ -1,6 +1,6 @@
 import { predictsInBatch, productionCandidates } from '../engine/facts';
 import { child } from '../engine/parse';
-import { clip, code, fitHeadline } from './support';
+import { clip, code, fitHeadline, listNames } from './support';
 import { firstSpan } from './support/serving';
 import type { Related, Rule } from './types';
 
@@ -23,7 +23,8 @@ export const mlsd655: Rule = {
     const id = code(clip(doc.textOf(child(first, 'id')) ?? 'the model', 24));
     const vendorText = doc.textOf(child(first, 'vendor'));
     const vendor = vendorText ? clip(vendorText, 24) : undefined;
-    const others = api.length > 1 ? ` (and ${api.length - 1} more API model${api.length > 2 ? 's' : ''})` : '';
+    const rest = api.slice(1).map((c) => code(clip(doc.textOf(child(c, 'id')) ?? 'candidate', 20)));
+    const others = rest.length ? ` (and ${listNames(rest)} through an API too)` : '';
     const related: Related[] = api.map((c) => {
       const p = child(c, 'provider')!;
       return { ...doc.valueSpan(p), message: `${doc.textOf(child(c, 'id')) ?? 'candidate'}: provider api` };
@@ -35,7 +36,7 @@ export const mlsd655: Rule = {
         `${id} is called through a vendor API and \`serving.fallback\` is not stated`,
       ]),
       explanation:
-        `${id}${others} is called through ${vendor ? `${vendor}'s` : "a vendor's"} API and no fallback is stated: a provider outage, rate limit or model retirement takes the feature down, and none of them is in your control. ` +
+        `${id} is called through ${vendor ? `${vendor}'s` : "a vendor's"} API${others} and no fallback is stated: a provider outage, rate limit or model retirement takes the feature down, and none of them is in your control. ` +
         'Add `serving.fallback`: a second provider or a self-hosted model behind the same interface, cached answers, or a degraded mode (search results instead of answers).',
       related,
     });

@@ -41,7 +41,12 @@ export const mlsd656: Rule = {
               ? 'Add `serving.guardrails.output: [toxicity]` (a moderation classifier on every response, before it streams past the first sentence), and measure its false-positive rate offline.'
               : 'Add `serving.guardrails.output: [nsfw, likeness, watermark]`: a safety classifier on every image or frame, a check for real identifiable people, and provenance marking.'),
           suggestions: defined([
-            listSuggestion(doc, 'serving.guardrails.output', add, `Add ${add.map((a) => `\`${a}\``).join(', ')} to \`serving.guardrails.output\``),
+            listSuggestion(
+              doc,
+              'serving.guardrails.output',
+              add,
+              `Add ${add.map((a) => `\`${a}\``).join(', ')} to \`serving.guardrails.output\``,
+            ),
           ]),
         });
       }
@@ -54,7 +59,12 @@ export const mlsd656: Rule = {
           'Users write free-form prompts and nothing screens them: jailbreaks, direct prompt injection and requests for disallowed content reach the model unchecked, and the output check is then the only line of defence. ' +
           'Add `serving.guardrails.input: [prompt-injection, jailbreak, harmful-request]` (a classifier or a moderation endpoint on every prompt, with `on_violation` saying what the user sees).',
         suggestions: defined([
-          listSuggestion(doc, 'serving.guardrails.input', INPUT_CHECKS, 'Add `serving.guardrails.input: [prompt-injection, jailbreak, harmful-request]`'),
+          listSuggestion(
+            doc,
+            'serving.guardrails.input',
+            INPUT_CHECKS,
+            'Add `serving.guardrails.input: [prompt-injection, jailbreak, harmful-request]`',
+          ),
         ]),
       });
     }

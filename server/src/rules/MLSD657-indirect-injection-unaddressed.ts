@@ -23,7 +23,10 @@ export const mlsd657: Rule = {
     const related: Related[] = [];
     const sourceIds = untrusted.map((s, i) => doc.textOf(child(s, 'id')) ?? `source ${i + 1}`);
     untrusted.forEach((s, i) => {
-      const why = doc.bool([...pathOf(s), 'untrusted']) === true ? 'untrusted: true' : `kind ${doc.enumValueOf(child(s, 'kind'))}`;
+      const why =
+        doc.bool([...pathOf(s), 'untrusted']) === true
+          ? 'untrusted: true'
+          : `kind ${doc.enumValueOf(child(s, 'kind'))}`;
       related.push({ ...doc.keySpan(s), message: `${sourceIds[i]}: retrieved into the prompt (${why})` });
     });
     const toolIds = tools.map((t, i) => doc.textOf(child(t, 'id')) ?? `tool ${i + 1}`);
@@ -45,12 +48,18 @@ export const mlsd657: Rule = {
       );
     }
     const what = untrusted.length
-      ? `Untrusted ${untrusted.length === 1 ? 'source' : 'sources'} ${listNames(sourceIds.map((s) => code(clip(s, 20))), 2)} reach the prompt`
+      ? `Untrusted ${untrusted.length === 1 ? 'source' : 'sources'} ${listNames(
+          sourceIds.map((s) => code(clip(s, 20))),
+          2,
+        )} reach the prompt`
       : `The model calls ${tools.length === 1 ? 'a tool' : `${tools.length} tools`}`;
     report({
       ...firstSpan(doc, ['serving.guardrails.input', 'serving.guardrails', 'serving']),
       message: fitHeadline([
         `${what} with no \`indirect-prompt-injection\` guardrail`,
+        untrusted.length
+          ? `${untrusted.length} untrusted ${untrusted.length === 1 ? 'source reaches' : 'sources reach'} the prompt with no \`indirect-prompt-injection\` guardrail`
+          : `The model calls tools with no \`indirect-prompt-injection\` guardrail`,
         `Untrusted content reaches the model with no \`indirect-prompt-injection\` guardrail`,
       ]),
       explanation:
@@ -58,7 +67,12 @@ export const mlsd657: Rule = {
         'Mark retrieved text as data (delimiters, a separate message role), screen retrieved chunks and tool results, give tools least privilege and `confirmation: true` for side effects; then list `indirect-prompt-injection` in `serving.guardrails.input`.',
       related,
       suggestions: defined([
-        listSuggestion(doc, 'serving.guardrails.input', ['indirect-prompt-injection'], 'Add `indirect-prompt-injection` to `serving.guardrails.input`'),
+        listSuggestion(
+          doc,
+          'serving.guardrails.input',
+          ['indirect-prompt-injection'],
+          'Add `indirect-prompt-injection` to `serving.guardrails.input`',
+        ),
       ]),
     });
   },

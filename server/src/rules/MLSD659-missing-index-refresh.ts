@@ -22,15 +22,19 @@ export const mlsd659: Rule = {
     const ids = retrievalCorpus(doc).map((s, i) => doc.textOf(child(s, 'id')) ?? `source ${i + 1}`);
     const from = ids.length ? `from ${listNames(ids.map((s) => code(clip(s, 24))))}` : 'from the retrieval index';
     const fresh = itemFreshness(doc);
-    const req = fresh ? ` The requirement is \`item_freshness: ${formatDuration(fresh.ms)}\`: refresh at least that often.` : '';
+    const req = fresh
+      ? ` The requirement is \`item_freshness: ${formatDuration(fresh.ms)}\`: refresh at least that often.`
+      : '';
     reportMissing(ctx, {
       path: 'serving.index.refresh',
       span: firstSpan(doc, ['serving.index', 'serving']),
-      because: 'so edited and deleted documents stay retrievable for an unknown time',
+      because: 'so deleted documents stay retrievable for an unknown time',
       explanation:
         `Answers are drawn ${from}, but no index refresh is stated: nothing says how soon new, edited and deleted documents reach retrieval, so answers can cite outdated pages and documents that were removed (including erasure requests).${req} ` +
         'Add `serving.index.refresh` (≤ `requirements.performance.item_freshness`), with incremental upserts and deletes rather than only nightly rebuilds.',
-      related: fresh ? [{ ...doc.valueSpan(fresh.node), message: `item_freshness: ${formatDuration(fresh.ms)}` }] : undefined,
+      related: fresh
+        ? [{ ...doc.valueSpan(fresh.node), message: `item_freshness: ${formatDuration(fresh.ms)}` }]
+        : undefined,
     });
   },
 };

@@ -3,7 +3,7 @@
  * engine/genaiServing (computed once there, shared with inlay hints and hover); this module only prints
  * them the way genai.md §6 asks and names what the rules range on.
  */
-import { type GenaiOptions } from '../../engine/genaiServing';
+import type { GenaiOptions } from '../../engine/genaiServing';
 import type { MlsdDoc, Span } from '../../engine/model';
 import type { RuleOptions } from '../../engine/options';
 import type { MNode } from '../../engine/parse';
