@@ -12,6 +12,7 @@ import { genaiFigurePlaces } from '../../server/src/engine/genaiFigureText';
 import { MlsdDoc } from '../../server/src/engine/model';
 import { parseText } from '../../server/src/engine/parse';
 import { inlayHints } from '../../server/src/features/figures';
+import { completion } from '../../server/src/features/completion';
 import { hover } from '../../server/src/features/hover';
 import { Session } from '../../server/src/session';
 
@@ -134,4 +135,18 @@ test('the figures read the options the rules read (gpu_memory_utilization, hours
     ),
   );
   assert.ok(labels({ hoursPerMonth: 744 }).includes('≈ $29,760/month of $35,000 · $0.001653/request'));
+});
+
+test('completion of serving.gpu.memory offers the memory of the accelerator serving.gpu.type names (§4.17)', () => {
+  const at = (type: string) => {
+    const text = `mlsd: 1\ntitle: t\nserving:\n  gpu:\n    type: ${type}\n    memory: \n`;
+    const a = analysis(text);
+    const lines = text.split('\n');
+    const items = completion(a, { line: 5, character: lines[5].length }) ?? [];
+    return items.map((i) => `${i.label} · ${i.detail}`);
+  };
+  assert.deepEqual(at('H100-80GB'), ['80GB · memory of NVIDIA H100 SXM']);
+  assert.deepEqual(at('A100-40GB'), ['40GB · memory of NVIDIA A100 SXM']);
+  assert.deepEqual(at('MI300X'), ['192GB · memory of AMD MI300X']);
+  assert.deepEqual(at('TPU v5e'), []);
 });
