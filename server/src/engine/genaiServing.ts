@@ -33,6 +33,7 @@ import {
   generatorStage as generatorStageRef,
   generatorTaskType,
   peakQps as peakQpsFact,
+  percentileBudget,
   requestLength,
   requestsPerMonth,
   textGeneratorStage,
@@ -91,23 +92,24 @@ export interface Stated<T> {
   node: MNode;
 }
 
-/** A latency-shaped requirement (`ttft`, `tpot`, `latency`): the first of p99, p95, p50, else the bare value. */
+/**
+ * A latency-shaped requirement (`ttft`, `tpot`, `latency`) at its comparison percentile (genai.md §4): the
+ * first of p99, p95, p50 stated, else the bare value (no percentile). Read through facts `percentileBudget`.
+ */
 export function comparedPercentile(
   doc: MlsdDoc,
   path: string,
 ): (Stated<number> & { percentile?: 'p99' | 'p95' | 'p50' }) | undefined {
-  const n = doc.node(path);
-  if (!n || !doc.isStated(n)) return undefined;
-  if (n.kind === 'scalar') {
-    const v = msOf(doc, n);
-    return v === undefined ? undefined : { value: v, node: n };
+  const b = percentileBudget(doc, path);
+  if (!b) return undefined;
+  if (b.bare) {
+    const v = b.byPercentile.p50;
+    return v ? { value: v.ms, node: v.node } : undefined;
   }
   for (const p of ['p99', 'p95', 'p50'] as const) {
-    const c = child(n, p);
-    if (doc.isStated(c)) {
-      const v = msOf(doc, c);
-      return v === undefined ? undefined : { value: v, node: c!, percentile: p };
-    }
+    if (!doc.isStated(child(b.node, p))) continue;
+    const v = b.byPercentile[p];
+    return v ? { value: v.ms, node: v.node, percentile: p } : undefined;
   }
   return undefined;
 }
