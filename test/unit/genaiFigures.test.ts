@@ -13,12 +13,17 @@ import {
   endToEndMs,
   estimatedLayers,
   fleetMonthlyCost,
+  formatFigure,
+  formatGB,
+  formatInt,
+  formatMs,
   imageLatent,
   kvBytesPerToken,
   kvCache,
   lookupAccelerator,
   precisionOf,
   prefillMs,
+  ratioNote,
   replicaFit,
   retrievalIndex,
   selfHostedCostPerRequest,
@@ -279,4 +284,14 @@ serving:
   close(cost.monthly, 0.015 * 3e6 * 0.8);
   assert.equal(cost.exceedsMonthly, true);
   assert.equal(cost.exceedsPerRequest, undefined); // € budget against $ prices: not compared
+});
+
+test('printing as genai.md §6 asks: GB with one decimal, ms below 10 s, separators, the ratio from 2×', () => {
+  assert.deepEqual([144.406e9, 72e9, 16.1e9, 1.12e12].map(formatGB), ['144.4 GB', '72 GB', '16.1 GB', '1,120 GB']);
+  assert.deepEqual([1020, 9999, 12_460, 250].map(formatMs), ['1,020 ms', '9,999 ms', '12.5 s', '250 ms']);
+  assert.deepEqual([7096, 5000.4].map(formatInt), ['7,096', '5,000']);
+  assert.deepEqual([20.83, 0.15, 13.888, 5000].map(formatFigure), ['20.8', '0.15', '13.9', '5,000']);
+  assert.equal(ratioNote(270_000, 100_000), ' (2.7×)');
+  assert.equal(ratioNote(172_800, 150_000), '');
+  assert.equal(ratioNote(5000, 100), ' (50×)');
 });
