@@ -41,14 +41,12 @@ export const mlsd651: Rule = {
       'a shorter maximum context (`max_input_tokens`, fewer retrieved chunks)',
       'or more accelerators per replica (`per_replica`)',
     ].filter((x): x is string => x !== undefined);
-    const related: Related[] = [];
-    if (m.contextWindow !== undefined && m.tokens === m.contextWindow)
-      related.push({
+    const related: Related[] = [
+      {
         ...doc.valueSpan(m.nodes.parameters),
-        message: `${name}: ${fmtParams(m.weights.parameters)} parameters, context window ${formatInt(m.contextWindow)} tokens`,
-      });
-    else
-      related.push({ ...doc.valueSpan(m.nodes.parameters), message: `${fmtParams(m.weights.parameters)} parameters` });
+        message: `${fmtParams(m.weights.parameters)} parameters = ${formatGB(f.weights)} of weights`,
+      },
+    ];
     related.push({
       ...doc.valueSpan(m.nodes.memory),
       message: `memory per accelerator: ${formatGB(m.memoryPerAccelerator)}`,
