@@ -1,5 +1,5 @@
 import { TEXT_OUTPUT_TASK_TYPES, memoryFigures } from '../engine/genaiServing';
-import { clip, code, fitHeadline } from './support';
+import { fitHeadline } from './support';
 import { fmtParams, formatGB, formatInt, servingOptions } from './support/serving';
 import type { Related, Rule } from './types';
 
@@ -30,7 +30,6 @@ export const mlsd651: Rule = {
       ? ` (KV per token estimated for ${fmtParams(m.weights.parameters)} parameters as ${m.kvPerToken.layers} layers × 8 KV heads × 128; state \`layers\`, \`kv_heads\` and \`head_dim\` for an exact figure)`
       : '';
     const assumed = m.weights.precisionAssumed ? ' (precision not stated: bf16 assumed)' : '';
-    const name = code(clip(m.generator.id, 24));
     const fitsNote =
       f.maxSequences >= 1
         ? `At most ${formatInt(f.maxSequences)} sequence${f.maxSequences === 1 ? '' : 's'} of ${S} tokens fit.`
