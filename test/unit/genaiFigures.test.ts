@@ -13,14 +13,17 @@ import {
   endToEndMs,
   estimatedLayers,
   fleetMonthlyCost,
-  formatMoney,
+  formatFigure,
+  formatGB,
+  formatInt,
+  formatMs,
   imageLatent,
   kvBytesPerToken,
   kvCache,
   lookupAccelerator,
-  parseMoney,
   precisionOf,
   prefillMs,
+  ratioNote,
   replicaFit,
   retrievalIndex,
   selfHostedCostPerRequest,
@@ -30,10 +33,10 @@ import {
   vqTokens,
   weightsMemory,
 } from '../../server/src/engine/genaiFigures';
-import { genaiServing, generator } from '../../server/src/engine/genaiServing';
+import { genaiServing, generatorInfo } from '../../server/src/engine/genaiServing';
 import { MlsdDoc } from '../../server/src/engine/model';
 import { parseText } from '../../server/src/engine/parse';
-import { formatBytes } from '../../server/src/engine/values';
+import { formatBytes, formatMoney } from '../../server/src/engine/values';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const fixture = (name: string) =>
@@ -183,27 +186,9 @@ test('accelerators table (§4.17)', () => {
   assert.equal(lookupAccelerator('TPU v5e'), undefined);
 });
 
-test('money (genai.md §1.1, local parser)', () => {
-  assert.deepEqual(parseMoney('$25k'), { amount: 25_000, currency: 'USD' });
-  assert.deepEqual(parseMoney('€1.2M'), { amount: 1.2e6, currency: 'EUR' });
-  assert.deepEqual(parseMoney('12 USD'), { amount: 12, currency: 'USD' });
-  assert.deepEqual(parseMoney('0.5EUR'), { amount: 0.5, currency: 'EUR' });
-  assert.deepEqual(parseMoney('3k jpy'), { amount: 3000, currency: 'JPY' });
-  assert.deepEqual(parseMoney('CHF 40k'), { amount: 40_000, currency: 'CHF' });
-  assert.deepEqual(parseMoney('$2.50/h'), { amount: 2.5, currency: 'USD' });
-  assert.deepEqual(parseMoney('0.004'), { amount: 0.004 });
-  assert.deepEqual(parseMoney(25000), { amount: 25_000 });
-  assert.equal(parseMoney('25,000'), undefined);
-  assert.equal(parseMoney('-$5'), undefined);
-  assert.equal(formatMoney(270_000, 'USD'), '$270,000');
-  assert.equal(formatMoney(0.0016, 'USD'), '$0.0016');
-  assert.equal(formatMoney(12, 'CHF'), '12 CHF');
-  assert.equal(formatMoney(2.5), '2.5');
-});
-
 test('the RAG example of genai.md §13: the figures it lists', () => {
   const d = fixture('rag.mlsd.yaml');
-  assert.equal(generator(d)?.id, 'llm');
+  assert.equal(generatorInfo(d)?.id, 'llm');
   const f = genaiServing(d);
   const m = f.memory!;
   assert.equal(m.weights.bytes, 70e9);
@@ -245,12 +230,12 @@ test('the RAG example of genai.md §13: the figures it lists', () => {
   assert.equal(cost.requestsPerMonth, 18e6);
   close(cost.perRequest, 0.0016);
   assert.equal(cost.exceedsMonthly, false);
-  assert.equal(formatMoney(cost.monthly!, cost.currency), '$28,800');
+  assert.equal(formatMoney(cost.monthly!, cost.money), '$28,800');
 });
 
 test('the text-to-image example of genai.md §14: the figures it lists', () => {
   const d = fixture('text-to-image.mlsd.yaml');
-  assert.equal(generator(d)?.id, 'base');
+  assert.equal(generatorInfo(d)?.id, 'base');
   const f = genaiServing(d);
   assert.equal(f.memory!.weights.bytes, 7e9);
   assert.equal(f.memory!.fit, undefined); // no token counts: no KV figure
@@ -299,4 +284,14 @@ serving:
   close(cost.monthly, 0.015 * 3e6 * 0.8);
   assert.equal(cost.exceedsMonthly, true);
   assert.equal(cost.exceedsPerRequest, undefined); // € budget against $ prices: not compared
+});
+
+test('printing as genai.md §6 asks: GB with one decimal, ms below 10 s, separators, the ratio from 2×', () => {
+  assert.deepEqual([144.406e9, 72e9, 16.1e9, 1.12e12].map(formatGB), ['144.4 GB', '72 GB', '16.1 GB', '1,120 GB']);
+  assert.deepEqual([1020, 9999, 12_460, 250].map(formatMs), ['1,020 ms', '9,999 ms', '12.5 s', '250 ms']);
+  assert.deepEqual([7096, 5000.4].map(formatInt), ['7,096', '5,000']);
+  assert.deepEqual([20.83, 0.15, 13.888, 5000].map(formatFigure), ['20.8', '0.15', '13.9', '5,000']);
+  assert.equal(ratioNote(270_000, 100_000), ' (2.7×)');
+  assert.equal(ratioNote(172_800, 150_000), '');
+  assert.equal(ratioNote(5000, 100), ' (50×)');
 });

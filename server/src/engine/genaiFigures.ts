@@ -11,9 +11,6 @@
  */
 import type { MNode } from './parse';
 
-export const SECONDS_PER_DAY = 86_400;
-/** genai.md §4 "Requests per month": 30 × requests per day. */
-export const DAYS_PER_MONTH = 30;
 /** Option defaults (genai.md §11); callers pass the configured value. */
 export const DEFAULT_STREAMING_OUTPUT_TOKENS = 100;
 export const DEFAULT_GPU_MEMORY_UTILIZATION = 0.9;
@@ -282,11 +279,6 @@ export function ttftPathMs(terms: readonly PathTerm[]): number {
 
 // ------------------------------------------------------------------------------ capacity (§4.8)
 
-/** §4 "Peak QPS" fallbacks: dau × requests per user / 86,400 × peak factor, or requests/day / 86,400 × factor. */
-export function peakQpsFromDaily(requestsPerDay: number, peakFactor: number): number {
-  return (requestsPerDay / SECONDS_PER_DAY) * peakFactor;
-}
-
 /** MLSD652: replicas R = floor(count / per_replica). */
 export function replicaCount(count: number, perReplica = 1): number {
   return Math.floor(count / perReplica);
@@ -349,11 +341,6 @@ export function apiCostPerRequest(
   pricePer1mOut: number,
 ) {
   return (inputTokens * pricePer1mIn + outputTokens * pricePer1mOut) / 1e6;
-}
-
-/** §4 "Requests per month" = 30 × requests per day. */
-export function requestsPerMonth(requestsPerDay: number): number {
-  return DAYS_PER_MONTH * requestsPerDay;
 }
 
 /** §4.10 / MLSD654 fleet form: accelerators × price per hour × hours_per_month (720). */
@@ -494,53 +481,32 @@ export function lookupAccelerator(
   return { accelerator: a, memory: a.memory[i], bandwidth: a.bandwidth[i] };
 }
 
-// ------------------------------------------------------------------------------ money (genai.md §1.1)
+// ------------------------------------------------------------------------------ printing (genai.md §6)
 
-export interface Money {
-  amount: number;
-  /** ISO 4217 code (USD for `$`, EUR for `€`, GBP for `£`); undefined for a bare number */
-  currency?: string;
+/** Bytes in decimal GB with one decimal, thousands separated (genai.md §6): 16.1 GB, 72 GB, 1,120 GB. */
+export function formatGB(bytes: number): string {
+  return `${(Math.round(bytes / 1e8) / 10).toLocaleString('en-US')} GB`;
 }
 
-const SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP' };
-const SCALE: Record<string, number> = { k: 1e3, K: 1e3, M: 1e6, B: 1e9 };
-const AMOUNT = String.raw`(\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|\.\d+)\s*([kKMB])?`;
-const MONEY_RES: [RegExp, (m: RegExpExecArray) => [string, string | undefined, string | undefined]][] = [
-  [new RegExp(String.raw`^([$€£])\s*${AMOUNT}$`), (m) => [m[2], m[3], SYMBOLS[m[1]]]],
-  [new RegExp(String.raw`^${AMOUNT}\s*([A-Za-z]{3})$`), (m) => [m[1], m[2], m[3].toUpperCase()]],
-  [new RegExp(String.raw`^([A-Za-z]{3})\s*${AMOUNT}$`), (m) => [m[2], m[3], m[1].toUpperCase()]],
-  [new RegExp(`^${AMOUNT}$`), (m) => [m[1], m[2], undefined]],
-];
-
-/**
- * A `money` value (genai.md §1.1): `$0.004`, `$25k`, `€1.2M`, `12 USD`, `USD 12`, `0.004`, with an optional
- * `/period` suffix (not checked here: MLSD003's business). Undefined when it does not parse.
- * Local until values.ts has the catalogue's `money` parser.
- */
-export function parseMoney(v: unknown): Money | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? { amount: v } : undefined;
-  if (typeof v !== 'string') return undefined;
-  const s = v.trim().replace(/\s*\/\s*[A-Za-z]+$/, '');
-  for (const [re, pick] of MONEY_RES) {
-    const m = re.exec(s);
-    if (!m) continue;
-    const [n, scale, currency] = pick(m);
-    const amount = Number(n) * (scale ? SCALE[scale] : 1);
-    if (!Number.isFinite(amount)) return undefined;
-    return currency ? { amount, currency } : { amount };
-  }
-  return undefined;
+/** Tokens, requests and bytes per token with thousands separators: 7,096. */
+export function formatInt(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
 }
 
-/** An amount with the doc's currency, thousands separated: $28,800, $0.0016, 12 CHF, 0.5. */
-export function formatMoney(amount: number, currency?: string): string {
-  const sym = Object.entries(SYMBOLS).find(([, c]) => c === currency)?.[0];
-  const n =
-    Math.abs(amount) >= 100
-      ? Math.round(amount).toLocaleString('en-US')
-      : Math.abs(amount) >= 1
-        ? String(Math.round(amount * 100) / 100)
-        : String(Number(amount.toPrecision(2)));
-  if (currency === undefined) return n;
-  return sym ? `${sym}${n}` : `${n} ${currency}`;
+/** A rate or small count: two significant digits below 1 (0.15), one decimal below 100 (20.8), thousands separated above (5,000). */
+export function formatFigure(n: number): string {
+  if (Math.abs(n) < 1) return String(Number(n.toPrecision(2)));
+  return Math.abs(n) < 100 ? (Math.round(n * 10) / 10).toLocaleString('en-US') : formatInt(n);
+}
+
+/** A duration as genai.md §6 prints it: ms below 10 s (1,020 ms), else s with one decimal (12.5 s). */
+export function formatMs(ms: number): string {
+  return ms < 10_000 ? `${formatInt(ms)} ms` : `${(Math.round(ms / 100) / 10).toFixed(1)} s`;
+}
+
+/** " (2.4×)" when a / b ≥ 2 (genai.md §6: a comparison shows the ratio when it is at least 2), else "". */
+export function ratioNote(a: number, b: number): string {
+  if (!(b > 0) || a / b < 2) return '';
+  const r = a / b;
+  return ` (${r >= 10 ? Math.round(r) : Math.round(r * 10) / 10}×)`;
 }

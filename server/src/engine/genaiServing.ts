@@ -15,16 +15,12 @@ import {
   fleetMonthlyCost,
   kvBytesPerToken,
   type KvPerTokenFigure,
-  type Money,
-  parseMoney,
   type PathTerm,
-  peakQpsFromDaily,
   type Precision,
   precisionOf,
   type ReplicaFit,
   replicaCount,
   replicaFit,
-  requestsPerMonth,
   tokenCapacity,
   type TokenCapacity,
   ttftPathMs,
@@ -32,9 +28,20 @@ import {
   type WeightsFigure,
   type Concurrency,
 } from './genaiFigures';
+import {
+  candidateById,
+  generatorStage as generatorStageRef,
+  generatorTaskType,
+  peakQps as peakQpsFact,
+  percentileBudget,
+  requestLength,
+  requestsPerMonth,
+  textGeneratorStage,
+  generator as generatorCandidate,
+} from './facts';
 import type { MlsdDoc } from './model';
-import { child, type MNode } from './parse';
-import { parseDuration, parseQuantity } from './values';
+import { child, type MNode, pathOf } from './parse';
+import { type Money, parseDuration, parseQuantity } from './values';
 
 export const GENERATIVE_TASK_TYPES = [
   'text-generation',
@@ -71,8 +78,9 @@ function intOf(doc: MlsdDoc, n: MNode | undefined): number | undefined {
 function msOf(doc: MlsdDoc, n: MNode | undefined): number | undefined {
   return parseDuration(scalar(doc, n), true);
 }
+/** Money as genai.md §1.1 reads it (engine/values `parseMoney`, with the period suffix the key accepts). */
 function moneyOf(doc: MlsdDoc, n: MNode | undefined): Money | undefined {
-  return parseMoney(scalar(doc, n));
+  return n ? doc.money(pathOf(n)) : undefined;
 }
 function textOf(doc: MlsdDoc, n: MNode | undefined): string | undefined {
   const v = scalar(doc, n);
@@ -84,23 +92,24 @@ export interface Stated<T> {
   node: MNode;
 }
 
-/** A latency-shaped requirement (`ttft`, `tpot`, `latency`): the first of p99, p95, p50, else the bare value. */
+/**
+ * A latency-shaped requirement (`ttft`, `tpot`, `latency`) at its comparison percentile (genai.md §4): the
+ * first of p99, p95, p50 stated, else the bare value (no percentile). Read through facts `percentileBudget`.
+ */
 export function comparedPercentile(
   doc: MlsdDoc,
   path: string,
 ): (Stated<number> & { percentile?: 'p99' | 'p95' | 'p50' }) | undefined {
-  const n = doc.node(path);
-  if (!n || !doc.isStated(n)) return undefined;
-  if (n.kind === 'scalar') {
-    const v = msOf(doc, n);
-    return v === undefined ? undefined : { value: v, node: n };
+  const b = percentileBudget(doc, path);
+  if (!b) return undefined;
+  if (b.bare) {
+    const v = b.byPercentile.p50;
+    return v ? { value: v.ms, node: v.node } : undefined;
   }
   for (const p of ['p99', 'p95', 'p50'] as const) {
-    const c = child(n, p);
-    if (doc.isStated(c)) {
-      const v = msOf(doc, c);
-      return v === undefined ? undefined : { value: v, node: c!, percentile: p };
-    }
+    if (!doc.isStated(child(b.node, p))) continue;
+    const v = b.byPercentile[p];
+    return v ? { value: v.ms, node: v.node, percentile: p } : undefined;
   }
   return undefined;
 }
@@ -121,6 +130,7 @@ export function typicalLatency(doc: MlsdDoc): Stated<number> | undefined {
 
 // ------------------------------------------------------------------------------ generator (§4)
 
+/** The §4 generator (engine/genaiFacts `generator`) with what the serving figures read of it. */
 export interface Generator {
   /** the candidate id */
   id: string;
@@ -128,49 +138,28 @@ export interface Generator {
   /** the generator stage, when there is one */
   stage?: MNode;
   stageIndex?: number;
-  /** the generator stage's task_type, else framing.task_type (lower case, as written) */
+  /** the generator's task type (genaiFacts `generatorTaskType`) */
   taskType?: string;
   provider?: string;
 }
 
-function stageTaskType(doc: MlsdDoc, stage: MNode): string | undefined {
-  return textOf(doc, child(stage, 'task_type'));
-}
-
-/** §4 "Generator stage": the last stage with a generative task type other than super-resolution. */
-export function generatorStage(doc: MlsdDoc, textOnly = false): { stage: MNode; index: number } | undefined {
-  const stages = doc.entries('model.stages');
-  for (let i = stages.length - 1; i >= 0; i--) {
-    const t = stageTaskType(doc, stages[i]);
-    if (!t) continue;
-    const ok = textOnly
-      ? (TEXT_OUTPUT_TASK_TYPES as readonly string[]).includes(t)
-      : (GENERATIVE_TASK_TYPES as readonly string[]).includes(t) && t !== 'super-resolution';
-    if (ok) return { stage: stages[i], index: i };
-  }
-  return undefined;
-}
-
-/** §4 "Generator": the candidate named by the generator stage, else `model.selected`; undefined when neither resolves. */
-export function generator(doc: MlsdDoc): Generator | undefined {
-  const gs = generatorStage(doc);
-  const candidates = doc.entries('model.candidates');
-  const byId = (id: string | undefined) =>
-    id === undefined ? undefined : candidates.find((c) => doc.textOf(child(c, 'id')) === id);
-  let id = gs ? doc.textOf(child(gs.stage, 'model')) : undefined;
-  let candidate = byId(id);
-  if (!candidate) {
-    id = doc.str('model.selected');
-    candidate = byId(id);
-  }
+/**
+ * §4 "Generator", from engine/genaiFacts (`generator`, `generatorStage`, `generatorTaskType`); undefined
+ * when neither the generator stage's `model` nor `model.selected` resolves.
+ */
+export function generatorInfo(doc: MlsdDoc): Generator | undefined {
+  const candidate = generatorCandidate(doc);
+  const id = candidate ? doc.textOf(child(candidate, 'id')) : undefined;
   if (!candidate || id === undefined) return undefined;
+  const gs = generatorStageRef(doc);
+  const byStage = gs ? candidateById(doc, doc.textOf(child(gs.node, 'model'))) : undefined;
   return {
     id,
     candidate,
-    stage: gs?.stage,
-    stageIndex: gs?.index,
-    taskType: (gs && stageTaskType(doc, gs.stage)) ?? textOf(doc, doc.node('framing.task_type')),
-    provider: textOf(doc, child(candidate, 'provider')),
+    stage: byStage === candidate ? gs?.node : undefined,
+    stageIndex: byStage === candidate ? gs?.index : undefined,
+    taskType: generatorTaskType(doc),
+    provider: doc.enumValueOf(child(candidate, 'provider')) ?? textOf(doc, child(candidate, 'provider')),
   };
 }
 
@@ -199,23 +188,12 @@ export interface MemoryFigures {
   nodes: { parameters: MNode; precision?: MNode; memory: MNode; maxBatch?: MNode; gpu?: MNode };
 }
 
-function requestLength(doc: MlsdDoc): number | undefined {
-  const input = qtyOf(doc, doc.node('model.prompt.max_input_tokens'));
-  const output = qtyOf(doc, doc.node('model.prompt.max_output_tokens'));
-  if (input === undefined && output === undefined) return undefined;
-  const retrieves = doc.stated('model.retrieval') || textOf(doc, doc.node('archetype')) === 'rag';
-  const topK = intOf(doc, doc.node('model.retrieval.top_k'));
-  const chunk = qtyOf(doc, doc.node('data.chunking.size'));
-  const retrieved = retrieves && topK !== undefined && chunk !== undefined ? topK * chunk : 0;
-  return (input ?? 0) + retrieved + (output ?? 0);
-}
-
 /**
  * MLSD650/651 inputs and figures: W, M, S, B, KV per token and the replica fit. Undefined when there is no
  * generator, it is `provider: api`, or its `parameters` or `serving.gpu.memory` are not stated.
  */
 export function memoryFigures(doc: MlsdDoc, opts: GenaiOptions = {}): MemoryFigures | undefined {
-  const g = generator(doc);
+  const g = generatorInfo(doc);
   if (!g || g.provider === 'api') return undefined;
   const pNode = child(g.candidate, 'parameters');
   const parameters = qtyOf(doc, pNode);
@@ -229,7 +207,7 @@ export function memoryFigures(doc: MlsdDoc, opts: GenaiOptions = {}): MemoryFigu
   const perReplica = intOf(doc, doc.node('serving.gpu.per_replica')) ?? 1;
   const replicaMemory = memory * perReplica;
   const contextWindow = qtyOf(doc, child(g.candidate, 'context_window'));
-  const sReq = requestLength(doc);
+  const sReq = requestLength(doc)?.total;
   const tokens =
     contextWindow !== undefined && sReq !== undefined ? Math.min(contextWindow, sReq) : (contextWindow ?? sReq);
   const kvPrec = precisionOf(textOf(doc, doc.node('serving.gpu.kv_cache.precision')));
@@ -279,36 +257,16 @@ export function memoryFigures(doc: MlsdDoc, opts: GenaiOptions = {}): MemoryFigu
   };
 }
 
-/** §4 "Peak QPS": qps_peak; else dau × requests_per_user_per_day / 86,400 × peak factor; else requests_per_day / 86,400 × factor. */
+/** §4 "Peak QPS" (engine/genaiFacts `peakQps`), with `default_peak_factor`. */
 export function peakQps(doc: MlsdDoc, defaultPeakFactor = 2): number | undefined {
-  const S = 'requirements.scale';
-  const stated = qtyOf(doc, doc.node(`${S}.qps_peak`));
-  if (stated !== undefined && stated > 0) return stated;
-  const pf = doc.number(`${S}.peak_factor`);
-  const factor = pf !== undefined && pf > 0 ? pf : defaultPeakFactor;
-  const daily = requestsPerDay(doc);
-  return daily === undefined ? undefined : peakQpsFromDaily(daily, factor);
+  const q = peakQpsFact(doc, defaultPeakFactor)?.qps;
+  return q !== undefined && q > 0 ? q : undefined;
 }
 
-/** Requests per day: dau × requests_per_user_per_day, else `requests_per_day`. */
-export function requestsPerDay(doc: MlsdDoc): number | undefined {
-  const S = 'requirements.scale';
-  const dau = qtyOf(doc, doc.node(`${S}.dau`));
-  const rpu = qtyOf(doc, doc.node(`${S}.requests_per_user_per_day`));
-  if (dau !== undefined && rpu !== undefined && dau > 0 && rpu > 0) return dau * rpu;
-  const rpd = qtyOf(doc, doc.node(`${S}.requests_per_day`));
-  return rpd !== undefined && rpd > 0 ? rpd : undefined;
-}
-
-/** A per-second capacity: `2k`, `2k/s`, `120/min`, `3600/h` (genai.md §1.2). */
-function perSecond(doc: MlsdDoc, n: MNode | undefined): number | undefined {
-  const q = parseQuantity(scalar(doc, n));
-  if (!q || !(q.value >= 0)) return undefined;
-  const u = q.unit?.replace(/\s+/g, '').toLowerCase();
-  if (!u || u === '/s' || u === '/sec') return q.value;
-  if (u === '/min') return q.value / 60;
-  if (u === '/h' || u === '/hour') return q.value / 3600;
-  return undefined;
+/** A per-second capacity (`2k`, `2k/s`, `120/min`; genai.md §1.2), through `MlsdDoc.perSecond`. */
+function perSecond(doc: MlsdDoc, path: string): number | undefined {
+  const v = doc.perSecond(path);
+  return v !== undefined && v >= 0 ? v : undefined;
 }
 
 export interface CapacityFigures {
@@ -331,17 +289,17 @@ export function capacityFigures(doc: MlsdDoc, opts: GenaiOptions = {}): Capacity
   const perReplica = intOf(doc, doc.node('serving.gpu.per_replica')) ?? 1;
   const replicas = replicaCount(count, perReplica);
   const out: CapacityFigures = { qps, count, perReplica, replicas, nodes: { count: countNode } };
-  const g = generator(doc);
-  const tps = perSecond(doc, doc.node('serving.gpu.throughput.output_tokens_per_s'));
+  const taskType = generatorTaskType(doc);
+  const tps = perSecond(doc, 'serving.gpu.throughput.output_tokens_per_s');
   const outTokens = qtyOf(doc, doc.node('requirements.scale.output_tokens'));
-  const textOut = g?.taskType !== undefined && (TEXT_OUTPUT_TASK_TYPES as readonly string[]).includes(g.taskType);
+  const textOut = taskType !== undefined && (TEXT_OUTPUT_TASK_TYPES as readonly string[]).includes(taskType);
   if (textOut && tps !== undefined && tps > 0 && outTokens !== undefined)
     out.tokens = {
       ...tokenCapacity({ qps, outputTokens: outTokens, replicas, tokensPerSecondPerReplica: tps, perReplica }),
       outputTokens: outTokens,
       tokensPerSecondPerReplica: tps,
     };
-  const rps = perSecond(doc, doc.node('serving.gpu.throughput.requests_per_s'));
+  const rps = perSecond(doc, 'serving.gpu.throughput.requests_per_s');
   if (rps !== undefined)
     out.requests = {
       need: qps,
@@ -369,19 +327,19 @@ export interface TtftFigures {
  * there is no text generator stage or no term is stated.
  */
 export function ttftFigures(doc: MlsdDoc): TtftFigures | undefined {
-  const gs = generatorStage(doc, true);
+  const gs = textGeneratorStage(doc);
   if (!gs) return undefined;
   const stages = doc.entries('model.stages');
   const terms: PathTerm[] = [];
-  const name = (s: MNode, i: number) => doc.textOf(child(s, 'id')) ?? `stage ${i + 1}`;
+  const name = (st: MNode, i: number) => doc.textOf(child(st, 'id')) ?? `stage ${i + 1}`;
   for (let i = 0; i < gs.index; i++) {
     const n = child(stages[i], 'latency');
     const ms = msOf(doc, n);
     if (ms !== undefined) terms.push({ label: name(stages[i], i), ms, node: n });
   }
-  const tNode = child(gs.stage, 'ttft');
+  const tNode = child(gs.node, 'ttft');
   const t = msOf(doc, tNode);
-  if (t !== undefined) terms.push({ label: `${name(gs.stage, gs.index)} TTFT`, ms: t, node: tNode });
+  if (t !== undefined) terms.push({ label: `${name(gs.node, gs.index)} TTFT`, ms: t, node: tNode });
   const netNode = doc.node('serving.network_latency');
   const net = msOf(doc, netNode);
   if (net !== undefined) terms.push({ label: 'network', ms: net, node: netNode });
@@ -394,7 +352,10 @@ export function ttftFigures(doc: MlsdDoc): TtftFigures | undefined {
 export interface CostFigures {
   /** where c comes from */
   source: 'per_request' | 'per_1k_requests' | 'tokens' | 'fleet';
+  /** ISO code of the estimate's amounts (undefined: bare numbers) */
   currency?: string;
+  /** the price the estimate starts from, as written: print amounts with `formatMoney(x, money)` */
+  money: Money;
   /** cost per request, when known */
   perRequest?: number;
   /** monthly spend S, when known */
@@ -424,8 +385,7 @@ const sameCurrency = (a?: string, b?: string) => a === b;
 /** MLSD654's estimate: cost per request and per month from `serving.cost`, in the order the rule states. */
 export function costFigures(doc: MlsdDoc, opts: GenaiOptions = {}): CostFigures | undefined {
   const C = 'serving.cost';
-  const daily = requestsPerDay(doc);
-  const perMonth = daily === undefined ? undefined : requestsPerMonth(daily);
+  const perMonth = requestsPerMonth(doc);
   const per = moneyOf(doc, doc.node(`${C}.per_request`));
   const per1k = moneyOf(doc, doc.node(`${C}.per_1k_requests`));
   const pin = moneyOf(doc, doc.node(`${C}.price_per_1m_input_tokens`));
@@ -434,11 +394,18 @@ export function costFigures(doc: MlsdDoc, opts: GenaiOptions = {}): CostFigures 
   const nOut = qtyOf(doc, doc.node('requirements.scale.output_tokens'));
   let out: CostFigures | undefined;
   if (per)
-    out = { source: 'per_request', currency: per.currency, perRequest: per.amount, node: doc.node(`${C}.per_request`) };
+    out = {
+      source: 'per_request',
+      currency: per.currency,
+      money: per,
+      perRequest: per.amount,
+      node: doc.node(`${C}.per_request`),
+    };
   else if (per1k)
     out = {
       source: 'per_1k_requests',
       currency: per1k.currency,
+      money: per1k,
       perRequest: per1k.amount / 1000,
       node: doc.node(`${C}.per_1k_requests`),
     };
@@ -446,6 +413,7 @@ export function costFigures(doc: MlsdDoc, opts: GenaiOptions = {}): CostFigures 
     out = {
       source: 'tokens',
       currency: pin.currency,
+      money: pin,
       perRequest: apiCostPerRequest(nIn, pin.amount, nOut, pout.amount),
       inputTokens: nIn,
       outputTokens: nOut,
@@ -470,6 +438,7 @@ export function costFigures(doc: MlsdDoc, opts: GenaiOptions = {}): CostFigures 
     out = {
       source: 'fleet',
       currency: gpuHour.currency,
+      money: gpuHour,
       monthly,
       requestsPerMonth: perMonth,
       perRequest: perMonth ? monthly / perMonth : undefined,

@@ -50,6 +50,8 @@ import {
   type TaskType,
 } from '../engine/domain';
 import { isGenerative } from '../engine/facts';
+import { explainAccelerator } from '../engine/genaiFigureText';
+import { lookupAccelerator } from '../engine/genaiFigures';
 import type { MlsdDoc } from '../engine/model';
 import { child } from '../engine/parse';
 import { sectionSkeleton } from '../engine/skeleton';
@@ -148,7 +150,8 @@ function hasValueCompletions(path: readonly Seg[], s: FieldSpec): boolean {
     s.item?.ref ||
     s.item?.type === 'metric' ||
     (path[0] === 'serving' && path.includes('guardrails') && (s.key === 'input' || s.key === 'output')) ||
-    (s.key === 'loss' && path[0] === 'model')
+    (s.key === 'loss' && path[0] === 'model') ||
+    path.join('.') === 'serving.gpu.memory'
   );
 }
 
@@ -333,6 +336,22 @@ function valueCompletions(b: Builder, path: Seg[]): void {
   }
   if (key === 'loss' && path.length === 2 && path[0] === 'model') {
     lossCompletions(b);
+    return;
+  }
+  if (path.join('.') === 'serving.gpu.memory') {
+    // genai-domain.md §4.17: the memory of the accelerator `serving.gpu.type` names
+    const type = doc.str('serving.gpu.type');
+    const hit = lookupAccelerator(type);
+    if (hit) {
+      const gb = `${Math.round(hit.memory / 1e9)}GB`;
+      b.add({
+        label: gb,
+        kind: CompletionItemKind.Value,
+        detail: `memory of ${hit.accelerator.name}`,
+        doc: explainAccelerator(type) ?? '',
+        insert: gb,
+      });
+    }
     return;
   }
   if (

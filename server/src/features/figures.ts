@@ -1,7 +1,10 @@
 /**
  * Figures in the editor: the back-of-envelope numbers (engine/figures.ts) as inlay hints at the end of
  * the line they come from: average and peak QPS next to `scale`, the stage-latency sum next to the
- * latency requirement, the A/B sample size next to the experiment, the index memory next to the index.
+ * latency requirement, the A/B sample size next to the experiment, the index memory next to the index;
+ * v1.1 (engine/genaiFigureText): weights and KV memory next to `serving.gpu.memory`, capacity next to
+ * `serving.gpu.count`, the TTFT path next to the TTFT budget, the cost next to the budget, the request
+ * length next to the generator's `context_window`.
  * The text builders here are shared with hover, so a figure reads the same in both.
  *
  * Code lenses: none. A lens with an empty command renders as plain text in VS Code, but it would only
@@ -23,6 +26,8 @@ import {
   type QpsFigures,
   type ServingLatency,
 } from '../engine/figures';
+import { genaiFigurePlaces, type GenaiFigurePlace } from '../engine/genaiFigureText';
+import type { GenaiOptions } from '../engine/genaiServing';
 import type { MlsdDoc } from '../engine/model';
 import { DEFAULT_OPTIONS } from '../engine/options';
 import { experimentPlan, type ExperimentPlan } from '../engine/experiment';
@@ -70,6 +75,20 @@ export function defaultPeakFactor(a: Analysis): number {
 /** The HNSW M for index memory when the doc does not state `serving.index.m`: the `default_hnsw_m` option, as MLSD608 reads it. */
 export function defaultHnswM(a: Analysis): number {
   return numberOption(a, 'default_hnsw_m', DEFAULT_HNSW_M);
+}
+
+/** The options the generative serving figures read, as MLSD650–654 read them (the doc's config). */
+export function genaiOptionsOf(a: Analysis): GenaiOptions {
+  return {
+    gpuMemoryUtilization: numberOption(a, 'gpu_memory_utilization', DEFAULT_OPTIONS.gpu_memory_utilization),
+    hoursPerMonth: numberOption(a, 'hours_per_month', DEFAULT_OPTIONS.hours_per_month),
+    defaultPeakFactor: defaultPeakFactor(a),
+  };
+}
+
+/** The generative serving figures (engine/genaiFigureText) with the doc's options. */
+export function genaiFigures(a: Analysis): GenaiFigurePlace[] {
+  return genaiFigurePlaces(a.doc, genaiOptionsOf(a));
 }
 
 /** Index memory as MLSD608 computes it (the configured `default_hnsw_m`). */
@@ -262,6 +281,9 @@ export function placedFigures(a: Analysis): Placed[] {
   const memNode = doc.node('serving.index.memory');
   const idxAt = f?.memory !== undefined && memNode ? eol(memNode.start) : keyLine('serving.index');
   if (f && idxAt !== undefined) out.push({ offset: idxAt, label: indexLabel(f), tooltip: explainIndex(f) });
+
+  // v1.1 generative serving figures (genai.md §12): memory, capacity, TTFT, cost, context budget
+  for (const g of genaiFigures(a)) out.push({ offset: eol(g.anchor.start), label: g.label, tooltip: g.explanation });
 
   return out.sort((x, y) => x.offset - y.offset);
 }

@@ -21,6 +21,7 @@ import {
   describeGuardrail,
 } from '../engine/describe';
 import { lossPieces } from '../engine/facts';
+import { explainAccelerator } from '../engine/genaiFigureText';
 import {
   dauMauRatio,
   downtime,
@@ -59,6 +60,7 @@ import {
   explainServingLatency,
   fmtCount,
   fmtPct,
+  genaiFigures,
 } from './figures';
 import { locate } from './locate';
 
@@ -187,6 +189,9 @@ function figuresAt(a: Analysis, path: readonly (string | number)[], withHints: b
       }
     }
   }
+  // v1.1 generative serving figures: on every key or value they are computed from
+  const here = doc.node(path);
+  if (here) for (const g of genaiFigures(a)) if (g.nodes.includes(here)) out.push(g.explanation);
   if (p === 'data.sources[].volume' && typeof path[2] === 'number') {
     const src = doc.node(['data', 'sources', path[2]]);
     const v = src ? child(src, 'volume') : undefined;
@@ -224,7 +229,11 @@ function valueHover(a: Analysis, n: MNode): string | undefined {
   const guard = /^serving\.guardrails\.(input|output)(\[\])?$/.exec(pathText(path));
   if (guard) return guardrailHover(doc, n, guard[1] as 'input' | 'output');
   const money = spec.type === 'money' ? moneyHover(n) : undefined;
-  if (money) return money;
+  if (money) return joinParts([money], figuresAt(a, path, false));
+  if (pathText(path) === 'serving.gpu.type') {
+    const row = explainAccelerator(doc.textOf(n));
+    if (row) return row;
+  }
   const figures = figuresAt(a, path, false);
   const parsed = parsedValue(spec, n, figures.length > 0);
   if (parsed === undefined) return undefined;

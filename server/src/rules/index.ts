@@ -94,6 +94,16 @@ import { mlsd608 } from './MLSD608-index-exceeds-memory';
 import { mlsd609 } from './MLSD609-mode-mismatch';
 import { mlsd610 } from './MLSD610-prediction-refresh-exceeds-freshness';
 import { mlsd611 } from './MLSD611-index-refresh-exceeds-freshness';
+import { mlsd650 } from './MLSD650-weights-exceed-gpu-memory';
+import { mlsd651 } from './MLSD651-kv-cache-exceeds-gpu-memory';
+import { mlsd652 } from './MLSD652-gpu-capacity-insufficient';
+import { mlsd653 } from './MLSD653-ttft-budget-exceeded';
+import { mlsd654 } from './MLSD654-cost-exceeds-budget';
+import { mlsd655 } from './MLSD655-no-provider-fallback';
+import { mlsd656 } from './MLSD656-safety-guardrails-missing';
+import { mlsd657 } from './MLSD657-indirect-injection-unaddressed';
+import { mlsd658 } from './MLSD658-retrieval-without-access-control';
+import { mlsd659 } from './MLSD659-missing-index-refresh';
 import { mlsd701 } from './MLSD701-no-drift-monitoring';
 import { mlsd702 } from './MLSD702-no-operational-monitoring';
 import { mlsd703 } from './MLSD703-no-retraining-policy';
@@ -199,6 +209,16 @@ export const RULES: readonly Rule[] = [
   mlsd609,
   mlsd610,
   mlsd611,
+  mlsd650,
+  mlsd651,
+  mlsd652,
+  mlsd653,
+  mlsd654,
+  mlsd655,
+  mlsd656,
+  mlsd657,
+  mlsd658,
+  mlsd659,
   mlsd701,
   mlsd702,
   mlsd703,
