@@ -21,7 +21,7 @@ import {
   qpsFigures,
   servingLatency,
 } from './figures';
-import { formatMoney } from './genaiFigures';
+import { formatMoney } from './values';
 import { genaiServing } from './genaiServing';
 import type { MlsdDoc } from './model';
 import { formatClock, type SessionSummary } from './practiceSession';
@@ -250,8 +250,8 @@ export function computedFigures(doc: MlsdDoc): FigureLine[] {
   if (g.cost && (g.cost.perRequest !== undefined || g.cost.monthly !== undefined)) {
     const c = g.cost;
     const parts = [
-      c.perRequest !== undefined ? `${formatMoney(c.perRequest, c.currency)} per request` : '',
-      c.monthly !== undefined ? `${formatMoney(c.monthly, c.currency)} a month` : '',
+      c.perRequest !== undefined ? `${formatMoney(c.perRequest, c.money)} per request` : '',
+      c.monthly !== undefined ? `${formatMoney(c.monthly, c.money)} a month` : '',
     ].filter(Boolean);
     add('cost', 'serving', parts.join(', '));
   }

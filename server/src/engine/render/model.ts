@@ -22,7 +22,7 @@ import { DEFAULT_OPTIONS, type RuleOptions } from '../options';
 import { type MNode, positionAt } from '../parse';
 import { findingStep, type Scorecard, type ScoredFinding, scorecard } from '../scorecard';
 import { formatBytes, formatCount, formatDuration, formatPercent } from '../values';
-import { formatMoney } from '../genaiFigures';
+import { formatMoney } from '../values';
 
 /** Where the rule pages live for readers of an exported doc (the repository's docs). */
 export const RULE_DOCS_BASE = 'https://github.com/mlsd-dev/mlsd/blob/main/docs/rules/';
@@ -503,8 +503,8 @@ function genaiFigureRows(g: GenaiServingFigures): RenderFigure[] {
   const k = g.cost;
   if (k && (k.perRequest !== undefined || k.monthly !== undefined)) {
     const parts: string[] = [];
-    if (k.perRequest !== undefined) parts.push(`${formatMoney(k.perRequest, k.currency)} per request`);
-    if (k.monthly !== undefined) parts.push(`${formatMoney(k.monthly, k.currency)} per month`);
+    if (k.perRequest !== undefined) parts.push(`${formatMoney(k.perRequest, k.money)} per request`);
+    if (k.monthly !== undefined) parts.push(`${formatMoney(k.monthly, k.money)} per month`);
     out.push({
       id: 'cost',
       step: 6,
