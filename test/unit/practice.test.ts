@@ -326,7 +326,9 @@ test('practice doc: none of the reference answer’s values appear in it', () =>
       const values: string[] = [];
       const visit = (n: { kind: string; value: unknown; entries?: unknown[]; items?: unknown[] } | undefined) => {
         if (!n) return;
-        if (n.kind === 'scalar' && typeof n.value === 'string' && n.value.length >= 12) values.push(n.value);
+        // a phrase is an answer; a single word (an id such as `conversation`, an enum value) is vocabulary
+        if (n.kind === 'scalar' && typeof n.value === 'string' && n.value.length >= 12 && /\s/.test(n.value.trim()))
+          values.push(n.value);
         for (const c of [...(n.entries ?? []), ...(n.items ?? [])]) visit(c as typeof n);
       };
       // `framing.input` is what the user gives (“a text query”): the problem statement names it
