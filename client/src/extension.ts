@@ -16,6 +16,7 @@ import {
 } from 'vscode-languageclient/node';
 import { ServerCommands, StatusNotification, type MlsdSettings, type StatusParams } from '../../server/src/protocol';
 import { DesignViewProvider, REFRESH_COMMAND, REVEAL_COMMAND, isDesignDoc, revealRange } from './designView';
+import { exportDoc, PreviewCommands, PreviewManager } from './preview';
 import { listRuleDocs, resolveRule, type RuleDoc } from './ruleDocs';
 import { toServerSettings } from './settings';
 import { countSeverities, statusPresentation, type ClientState } from './statusModel';
@@ -28,6 +29,8 @@ export interface MlsdApi {
   client: LanguageClient;
   /** the "ML Design" view provider (its `current` outline, `onDidUpdate`) */
   designView: DesignViewProvider;
+  /** the preview panel (its `current` render, `onDidUpdate`, `handleMessage` as the page would post) */
+  preview: PreviewManager;
 }
 
 export const Commands = {
@@ -38,6 +41,9 @@ export const Commands = {
   fixAll: 'mlsd.fixAll',
   refreshView: REFRESH_COMMAND,
   reveal: REVEAL_COMMAND,
+  openPreview: PreviewCommands.open,
+  openPreviewToSide: PreviewCommands.openToSide,
+  export: PreviewCommands.export,
 } as const;
 
 const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('mlsd');
@@ -140,6 +146,10 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
   const designView = new DesignViewProvider(() => client, output);
   context.subscriptions.push(designView);
 
+  // --- the preview -------------------------------------------------------------------------------
+  const preview = new PreviewManager(() => client, output, context.extensionUri);
+  context.subscriptions.push(preview);
+
   context.subscriptions.push(
     lc.onDidChangeState((e) => {
       clientState = e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped';
@@ -177,6 +187,15 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
     vscode.commands.registerCommand(Commands.reveal, (uri: vscode.Uri, range, kind?: string) =>
       revealRange(uri, range, kind),
     ),
+    vscode.commands.registerCommand(Commands.openPreview, (uri?: unknown) =>
+      preview.open(false, uri instanceof vscode.Uri ? uri : undefined),
+    ),
+    vscode.commands.registerCommand(Commands.openPreviewToSide, (uri?: unknown) =>
+      preview.open(true, uri instanceof vscode.Uri ? uri : undefined),
+    ),
+    vscode.commands.registerCommand(Commands.export, (uri?: unknown, format?: unknown, target?: unknown) =>
+      exportDoc(() => client, preview.document ?? designView.document, uri, format, target),
+    ),
   );
 
   updateStatus();
@@ -195,7 +214,7 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
   );
   ready.catch(() => undefined); // reported in the output and the status item; tests await `ready`
 
-  return { ready, client: lc, designView };
+  return { ready, client: lc, designView, preview };
 }
 
 export async function deactivate(): Promise<void> {
