@@ -33,7 +33,7 @@ export function withStyleNonce(svg: string, nonce: string): string {
   return svg.replace(/<style(\s[^>]*)?>/g, (_m, attrs: string | undefined) => `<style nonce="${nonce}"${attrs ?? ''}>`);
 }
 
-const SEVERITY_ICON: Record<RenderFinding['severity'], string> = { error: '⛔', warning: '⚠', info: 'ℹ', hint: '💡' };
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function blockHtml(b: Block): string {
   const out: string[] = [];
@@ -65,7 +65,7 @@ function findingHtml(f: RenderFinding): string {
     `<li class="finding ${f.severity}">` +
     `<button type="button" class="reveal" data-offset="${f.span[0]}" data-line="${f.line}" data-rule="${escapeHtml(f.ruleId)}" ` +
     `title="Reveal line ${f.line} in the editor">` +
-    `<span class="sev ${f.severity}" aria-label="${f.severity}">${SEVERITY_ICON[f.severity]}</span> ` +
+    `<span class="sev ${f.severity}">${f.severity}</span> ` +
     `<span class="rule">${escapeHtml(f.ruleId)}</span> <span class="where">line ${f.line}</span> ` +
     `<span class="msg">${richText(f.message)}</span></button>` +
     `<button type="button" class="docs link" data-docs="${escapeHtml(f.ruleId)}" title="Rule documentation">docs</button>` +
@@ -103,12 +103,17 @@ export function previewBody(m: RenderModel, nonce: string): string {
   out.push(
     `<div class="scorecard" id="scorecard"><span class="verdict ${verdictClass}">${escapeHtml(card.verdict)}</span> ` +
       `<span class="readiness">readiness <strong>${card.readiness}/100</strong></span> · ${card.stated}/${card.expected} checklist items · ` +
-      `${card.errors} error${card.errors === 1 ? '' : 's'} · ${card.warnings} warning${card.warnings === 1 ? '' : 's'}`,
+      `${plural(card.errors, 'error')} · ${plural(card.warnings, 'warning')}`,
     '<ol class="steps">',
   );
   for (const s of card.steps) {
     const pct = s.expected ? Math.round((100 * s.stated) / s.expected) : 100;
-    const counts = [s.errors ? `${s.errors}⛔` : '', s.warnings ? `${s.warnings}⚠` : ''].filter(Boolean).join(' ');
+    const counts = [
+      s.errors ? `<span class="sev error">${plural(s.errors, 'error')}</span>` : '',
+      s.warnings ? `<span class="sev warning">${plural(s.warnings, 'warning')}</span>` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
     out.push(
       `<li><a href="#step-${s.step}" class="steplink" data-step="${s.step}" title="${escapeHtml(s.title)}: ${s.stated} of ${s.expected} checklist items stated">` +
         `<span class="n">${s.step}</span> ${escapeHtml(s.title)} <span class="frac">${s.stated}/${s.expected}</span>` +
@@ -187,6 +192,9 @@ ul.findings{list-style:none;padding:0;margin:.5em 0 1em}
 .finding{margin:.2em 0 .6em;padding:.3em .6em;border-left:3px solid var(--vscode-editorInfo-foreground)}
 .finding.error{border-left-color:var(--vscode-editorError-foreground)}.finding.warning{border-left-color:var(--vscode-editorWarning-foreground)}
 .finding p{margin:.2em 0 0;color:var(--vscode-descriptionForeground)}
+.sev{font-size:.85em;font-weight:600;text-transform:uppercase;letter-spacing:.03em}
+.sev.error{color:var(--vscode-editorError-foreground)}.sev.warning{color:var(--vscode-editorWarning-foreground)}
+.sev.info,.sev.hint{color:var(--vscode-editorInfo-foreground)}
 .rule{font-weight:600}.where{color:var(--vscode-descriptionForeground)}
 section.step.current>h2{border-bottom-color:var(--vscode-focusBorder)}
 body.vscode-high-contrast .finding,body.vscode-high-contrast th,body.vscode-high-contrast td{border-color:var(--vscode-contrastBorder)}
