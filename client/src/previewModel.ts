@@ -217,7 +217,11 @@ const s=t.closest('a.steplink');if(s){e.preventDefault();const step=Number(s.get
 if(el){el.scrollIntoView({block:'start'});const b=el.querySelector('[data-offset]');if(b)b.focus({preventScroll:true});}}
 });
 window.addEventListener('message',function(e){const m=e.data;if(!m||typeof m!=='object')return;
-if(m.type==='update'&&typeof m.html==='string'){main.innerHTML=m.html;document.body.setAttribute('data-version',String(m.version));if(current)mark(current);}
+if(m.type==='update'&&typeof m.html==='string'){
+const a=document.activeElement;let keep=null;
+if(a&&main.contains(a)){const r=a.getAttribute('data-rule'),o=a.getAttribute('data-offset');
+keep=r?'[data-rule="'+CSS.escape(r)+'"]':o?'[data-offset="'+CSS.escape(o)+'"]':null;}
+main.innerHTML=m.html;if(keep){const n=main.querySelector(keep);if(n)n.focus({preventScroll:true});}document.body.setAttribute('data-version',String(m.version));if(current)mark(current);}
 else if(m.type==='scrollTo'&&typeof m.step==='number'){current=m.step;const el=mark(m.step);if(el)el.scrollIntoView({block:'start'});}
 });
 vscode.postMessage({type:'ready'});
