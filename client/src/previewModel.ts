@@ -126,7 +126,7 @@ export function previewBody(m: RenderModel, nonce: string): string {
   if (m.diagram.svg)
     out.push(
       '<section id="diagram"><h2>System diagram</h2>',
-      `<div class="diagram">${withStyleNonce(m.diagram.svg, nonce)}</div></section>`,
+      `<div class="diagram" tabindex="0" role="button" aria-pressed="false" title="Click or Enter: actual size / fit the width">${withStyleNonce(m.diagram.svg, nonce)}</div></section>`,
     );
   if (m.figures.length) {
     out.push(
@@ -186,7 +186,8 @@ ol.steps{list-style:none;display:flex;flex-wrap:wrap;gap:4px 14px;padding:0;marg
 ${Array.from({ length: 11 }, (_, i) => `.w${i * 10}{width:${i * 10}%}`).join('')}
 .counts{font-size:.9em}
 .diagram{border:1px solid var(--vscode-panel-border,rgba(128,128,128,.35));border-radius:4px;padding:6px;overflow-x:auto}
-.diagram svg{display:block;max-width:100%;height:auto}
+.diagram svg{display:block;max-width:100%;height:auto;cursor:zoom-in}
+.diagram.actual svg{max-width:none;cursor:zoom-out}
 .over{color:var(--vscode-errorForeground);font-weight:600}
 ul.findings{list-style:none;padding:0;margin:.5em 0 1em}
 .finding{margin:.2em 0 .6em;padding:.3em .6em;border-left:3px solid var(--vscode-editorInfo-foreground)}
@@ -209,10 +210,15 @@ const main=document.getElementById('main');
 let current=0;
 function mark(step){for(const s of document.querySelectorAll('section.step.current'))s.classList.remove('current');
 const el=document.getElementById('step-'+step);if(el)el.classList.add('current');return el;}
+function toggle(d){const on=d.classList.toggle('actual');d.setAttribute('aria-pressed',String(on));diagramActual=on;}
+let diagramActual=false;
+document.addEventListener('keydown',function(e){const t=e.target instanceof Element?e.target:null;
+if(t&&t.classList.contains('diagram')&&(e.key==='Enter'||e.key===' ')){e.preventDefault();toggle(t);}});
 document.addEventListener('click',function(e){
 const t=e.target instanceof Element?e.target:null;if(!t)return;
 const docs=t.closest('[data-docs]');if(docs){e.preventDefault();vscode.postMessage({type:'ruleDocs',ruleId:docs.getAttribute('data-docs')});return;}
 const r=t.closest('[data-offset]');if(r){e.preventDefault();vscode.postMessage({type:'reveal',offset:Number(r.getAttribute('data-offset'))});return;}
+const d=t.closest('.diagram');if(d){toggle(d);return;}
 const s=t.closest('a.steplink');if(s){e.preventDefault();const step=Number(s.getAttribute('data-step'));const el=mark(step);
 if(el){el.scrollIntoView({block:'start'});const b=el.querySelector('[data-offset]');if(b)b.focus({preventScroll:true});}}
 });
@@ -221,7 +227,8 @@ if(m.type==='update'&&typeof m.html==='string'){
 const a=document.activeElement;let keep=null;
 if(a&&main.contains(a)){const r=a.getAttribute('data-rule'),o=a.getAttribute('data-offset');
 keep=r?'[data-rule="'+CSS.escape(r)+'"]':o?'[data-offset="'+CSS.escape(o)+'"]':null;}
-main.innerHTML=m.html;if(keep){const n=main.querySelector(keep);if(n)n.focus({preventScroll:true});}document.body.setAttribute('data-version',String(m.version));if(current)mark(current);}
+main.innerHTML=m.html;if(diagramActual){const d=main.querySelector('.diagram');if(d){d.classList.add('actual');d.setAttribute('aria-pressed','true');}}
+if(keep){const n=main.querySelector(keep);if(n)n.focus({preventScroll:true});}document.body.setAttribute('data-version',String(m.version));if(current)mark(current);}
 else if(m.type==='scrollTo'&&typeof m.step==='number'){current=m.step;const el=mark(m.step);if(el)el.scrollIntoView({block:'start'});}
 });
 vscode.postMessage({type:'ready'});

@@ -258,7 +258,7 @@ export default async function uiSuite(t) {
   );
 
   await t.check(
-    'preview (Ctrl+K V): diagram and findings beside the doc; a click and Enter reveal; an edit updates it',
+    'preview (Ctrl+K V): diagram and findings beside the doc; diagram zoom; a click and Enter reveal; an edit updates it',
     async () => {
       await closePopups();
       await page.locator('.tabs-container .tab', { hasText: FIXTURE }).first().click();
@@ -286,6 +286,11 @@ export default async function uiSuite(t) {
         .waitFor({ state: 'hidden', timeout: 5_000 })
         .catch(() => undefined);
       await t.shot('preview');
+      // the diagram: a click shows it at its actual size (scrolls sideways), Enter fits it to the width again
+      await view.locator('.diagram').click();
+      await view.locator('.diagram.actual[aria-pressed="true"]').waitFor();
+      await page.keyboard.press('Enter');
+      await view.locator('.diagram:not(.actual)[aria-pressed="false"]').waitFor();
       // a click on a step heading reveals its key
       await view.locator('#step-5 button.heading').click();
       await page.locator('[id="status.editor.selection"]', { hasText: `Ln ${lineNo('evaluation:')}, Col 1` }).waitFor();
