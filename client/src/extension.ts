@@ -16,7 +16,7 @@ import {
 } from 'vscode-languageclient/node';
 import { ServerCommands, StatusNotification, type MlsdSettings, type StatusParams } from '../../server/src/protocol';
 import { DesignViewProvider, REFRESH_COMMAND, REVEAL_COMMAND, isDesignDoc, revealRange } from './designView';
-import { exportDoc, PreviewCommands, PreviewManager } from './preview';
+import { exportDoc, PREVIEW_VIEW_TYPE, PreviewCommands, PreviewManager } from './preview';
 import { listRuleDocs, resolveRule, type RuleDoc } from './ruleDocs';
 import { toServerSettings } from './settings';
 import { countSeverities, statusPresentation, type ClientState } from './statusModel';
@@ -148,7 +148,14 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
 
   // --- the preview -------------------------------------------------------------------------------
   const preview = new PreviewManager(() => client, output, context.extensionUri);
-  context.subscriptions.push(preview);
+  context.subscriptions.push(
+    preview,
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => {
+        await preview.restore(panel, state);
+      },
+    }),
+  );
 
   context.subscriptions.push(
     lc.onDidChangeState((e) => {

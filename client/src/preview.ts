@@ -22,6 +22,7 @@ import {
   previewBody,
   previewHtml,
   RenderScheduler,
+  restoredUri,
   stepAtOffset,
 } from './previewModel';
 
@@ -33,6 +34,7 @@ export const PreviewCommands = {
 } as const;
 
 const EDIT_DEBOUNCE_MS = 250;
+const WEBVIEW_OPTIONS: vscode.WebviewOptions = { enableScripts: true, localResourceRoots: [] };
 const DIAGNOSTICS_DEBOUNCE_MS = 50;
 
 /** What the preview shows (for tests: `api.preview.current`). */
@@ -156,13 +158,36 @@ export class PreviewManager implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 
+  /** A preview panel VS Code restored after a reload (its page kept the doc's uri in its state). */
+  async restore(panel: vscode.WebviewPanel, state: unknown): Promise<boolean> {
+    const uri = restoredUri(state);
+    let doc: vscode.TextDocument | undefined;
+    try {
+      doc = uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(uri)) : undefined;
+    } catch {
+      doc = undefined;
+    }
+    if (!isDesignDoc(doc) || this.panel) {
+      panel.dispose();
+      return false;
+    }
+    panel.webview.options = WEBVIEW_OPTIONS;
+    this.adopt(panel);
+    this.show(doc);
+    return true;
+  }
+
   private createPanel(column: vscode.ViewColumn, preserveFocus: boolean): void {
     const panel = vscode.window.createWebviewPanel(
       PREVIEW_VIEW_TYPE,
       'ML Design Preview',
       { viewColumn: column, preserveFocus },
-      { enableScripts: true, enableFindWidget: true, localResourceRoots: [] },
+      { ...WEBVIEW_OPTIONS, enableFindWidget: true },
     );
+    this.adopt(panel);
+  }
+
+  private adopt(panel: vscode.WebviewPanel): void {
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'client', 'media', 'mlsd-file.svg');
     this.panel = panel;
     this.nonce = makeNonce((n) => randomBytes(n));
@@ -191,6 +216,7 @@ export class PreviewManager implements vscode.Disposable {
         nonce: this.nonce,
         title: panel.title,
         body: placeholderBody('Rendering the design doc…'),
+        uri: doc.uri.toString(),
       });
     }
     this.scheduler.schedule(0);

@@ -231,6 +231,7 @@ main.innerHTML=m.html;if(diagramActual){const d=main.querySelector('.diagram');i
 if(keep){const n=main.querySelector(keep);if(n)n.focus({preventScroll:true});}document.body.setAttribute('data-version',String(m.version));if(current)mark(current);}
 else if(m.type==='scrollTo'&&typeof m.step==='number'){current=m.step;const el=mark(m.step);if(el)el.scrollIntoView({block:'start'});}
 });
+if(document.body.getAttribute('data-uri'))vscode.setState({uri:document.body.getAttribute('data-uri')});
 vscode.postMessage({type:'ready'});
 })();`;
 
@@ -242,6 +243,8 @@ export interface PreviewPageInput {
   /** the body from `previewBody`, or a placeholder */
   body: string;
   version?: number | null;
+  /** the doc's uri, kept in the page's state so that the preview comes back after a reload */
+  uri?: string;
 }
 
 /** The whole webview page: strict CSP, nonce'd style and script, no remote content. */
@@ -262,7 +265,7 @@ export function previewHtml(p: PreviewPageInput): string {
     `<title>${escapeHtml(p.title)}</title>`,
     `<style nonce="${p.nonce}">${CSS}</style>`,
     '</head>',
-    `<body data-version="${p.version ?? ''}">`,
+    `<body data-version="${p.version ?? ''}" data-uri="${escapeHtml(p.uri ?? '')}">`,
     `<main id="main">${p.body}</main>`,
     `<script nonce="${p.nonce}">${SCRIPT}</script>`,
     '</body>',
@@ -313,6 +316,12 @@ export function stepAtOffset(m: Pick<RenderModel, 'steps'>, offset: number): num
     }
   }
   return best;
+}
+
+/** The doc uri kept in a restored panel's state, if well-formed. */
+export function restoredUri(state: unknown): string | undefined {
+  const uri = state && typeof state === 'object' ? (state as { uri?: unknown }).uri : undefined;
+  return typeof uri === 'string' && /^(file|untitled|vscode-remote):/.test(uri) ? uri : undefined;
 }
 
 /** Whether an answer for `incoming` should be dropped: older than what is shown. */

@@ -21,6 +21,7 @@ import {
   stepAtOffset,
   withStyleNonce,
   exportTarget,
+  restoredUri,
 } from '../../client/src/previewModel';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -258,4 +259,28 @@ test('the scheduler keeps one request in flight; a change meanwhile gives exactl
 test('export target: <name>.md / .html beside the doc', () => {
   assert.equal(exportTarget('/w/docs/ranking.mlsd.yaml', 'md'), path.join('/w/docs', 'ranking.md'));
   assert.equal(exportTarget('/w/feed.mlsd.yml', 'html'), path.join('/w', 'feed.html'));
+});
+
+test('the page keeps the doc uri (escaped) for a restore after reload; only well-formed uris are restored', () => {
+  const html = previewHtml({
+    cspSource: CSP_SOURCE,
+    nonce: NONCE,
+    title: 't',
+    body: '',
+    uri: 'file:///w/a"b.mlsd.yaml',
+  });
+  assert.ok(html.includes('data-uri="file:///w/a&quot;b.mlsd.yaml"'));
+  assert.ok(html.includes('vscode.setState({uri:'));
+  assert.equal(restoredUri({ uri: 'file:///w/a.mlsd.yaml' }), 'file:///w/a.mlsd.yaml');
+  assert.equal(restoredUri({ uri: 'untitled:Untitled-1' }), 'untitled:Untitled-1');
+  for (const bad of [
+    undefined,
+    null,
+    'file:///x',
+    {},
+    { uri: 3 },
+    { uri: 'javascript:alert(1)' },
+    { uri: 'https://x/y' },
+  ])
+    assert.equal(restoredUri(bad), undefined, JSON.stringify(bad));
 });

@@ -37,6 +37,7 @@ interface PreviewApi {
   readonly onDidUpdate: vs.Event<PreviewState>;
   readonly isOpen: boolean;
   handleMessage(msg: unknown): Promise<boolean>;
+  restore(panel: vs.WebviewPanel, state: unknown): Promise<boolean>;
 }
 
 async function previewApi(): Promise<PreviewApi> {
@@ -215,6 +216,28 @@ test(
     } finally {
       await closePreview();
       await scratch.cleanup();
+    }
+  },
+  { timeoutMs: 30_000 },
+);
+
+test(
+  'a preview panel restored after a reload (the serializer) renders the doc kept in its state',
+  async () => {
+    const preview = await previewApi();
+    await closePreview();
+    const uri = fixtureUri('sample.mlsd.yaml');
+    // what VS Code hands the serializer after a reload: a panel of our view type and the page's state
+    const panel = vscode.window.createWebviewPanel('mlsd.preview', 'restored', vscode.ViewColumn.Two, {});
+    try {
+      assert(await preview.restore(panel, { uri: uri.toString() }), 'restored');
+      const s = await previewOf(preview, uri, (x) => x.body.includes('data-rule="MLSD102"'), 'with MLSD102');
+      assert(s.body.includes('<svg'), 'the diagram');
+      assert(panel.webview.options.enableScripts, 'scripts enabled on the restored panel');
+      const other = vscode.window.createWebviewPanel('mlsd.preview', 'bad', vscode.ViewColumn.Two, {});
+      assert(!(await preview.restore(other, { uri: 'https://example.com/x' })), 'a malformed state is not restored');
+    } finally {
+      await closePreview();
     }
   },
   { timeoutMs: 30_000 },
