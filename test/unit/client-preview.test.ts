@@ -284,3 +284,31 @@ test('the page keeps the doc uri (escaped) for a restore after reload; only well
   ])
     assert.equal(restoredUri(bad), undefined, JSON.stringify(bad));
 });
+
+test('package.json: the preview and export commands, their keybindings and the editor title button', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const c = pkg.contributes;
+  const cmd = (id: string) => c.commands.find((x: { command: string }) => x.command === id);
+  assert.equal(cmd('mlsd.preview.openToSide')?.title, 'Open Preview to the Side');
+  assert.equal(cmd('mlsd.preview.open')?.title, 'Open Preview');
+  assert.equal(cmd('mlsd.export')?.title, 'Export…');
+  for (const id of ['mlsd.preview.openToSide', 'mlsd.preview.open', 'mlsd.export']) {
+    assert.equal(cmd(id).category, 'ML Design');
+    assert.match(cmd(id).icon, /^\$\([a-z-]+\)$/);
+    assert.ok(pkg.activationEvents.includes(`onCommand:${id}`), id);
+  }
+  assert.ok(pkg.activationEvents.includes('onWebviewPanel:mlsd.preview'));
+  const keys = (id: string) => c.keybindings.filter((k: { command: string }) => k.command === id);
+  assert.deepEqual(
+    keys('mlsd.preview.openToSide').map((k: Record<string, string>) => [k.key, k.mac, k.when]),
+    [['ctrl+k v', 'cmd+k v', 'editorLangId == mlsd && !notebookEditorFocused']],
+  );
+  assert.deepEqual(
+    keys('mlsd.preview.open').map((k: Record<string, string>) => [k.key, k.mac, k.when]),
+    [['ctrl+shift+v', 'cmd+shift+v', 'editorLangId == mlsd && !notebookEditorFocused']],
+  );
+  const title = c.menus['editor/title'].find((m: { command: string }) => m.command === 'mlsd.preview.openToSide');
+  assert.equal(title.when, 'resourceLangId == mlsd');
+  assert.equal(title.group, 'navigation');
+  assert.deepEqual(pkg.capabilities.untrustedWorkspaces, { supported: true });
+});
