@@ -23,6 +23,7 @@ import {
 } from '../../server/src/protocol';
 import { DesignViewProvider, REFRESH_COMMAND, REVEAL_COMMAND, isDesignDoc, revealRange } from './designView';
 import { registerPractice } from './practice';
+import { exportDoc, PREVIEW_VIEW_TYPE, PreviewCommands, PreviewManager } from './preview';
 import { listRuleDocs, resolveRule, type RuleDoc } from './ruleDocs';
 import { toServerSettings } from './settings';
 import { countSeverities, statusPresentation, type ClientState } from './statusModel';
@@ -35,6 +36,8 @@ export interface MlsdApi {
   client: LanguageClient;
   /** the "ML Design" view provider (its `current` outline, `onDidUpdate`) */
   designView: DesignViewProvider;
+  /** the preview panel (its `current` render, `onDidUpdate`, `handleMessage` as the page would post) */
+  preview: PreviewManager;
 }
 
 export const Commands = {
@@ -45,6 +48,9 @@ export const Commands = {
   fixAll: 'mlsd.fixAll',
   refreshView: REFRESH_COMMAND,
   reveal: REVEAL_COMMAND,
+  openPreview: PreviewCommands.open,
+  openPreviewToSide: PreviewCommands.openToSide,
+  export: PreviewCommands.export,
 } as const;
 
 const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('mlsd');
@@ -155,6 +161,17 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
   context.subscriptions.push(designView);
   lc.onNotification(WorkspaceDocsChangedNotification, () => designView.scheduleDocs(0));
 
+  // --- the preview -------------------------------------------------------------------------------
+  const preview = new PreviewManager(() => client, output, context.extensionUri);
+  context.subscriptions.push(
+    preview,
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => {
+        await preview.restore(panel, state);
+      },
+    }),
+  );
+
   context.subscriptions.push(
     lc.onDidChangeState((e) => {
       clientState = e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped';
@@ -195,6 +212,15 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
     vscode.commands.registerCommand(Commands.reveal, (uri: vscode.Uri, range, kind?: string) =>
       revealRange(uri, range, kind),
     ),
+    vscode.commands.registerCommand(Commands.openPreview, (uri?: unknown) =>
+      preview.open(false, uri instanceof vscode.Uri ? uri : undefined),
+    ),
+    vscode.commands.registerCommand(Commands.openPreviewToSide, (uri?: unknown) =>
+      preview.open(true, uri instanceof vscode.Uri ? uri : undefined),
+    ),
+    vscode.commands.registerCommand(Commands.export, (uri?: unknown, format?: unknown, target?: unknown) =>
+      exportDoc(() => client, preview.document ?? designView.document, uri, format, target),
+    ),
   );
 
   // --- practice interview (its status item, listeners and timer exist only during a session) ----
@@ -217,7 +243,7 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
   );
   ready.catch(() => undefined); // reported in the output and the status item; tests await `ready`
 
-  return { ready, client: lc, designView };
+  return { ready, client: lc, designView, preview };
 }
 
 export async function deactivate(): Promise<void> {
