@@ -73,7 +73,7 @@ export interface PracticeReportParams {
     status: 'finished' | 'ended';
     elapsedMs: number;
     durationMs: number;
-    phases: { title: string; spentMs: number; boxMs: number }[];
+    phases: { title: string; spentMs: number; boxMs: number; entered?: boolean }[];
   };
 }
 export interface PracticeReportResult {

@@ -142,6 +142,17 @@ test('session: advance is forward only and stays within the seven phases', () =>
     s.timeline().map((p) => p.spentMs),
     [0, 0, 0, 0, 0, 0, 0],
   );
+  // entered vs skipped, even at 0 ms: the report shows 00:00 for a phase worked in, — for a skipped one
+  assert.deepEqual(
+    s.timeline().map((p) => p.entered),
+    [true, false, false, true, false, false, true],
+  );
+  s.end();
+  const md = practiceReportMarkdown(
+    practiceReport({ archetype: 'news-feed', practice: analyze('mlsd: 1\n'), findings: [], session: s.summary()! }),
+  );
+  assert.match(md, /\| Model \| 00:00 \|/);
+  assert.match(md, /\| Framing \| — \|/);
 });
 
 test('session: end early freezes the time and stops the ticks; a second end does nothing', () => {

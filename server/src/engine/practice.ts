@@ -322,7 +322,7 @@ export function practiceReportMarkdown(r: PracticeReport): string {
       '|---|---:|---:|',
       ...s.phases.map(
         (p) =>
-          `| ${p.title} | ${p.spentMs > 0 ? formatClock(p.spentMs) : '—'}${p.spentMs > p.boxMs ? ' (over)' : ''} | ${formatClock(p.boxMs)} |`,
+          `| ${p.title} | ${(p.entered ?? p.spentMs > 0) ? formatClock(p.spentMs) : '—'}${p.spentMs > p.boxMs ? ' (over)' : ''} | ${formatClock(p.boxMs)} |`,
       ),
       '',
     );

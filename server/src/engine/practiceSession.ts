@@ -40,6 +40,7 @@ export interface PhaseTime {
   step: StepKey;
   boxMs: number;
   spentMs: number;
+  entered: boolean;
 }
 
 /** A session that is over, for the end report. */
@@ -47,7 +48,7 @@ export interface SessionSummary {
   status: 'finished' | 'ended';
   elapsedMs: number;
   durationMs: number;
-  phases: { title: string; spentMs: number; boxMs: number }[];
+  phases: { title: string; spentMs: number; boxMs: number; entered?: boolean }[];
 }
 
 export interface PracticeSnapshot {
@@ -83,6 +84,8 @@ export class PracticeSession {
   /** time spent in each phase (the current one is completed by `elapsed`) */
   private readonly spent: number[];
   private readonly nudged = new Set<number>();
+  /** phases the candidate worked in (a skipped phase has none of the session's time, not even 0 ms) */
+  private readonly entered = new Set<number>([0]);
   readonly durationMs: number;
 
   constructor(
@@ -141,6 +144,7 @@ export class PracticeSession {
     const e = this.elapsed();
     this.spent[this.phase] = e - this.phaseStartMs;
     this.phase = to;
+    this.entered.add(to);
     this.phaseStartMs = e;
     return true;
   }
@@ -205,6 +209,7 @@ export class PracticeSession {
       step: p.step,
       boxMs: this.boxMs(i),
       spentMs: i === this.phase && this.active ? e - this.phaseStartMs : this.spent[i],
+      entered: this.entered.has(i),
     }));
   }
 
@@ -216,7 +221,7 @@ export class PracticeSession {
       status,
       elapsedMs: this.elapsed(),
       durationMs: this.durationMs,
-      phases: this.timeline().map((p) => ({ title: p.title, spentMs: p.spentMs, boxMs: p.boxMs })),
+      phases: this.timeline().map((p) => ({ title: p.title, spentMs: p.spentMs, boxMs: p.boxMs, entered: p.entered })),
     };
   }
 
