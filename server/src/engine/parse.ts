@@ -575,7 +575,9 @@ export function parseText(text: string, limits: ParseLimits = DEFAULT_LIMITS): P
       intAsBigInt: false,
     });
     // the parser yields a few top-level tokens (one per document), streamed into the composer
-    const docs = Array.from(composer.compose(parsed(parser, source), true, source.length)) as Document.Parsed<ParsedNode>[];
+    const docs = Array.from(
+      composer.compose(parsed(parser, source), true, source.length),
+    ) as Document.Parsed<ParsedNode>[];
     docs.forEach((d, i) => {
       for (const e of d.errors) {
         const s = Math.max(0, Math.min(e.pos[0], text.length));
