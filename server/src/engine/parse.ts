@@ -129,6 +129,11 @@ const CORE_TAG_PREFIX = 'tag:yaml.org,2002:';
 
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
+  if (text.indexOf('\r') < 0) {
+    // LF only (the common case): indexOf runs far faster than a loop over the characters
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) starts.push(i + 1);
@@ -181,8 +186,12 @@ export function lineEndAt(doc: Pick<ParsedDoc, 'lineStarts' | 'text'>, offset: n
   return end;
 }
 
+/** A control character (other than tab and line breaks) or U+FFFD: what `looksBinary` counts. */
+const BINARYISH = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]/;
+
 function looksBinary(text: string): number {
   const n = Math.min(text.length, 65_536);
+  if (!BINARYISH.test(n < text.length ? text.slice(0, n) : text)) return -1; // the common case, one regex scan
   let bad = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -483,6 +492,7 @@ class TreeBuilder {
  * scan of the raw text (brackets inside quoted strings count too: it only has to bound the work).
  */
 function overBudget(text: string, limits: ParseLimits): { at: number; budget: 'depth' | 'tokens' } | undefined {
+  if (text.length <= limits.maxTokens && fewOpeners(text, limits.maxParseDepth)) return undefined; // cannot go over
   let depth = 0;
   let tokens = 0;
   for (let i = 0; i < text.length; i++) {
@@ -498,6 +508,14 @@ function overBudget(text: string, limits: ParseLimits): { at: number; budget: 'd
     if (tokens > limits.maxTokens) return { at: i, budget: 'tokens' };
   }
   return undefined;
+}
+
+/** At most `max` opening brackets in the text (then they cannot nest deeper than `max`). */
+function fewOpeners(text: string, max: number): boolean {
+  let count = 0;
+  for (const c of ['[', '{'])
+    for (let i = text.indexOf(c); i >= 0; i = text.indexOf(c, i + 1)) if (++count > max) return false;
+  return true;
 }
 
 function sizeMessage(what: string, cap: string): SyntaxProblem {
