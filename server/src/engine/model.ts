@@ -15,7 +15,7 @@ import {
   type MetricInfo,
   type TaskType,
 } from './domain';
-import { isLatencyKey, specAt, STEP_KEYS, type FieldSpec, type StepKey } from './catalog';
+import { type EnumValue, isLatencyKey, specAt, STEP_KEYS, type FieldSpec, type StepKey } from './catalog';
 import { child, lineEndAt, nodeAt, pathOf, type MNode, type ParsedDoc } from './parse';
 import { commaSplits } from './commaSplits';
 import {
@@ -57,12 +57,50 @@ export interface MetricRef {
   hasCutoff: boolean;
 }
 
+/** Canonical value by normalized spelling (value and aliases), per enum table: built once per table. */
+const enumIndexes = new WeakMap<readonly EnumValue[], Map<string, string>>();
+function enumIndex(values: readonly EnumValue[]): Map<string, string> {
+  let m = enumIndexes.get(values);
+  if (!m) {
+    m = new Map();
+    // first match wins, as `values.find` did: a value's own spelling, then its aliases, in table order
+    for (const v of values) {
+      const keys = [v.value, ...(v.aliases ?? [])];
+      for (const k of keys) {
+        const nk = normalize(k);
+        if (!m.has(nk)) m.set(nk, v.value);
+      }
+    }
+    enumIndexes.set(values, m);
+  }
+  return m;
+}
+
 export class MlsdDoc {
+  /**
+   * Per-document memos (the parsed tree never changes after parsing): node lookups by path, field specs
+   * by node, and facts several rules ask (`memo`). Keeps the rules' repeated reads off the hot path.
+   */
+  private readonly nodes = new Map<string, MNode | undefined>();
+  private readonly specs = new Map<MNode, FieldSpec | undefined>();
+  private readonly memos = new Map<unknown, unknown>();
+
   constructor(
     readonly parsed: ParsedDoc,
     readonly uri = '',
     readonly version: number | null = null,
   ) {}
+
+  /**
+   * A value computed once per document: `key` names the computation (a function or a unique string).
+   * Callers must not mutate what it returns (arrays are shared between callers).
+   */
+  memo<T>(key: unknown, compute: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const v = compute();
+    this.memos.set(key, v);
+    return v;
+  }
 
   get text(): string {
     return this.parsed.text;
@@ -76,7 +114,15 @@ export class MlsdDoc {
   }
 
   node(path: Path): MNode | undefined {
-    return nodeAt(this.top, path);
+    // string paths and arrays get distinct keys: `a.b` is two keys, `['a.b']` one; numbers index lists
+    const key =
+      typeof path === 'string'
+        ? path
+        : `\u0000${path.map((p) => (typeof p === 'number' ? `\u0001${p}` : p)).join('\u0000')}`;
+    if (this.nodes.has(key)) return this.nodes.get(key);
+    const n = nodeAt(this.top, path);
+    this.nodes.set(key, n);
+    return n;
   }
 
   /** True when the node is present with a real value (not null, empty, or a placeholder). */
@@ -105,7 +151,10 @@ export class MlsdDoc {
   }
 
   specOf(n: MNode): FieldSpec | undefined {
-    return specAt(pathOf(n));
+    if (this.specs.has(n)) return this.specs.get(n);
+    const spec = specAt(pathOf(n));
+    this.specs.set(n, spec);
+    return spec;
   }
 
   /** Stated scalar as text (numbers and booleans stringified). */
@@ -123,8 +172,7 @@ export class MlsdDoc {
     if (t === undefined || this.isCut(n)) return undefined;
     const values = spec?.enum ?? spec?.item?.enum;
     if (!values) return undefined;
-    const nt = normalize(t);
-    return values.find((v) => normalize(v.value) === nt || v.aliases?.some((a) => normalize(a) === nt))?.value;
+    return enumIndex(values).get(normalize(t));
   }
   enumOf(path: Path): string | undefined {
     return this.enumValueOf(this.node(path));
@@ -246,27 +294,35 @@ export class MlsdDoc {
 
   /** framing.task_type when stated and valid. */
   taskType(): TaskType | undefined {
-    const t = this.enumOf('framing.task_type');
-    return t && isTaskType(t) ? t : undefined;
+    return this.memo('taskType', () => {
+      const t = this.enumOf('framing.task_type');
+      return t && isTaskType(t) ? t : undefined;
+    });
   }
 
   /** Valid task types of `framing.heads[]`. */
   headTaskTypes(): TaskType[] {
-    const out: TaskType[] = [];
-    for (const h of this.entries('framing.heads')) {
-      const t = this.enumValueOf(child(h, 'task_type'));
-      if (t && isTaskType(t)) out.push(t);
-    }
-    return out;
+    const out = this.memo('headTaskTypes', () => {
+      const out: TaskType[] = [];
+      for (const h of this.entries('framing.heads')) {
+        const t = this.enumValueOf(child(h, 'task_type'));
+        if (t && isTaskType(t)) out.push(t);
+      }
+      return out;
+    });
+    return out.slice();
   }
 
   /** The task types metrics are checked against: the heads' types when heads are typed, else the task type. */
   effectiveTaskTypes(): TaskType[] {
-    const heads = this.headTaskTypes();
-    const main = this.taskType();
-    const set = new Set<TaskType>(heads);
-    if (main && (heads.length === 0 || main !== 'multitask-classification')) set.add(main);
-    return [...set];
+    const out = this.memo('effectiveTaskTypes', () => {
+      const heads = this.headTaskTypes();
+      const main = this.taskType();
+      const set = new Set<TaskType>(heads);
+      if (main && (heads.length === 0 || main !== 'multitask-classification')) set.add(main);
+      return [...set];
+    });
+    return out.slice();
   }
 
   /** The archetype when stated and valid (canonical spelling). */
