@@ -15,14 +15,13 @@ import {
   type MetricInfo,
   type TaskType,
 } from './domain';
-import { type EnumValue, isLatencyKey, specAt, STEP_KEYS, type FieldSpec, type StepKey } from './catalog';
+import { enumCanonical, isLatencyKey, specAt, STEP_KEYS, type FieldSpec, type StepKey } from './catalog';
 import { child, lineEndAt, nodeAt, pathOf, type MNode, type ParsedDoc } from './parse';
 import { commaSplits } from './commaSplits';
 import {
   isPlaceholder,
   type Money,
   moneyPeriodOf,
-  normalize,
   parseDuration,
   parseMetricSpelling,
   parseMoney,
@@ -55,25 +54,6 @@ export interface MetricRef {
   k?: number | 'k';
   iou?: number;
   hasCutoff: boolean;
-}
-
-/** Canonical value by normalized spelling (value and aliases), per enum table: built once per table. */
-const enumIndexes = new WeakMap<readonly EnumValue[], Map<string, string>>();
-function enumIndex(values: readonly EnumValue[]): Map<string, string> {
-  let m = enumIndexes.get(values);
-  if (!m) {
-    m = new Map();
-    // first match wins, as `values.find` did: a value's own spelling, then its aliases, in table order
-    for (const v of values) {
-      const keys = [v.value, ...(v.aliases ?? [])];
-      for (const k of keys) {
-        const nk = normalize(k);
-        if (!m.has(nk)) m.set(nk, v.value);
-      }
-    }
-    enumIndexes.set(values, m);
-  }
-  return m;
 }
 
 export class MlsdDoc {
@@ -172,7 +152,7 @@ export class MlsdDoc {
     if (t === undefined || this.isCut(n)) return undefined;
     const values = spec?.enum ?? spec?.item?.enum;
     if (!values) return undefined;
-    return enumIndex(values).get(normalize(t));
+    return enumCanonical(values, t);
   }
   enumOf(path: Path): string | undefined {
     return this.enumValueOf(this.node(path));
