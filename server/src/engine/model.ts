@@ -62,6 +62,7 @@ export class MlsdDoc {
    * by node, and facts several rules ask (`memo`). Keeps the rules' repeated reads off the hot path.
    */
   private readonly nodes = new Map<string, MNode | undefined>();
+  private readonly nodesByParts = new Map<string, MNode | undefined>();
   private readonly specs = new Map<MNode, FieldSpec | undefined>();
   private readonly memos = new Map<unknown, unknown>();
 
@@ -94,14 +95,13 @@ export class MlsdDoc {
   }
 
   node(path: Path): MNode | undefined {
-    // string paths and arrays get distinct keys: `a.b` is two keys, `['a.b']` one; numbers index lists
-    const key =
-      typeof path === 'string'
-        ? path
-        : `\u0000${path.map((p) => (typeof p === 'number' ? `\u0001${p}` : p)).join('\u0000')}`;
-    if (this.nodes.has(key)) return this.nodes.get(key);
+    // string paths (`a.b`: two keys) and arrays (`['a.b']`: one key; numbers index lists) are keyed apart,
+    // arrays by their JSON text (which tells 0 from '0' and escapes every character of a key)
+    const cache = typeof path === 'string' ? this.nodes : this.nodesByParts;
+    const key = typeof path === 'string' ? path : JSON.stringify(path);
+    if (cache.has(key)) return cache.get(key);
     const n = nodeAt(this.top, path);
-    this.nodes.set(key, n);
+    cache.set(key, n);
     return n;
   }
 
