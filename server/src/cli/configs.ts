@@ -34,6 +34,7 @@ interface LoadedFile {
 export class CliConfigs {
   private files = new Map<string, LoadedFile>();
   private resolved = new Map<string, ResolvedConfig>();
+  private found = new Map<string, string | undefined>();
   private explicit?: LoadedFile;
   private flags: RawConfig;
   /** every problem met so far, each once */
@@ -87,11 +88,20 @@ export class CliConfigs {
     }
   }
 
+  /** The config search, once per folder: every doc of a folder finds the same file. */
+  private searchFor(abs: string): string | undefined {
+    const dir = path.dirname(abs);
+    if (this.found.has(dir)) return this.found.get(dir);
+    const file = resolveConfigFor(abs, this.cwd, this.reader);
+    this.found.set(dir, file);
+    return file;
+  }
+
   /** The resolved config for a doc, and the config file found for it. Problems land in `errors`. */
   forFile(docPath: string): { config: ResolvedConfig; file?: string } {
     // --config replaces the search (as ESLint's and markdownlint-cli2's --config do); the working
     // directory plays the part of the editor's workspace folder
-    const file = this.explicit ? undefined : resolveConfigFor(path.resolve(this.cwd, docPath), this.cwd, this.reader);
+    const file = this.explicit ? undefined : this.searchFor(path.resolve(this.cwd, docPath));
     const key = file ?? '';
     let config = this.resolved.get(key);
     if (!config) {

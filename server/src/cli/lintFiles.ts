@@ -99,8 +99,8 @@ export const WORKER_THRESHOLD = 50;
 
 /**
  * Lints many files, in order. Past `WORKER_THRESHOLD` files on a machine with several cores, the files
- * are dealt to one worker thread per core (each loads the engine once and lints its share); the calling
- * thread blocks until all are done, so callers stay synchronous. `MLSD_WORKERS=0` (or 1) forces one thread.
+ * are dealt to the calling thread and one worker thread per other core (each loads the engine once and
+ * lints its share); the calling thread then blocks until the workers are done, so callers stay synchronous. `MLSD_WORKERS=0` (or 1) forces one thread.
  */
 export function lintFiles(jobs: LintJob[], opts: LintRunOptions, workers = workerCount(jobs.length)): FileOutcome[] {
   if (workers > 1) {
@@ -136,8 +136,11 @@ interface WorkerInput {
 function lintInWorkers(jobs: LintJob[], opts: LintRunOptions, n: number): FileOutcome[] | undefined {
   const done = new Int32Array(new SharedArrayBuffer(4));
   const started: { worker: Worker; port: MessagePort; index: number[] }[] = [];
+  // the calling thread lints the last share itself (it has the engine loaded already): n - 1 workers
+  const mine: number[] = [];
+  for (let i = n - 1; i < jobs.length; i += n) mine.push(i);
   try {
-    for (let w = 0; w < n; w++) {
+    for (let w = 0; w < n - 1; w++) {
       const index: number[] = [];
       for (let i = w; i < jobs.length; i += n) index.push(i); // dealt round-robin: similar shares
       const { port1, port2 } = new MessageChannel();
@@ -150,9 +153,12 @@ function lintInWorkers(jobs: LintJob[], opts: LintRunOptions, n: number): FileOu
     for (const s of started) void s.worker.terminate();
     return undefined;
   }
-  // each worker adds 1 to `done` when it has posted its results (in a finally: also when it failed)
-  for (let seen = Atomics.load(done, 0); seen < n; seen = Atomics.load(done, 0)) Atomics.wait(done, 0, seen, 60_000);
   const out: FileOutcome[] = new Array(jobs.length);
+  for (const i of mine) out[i] = safeLintFile(jobs[i], opts);
+  // each worker adds 1 to `done` when it has posted its results (in a finally: also when it failed)
+  const workers = started.length;
+  for (let seen = Atomics.load(done, 0); seen < workers; seen = Atomics.load(done, 0))
+    Atomics.wait(done, 0, seen, 60_000);
   for (const s of started) {
     const msg = receiveMessageOnPort(s.port)?.message as FileOutcome[] | undefined;
     s.index.forEach((i, k) => {

@@ -295,6 +295,10 @@ export interface StageFact {
 
 /** The entries of `model.stages`, with their id and valid task type. */
 export function stageFacts(doc: MlsdDoc): StageFact[] {
+  return doc.memo(stageFacts, () => computeStageFacts(doc)).slice();
+}
+
+function computeStageFacts(doc: MlsdDoc): StageFact[] {
   return doc.entries('model.stages').map((s, index) => {
     const idText = doc.textOf(child(s, 'id'));
     const t = doc.enumValueOf(child(s, 'task_type'));
@@ -310,9 +314,13 @@ export function stageFacts(doc: MlsdDoc): StageFact[] {
 
 /** rules.md "all task types": the doc task types plus every valid `model.stages[].task_type`. */
 export function allTaskTypes(doc: MlsdDoc): TaskType[] {
-  const set = new Set<TaskType>(doc.effectiveTaskTypes());
-  for (const s of stageFacts(doc)) if (s.taskType) set.add(s.taskType);
-  return [...set];
+  return doc
+    .memo(allTaskTypes, () => {
+      const set = new Set<TaskType>(doc.effectiveTaskTypes());
+      for (const s of stageFacts(doc)) if (s.taskType) set.add(s.taskType);
+      return [...set];
+    })
+    .slice();
 }
 
 export interface OfflineMetric {
@@ -328,6 +336,11 @@ export interface OfflineMetric {
  * parsed, with their stage scope. `complete` is false when some stated item did not parse.
  */
 export function scopedOfflineMetrics(doc: MlsdDoc): { metrics: OfflineMetric[]; complete: boolean } {
+  const r = doc.memo(scopedOfflineMetrics, () => computeScopedOfflineMetrics(doc));
+  return { metrics: r.metrics.slice(), complete: r.complete };
+}
+
+function computeScopedOfflineMetrics(doc: MlsdDoc): { metrics: OfflineMetric[]; complete: boolean } {
   const stages = stageFacts(doc);
   const metrics: OfflineMetric[] = [];
   let complete = true;

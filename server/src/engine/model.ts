@@ -15,14 +15,13 @@ import {
   type MetricInfo,
   type TaskType,
 } from './domain';
-import { isLatencyKey, specAt, STEP_KEYS, type FieldSpec, type StepKey } from './catalog';
+import { enumCanonical, isLatencyKey, specAt, STEP_KEYS, type FieldSpec, type StepKey } from './catalog';
 import { child, lineEndAt, nodeAt, pathOf, type MNode, type ParsedDoc } from './parse';
 import { commaSplits } from './commaSplits';
 import {
   isPlaceholder,
   type Money,
   moneyPeriodOf,
-  normalize,
   parseDuration,
   parseMetricSpelling,
   parseMoney,
@@ -58,11 +57,31 @@ export interface MetricRef {
 }
 
 export class MlsdDoc {
+  /**
+   * Per-document memos (the parsed tree never changes after parsing): node lookups by path, field specs
+   * by node, and facts several rules ask (`memo`). Keeps the rules' repeated reads off the hot path.
+   */
+  private readonly nodes = new Map<string, MNode | undefined>();
+  private readonly nodesByParts = new Map<string, MNode | undefined>();
+  private readonly specs = new Map<MNode, FieldSpec | undefined>();
+  private readonly memos = new Map<unknown, unknown>();
+
   constructor(
     readonly parsed: ParsedDoc,
     readonly uri = '',
     readonly version: number | null = null,
   ) {}
+
+  /**
+   * A value computed once per document: `key` names the computation (a function or a unique string).
+   * Callers must not mutate what it returns (arrays are shared between callers).
+   */
+  memo<T>(key: unknown, compute: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const v = compute();
+    this.memos.set(key, v);
+    return v;
+  }
 
   get text(): string {
     return this.parsed.text;
@@ -76,7 +95,14 @@ export class MlsdDoc {
   }
 
   node(path: Path): MNode | undefined {
-    return nodeAt(this.top, path);
+    // string paths (`a.b`: two keys) and arrays (`['a.b']`: one key; numbers index lists) are keyed apart,
+    // arrays by their JSON text (which tells 0 from '0' and escapes every character of a key)
+    const cache = typeof path === 'string' ? this.nodes : this.nodesByParts;
+    const key = typeof path === 'string' ? path : JSON.stringify(path);
+    if (cache.has(key)) return cache.get(key);
+    const n = nodeAt(this.top, path);
+    cache.set(key, n);
+    return n;
   }
 
   /** True when the node is present with a real value (not null, empty, or a placeholder). */
@@ -105,7 +131,10 @@ export class MlsdDoc {
   }
 
   specOf(n: MNode): FieldSpec | undefined {
-    return specAt(pathOf(n));
+    if (this.specs.has(n)) return this.specs.get(n);
+    const spec = specAt(pathOf(n));
+    this.specs.set(n, spec);
+    return spec;
   }
 
   /** Stated scalar as text (numbers and booleans stringified). */
@@ -123,8 +152,7 @@ export class MlsdDoc {
     if (t === undefined || this.isCut(n)) return undefined;
     const values = spec?.enum ?? spec?.item?.enum;
     if (!values) return undefined;
-    const nt = normalize(t);
-    return values.find((v) => normalize(v.value) === nt || v.aliases?.some((a) => normalize(a) === nt))?.value;
+    return enumCanonical(values, t);
   }
   enumOf(path: Path): string | undefined {
     return this.enumValueOf(this.node(path));
@@ -246,27 +274,35 @@ export class MlsdDoc {
 
   /** framing.task_type when stated and valid. */
   taskType(): TaskType | undefined {
-    const t = this.enumOf('framing.task_type');
-    return t && isTaskType(t) ? t : undefined;
+    return this.memo('taskType', () => {
+      const t = this.enumOf('framing.task_type');
+      return t && isTaskType(t) ? t : undefined;
+    });
   }
 
   /** Valid task types of `framing.heads[]`. */
   headTaskTypes(): TaskType[] {
-    const out: TaskType[] = [];
-    for (const h of this.entries('framing.heads')) {
-      const t = this.enumValueOf(child(h, 'task_type'));
-      if (t && isTaskType(t)) out.push(t);
-    }
-    return out;
+    const out = this.memo('headTaskTypes', () => {
+      const out: TaskType[] = [];
+      for (const h of this.entries('framing.heads')) {
+        const t = this.enumValueOf(child(h, 'task_type'));
+        if (t && isTaskType(t)) out.push(t);
+      }
+      return out;
+    });
+    return out.slice();
   }
 
   /** The task types metrics are checked against: the heads' types when heads are typed, else the task type. */
   effectiveTaskTypes(): TaskType[] {
-    const heads = this.headTaskTypes();
-    const main = this.taskType();
-    const set = new Set<TaskType>(heads);
-    if (main && (heads.length === 0 || main !== 'multitask-classification')) set.add(main);
-    return [...set];
+    const out = this.memo('effectiveTaskTypes', () => {
+      const heads = this.headTaskTypes();
+      const main = this.taskType();
+      const set = new Set<TaskType>(heads);
+      if (main && (heads.length === 0 || main !== 'multitask-classification')) set.add(main);
+      return [...set];
+    });
+    return out.slice();
   }
 
   /** The archetype when stated and valid (canonical spelling). */

@@ -17,7 +17,10 @@ import {
   type Document,
   type Node as YNode,
   type ParsedNode,
+  type CST,
 } from 'yaml';
+
+type Token = CST.Token;
 
 export type NodeKind = 'map' | 'seq' | 'scalar';
 
@@ -126,6 +129,11 @@ const CORE_TAG_PREFIX = 'tag:yaml.org,2002:';
 
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
+  if (text.indexOf('\r') < 0) {
+    // LF only (the common case): indexOf runs far faster than a loop over the characters
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) starts.push(i + 1);
@@ -178,8 +186,12 @@ export function lineEndAt(doc: Pick<ParsedDoc, 'lineStarts' | 'text'>, offset: n
   return end;
 }
 
+/** A control character (other than tab and line breaks) or U+FFFD: what `looksBinary` counts. */
+const BINARYISH = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]/;
+
 function looksBinary(text: string): number {
   const n = Math.min(text.length, 65_536);
+  if (!BINARYISH.test(n < text.length ? text.slice(0, n) : text)) return -1; // the common case, one regex scan
   let bad = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -205,40 +217,28 @@ function detectIndent(text: string): number {
   return 2;
 }
 
-/** Collects comment tokens from the yaml CST (any object of type 'comment'). */
-const TOKEN_CHILDREN = ['start', 'end', 'sep', 'items', 'key', 'value', 'props'] as const;
-
-function collectComments(tokens: unknown[], out: Comment[]): void {
-  // one explicit-stack walk of the CST, no per-token allocation (it runs over every token of the doc)
-  const stack: unknown[] = tokens.slice();
-  let guard = 0;
-  while (stack.length && guard++ < 5_000_000) {
-    const t = stack.pop();
-    if (!t || typeof t !== 'object') continue;
-    if (Array.isArray(t)) {
-      for (let i = 0; i < t.length; i++) {
-        const x = t[i];
-        if (x && typeof x === 'object') stack.push(x);
-      }
-      continue;
-    }
-    const o = t as Record<string, unknown>;
-    if (o.type === 'comment' && typeof o.offset === 'number' && typeof o.source === 'string') {
-      const src = o.source;
-      out.push({ start: o.offset, end: o.offset + src.length, text: src.startsWith('#') ? src.slice(1) : src });
-      continue;
-    }
-    // a scalar token's own text holds no comment tokens: skip its fields
-    if (o.type === 'scalar' || o.type === 'single-quoted-scalar' || o.type === 'double-quoted-scalar') {
-      if (Array.isArray(o.end)) stack.push(o.end);
-      continue;
-    }
-    for (const k of TOKEN_CHILDREN) {
-      const v = o[k];
-      if (v && typeof v === 'object') stack.push(v);
-    }
+/**
+ * `yaml`'s Parser, noting each comment as its lexeme passes (a lexeme starting with `#` outside a scalar
+ * is what becomes a CST comment token, at the parser's offset), so comments need no second walk of the
+ * CST. `next` is wrapped without a generator of its own: the offset is read when `parse` calls it, before
+ * the wrapped generator advances it.
+ */
+class CommentParser extends Parser {
+  constructor(private readonly comments: Comment[]) {
+    super();
   }
-  out.sort((a, b) => a.start - b.start);
+  /** the whole text was read */
+  complete = false;
+  override next(source: string): Generator<Token, void> {
+    if (source.charCodeAt(0) === 35 && !(this as unknown as { atScalar: boolean }).atScalar)
+      this.comments.push({ start: this.offset, end: this.offset + source.length, text: source.slice(1) });
+    return super.next(source);
+  }
+}
+
+function* parsed(parser: CommentParser, source: string): Generator<Token, void> {
+  yield* parser.parse(source);
+  parser.complete = true;
 }
 
 /** Where an alias points: the last node with its anchor before it, in document order (as `yaml` reads it). */
@@ -492,6 +492,7 @@ class TreeBuilder {
  * scan of the raw text (brackets inside quoted strings count too: it only has to bound the work).
  */
 function overBudget(text: string, limits: ParseLimits): { at: number; budget: 'depth' | 'tokens' } | undefined {
+  if (text.length <= limits.maxTokens && fewOpeners(text, limits.maxParseDepth)) return undefined; // cannot go over
   let depth = 0;
   let tokens = 0;
   for (let i = 0; i < text.length; i++) {
@@ -507,6 +508,14 @@ function overBudget(text: string, limits: ParseLimits): { at: number; budget: 'd
     if (tokens > limits.maxTokens) return { at: i, budget: 'tokens' };
   }
   return undefined;
+}
+
+/** At most `max` opening brackets in the text (then they cannot nest deeper than `max`). */
+function fewOpeners(text: string, max: number): boolean {
+  let count = 0;
+  for (const c of ['[', '{'])
+    for (let i = text.indexOf(c); i >= 0; i = text.indexOf(c, i + 1)) if (++count > max) return false;
+  return true;
 }
 
 function sizeMessage(what: string, cap: string): SyntaxProblem {
@@ -572,9 +581,8 @@ export function parseText(text: string, limits: ParseLimits = DEFAULT_LIMITS): P
           : 'Split the doc, or move bulky data (long lists, generated tables) into another file.'),
     });
   }
+  const parser = new CommentParser(base.comments);
   try {
-    const tokens = Array.from(new Parser().parse(source));
-    collectComments(tokens, base.comments);
     const composer = new Composer({
       version: '1.2',
       uniqueKeys: false,
@@ -584,7 +592,10 @@ export function parseText(text: string, limits: ParseLimits = DEFAULT_LIMITS): P
       keepSourceTokens: false,
       intAsBigInt: false,
     });
-    const docs = Array.from(composer.compose(tokens, true, source.length)) as Document.Parsed<ParsedNode>[];
+    // the parser yields a few top-level tokens (one per document), streamed into the composer
+    const docs = Array.from(
+      composer.compose(parsed(parser, source), true, source.length),
+    ) as Document.Parsed<ParsedNode>[];
     docs.forEach((d, i) => {
       for (const e of d.errors) {
         const s = Math.max(0, Math.min(e.pos[0], text.length));
@@ -611,6 +622,8 @@ export function parseText(text: string, limits: ParseLimits = DEFAULT_LIMITS): P
       base.root = b.build(first.contents, undefined);
     }
   } catch (err) {
+    // a text the parser could not read to its end has no comments (as when the CST was walked afterwards)
+    if (!parser.complete) base.comments.length = 0;
     const deepErr = err instanceof RangeError;
     base.problems.push({
       start: 0,

@@ -3,7 +3,7 @@
  * type or outside their enum (MLSD003; MLSD012 on the *descriptive* fields of format.md v1.1). Computed
  * once per MlsdDoc (cached) and read by the three rules.
  */
-import { fieldOf, isLatencyKey, TOP_LEVEL, type FieldSpec } from './catalog';
+import { enumCanonical, fieldOf, isLatencyKey, TOP_LEVEL, type FieldSpec } from './catalog';
 import { commaSplits } from './commaSplits';
 import { nearestNames } from './domain';
 import type { MlsdDoc, Span } from './model';
@@ -354,10 +354,9 @@ function run(doc: MlsdDoc): Validation {
         }
         return;
       case 'enum': {
-        const values = (spec.enum ?? []).map((x) => x.value);
         const s = String(v);
-        if (values.some((x) => normalize(x) === normalize(s))) return;
-        if ((spec.enum ?? []).some((x) => x.aliases?.some((a) => normalize(a) === normalize(s)))) return;
+        if (enumCanonical(spec.enum ?? [], s) !== undefined) return; // a value or an alias
+        const values = (spec.enum ?? []).map((x) => x.value);
         const near = nearestNames(s, values, 3);
         const base = `${label()} is ${shown()}, not one of its values`;
         const dym = near.length ? `; did you mean \`${near[0]}\`?` : '';
