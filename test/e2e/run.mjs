@@ -27,7 +27,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { plantExtension, plantServer } from '../../scripts/e2e/plant.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -51,7 +51,7 @@ const argOf = (flag) => {
   const i = argv.indexOf(flag);
   return i >= 0 ? argv[i + 1] : undefined;
 };
-const ALL_PHASES = ['host', 'ui', 'nvim'];
+const ALL_PHASES = ['host', 'ui', 'nvim', 'export'];
 const only = argOf('--only')?.split(',');
 const skip = argOf('--skip')?.split(',') ?? [];
 const PHASES = ALL_PHASES.filter((p) => (!only || only.includes(p)) && !skip.includes(p));
@@ -516,6 +516,90 @@ async function uiSuite(runDir) {
   }
 }
 
+// ------------------------------------------------------------------------------------------ D. export
+/**
+ * `mlsd export --format html` of a bundled example, opened in the real browser (Debian's Chromium): the
+ * page renders the title, the scorecard, the system diagram's SVG, the seven steps and the review notes,
+ * needs no script and asks for nothing but its own file; a full-page screenshot goes to
+ * test-results/export-html.png (with MLSD_E2E_IMAGES=1 also to docs/images/export-html.png).
+ */
+async function exportSuite(runDir) {
+  const out = path.join(runDir, 'export', 'news-feed.html');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  const doc = path.join(ROOT, 'examples', 'news-feed.mlsd.yaml');
+  const r = await run(
+    process.execPath,
+    [path.join(ROOT, 'bin', 'mlsd.js'), 'export', doc, '--format', 'html', '-o', out],
+    {
+      timeoutMs: 30_000,
+      logFile: path.join(RESULTS, 'e2e-export.log'),
+    },
+  );
+  const written = r.code === 0 && fs.existsSync(out);
+  record(
+    'export: mlsd export --format html writes one file',
+    written,
+    written ? `${fs.statSync(out).size} bytes` : tail(r.out, 3),
+  );
+  if (!written) return;
+  const { context, page } = await newPage({ width: 1100, height: 900 });
+  const foreign = [];
+  const errors = [];
+  page.on('request', (q) => {
+    if (!q.url().startsWith('file:') && !q.url().startsWith('data:')) foreign.push(q.url());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await page.goto(pathToFileURL(out).href, { waitUntil: 'load', timeout: 15_000 });
+    const seen = await page.evaluate(() => {
+      const svg = document.querySelector('#diagram svg');
+      const box = svg?.getBoundingClientRect();
+      return {
+        title: document.querySelector('h1')?.textContent ?? '',
+        steps: [1, 2, 3, 4, 5, 6, 7].filter((n) => document.querySelector(`#step-${n} h2`)).length,
+        scorecard: document.querySelector('#scorecard')?.textContent ?? '',
+        diagramNodes: svg ? svg.querySelectorAll('g, rect, path').length : 0,
+        diagramSize: box ? [Math.round(box.width), Math.round(box.height)] : [0, 0],
+        notes: !!document.querySelector('#review-notes'),
+        scripts: document.querySelectorAll('script').length,
+      };
+    });
+    const ok =
+      /News feed/i.test(seen.title) &&
+      seen.steps === 7 &&
+      /complete|ready for review|draft/.test(seen.scorecard) &&
+      seen.diagramNodes > 10 &&
+      seen.diagramSize[0] > 200 &&
+      seen.diagramSize[1] > 100 &&
+      seen.notes &&
+      seen.scripts === 0;
+    record(
+      'export: the HTML opens in Chromium with the title, scorecard, diagram (SVG), seven steps and review notes; no script',
+      ok,
+      JSON.stringify(seen),
+    );
+    record(
+      'export: the page loads nothing but itself and raises no error',
+      foreign.length === 0 && errors.length === 0,
+      [...foreign, ...errors].join(', '),
+    );
+    const shot = path.join(RESULTS, 'export-html.png');
+    await page.screenshot({ path: shot, fullPage: true });
+    if (process.env.MLSD_E2E_IMAGES === '1')
+      fs.copyFileSync(shot, path.join(ROOT, 'docs', 'images', 'export-html.png'));
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const pdf = await page.pdf({ format: 'A4' }).catch(() => undefined);
+    record(
+      'export: print stylesheet: white page, and Print → PDF renders',
+      /255, 255, 255|rgba\(0, 0, 0, 0\)/.test(printed) && !!pdf && pdf.length > 10_000,
+      `${printed}; pdf ${pdf?.length ?? 0} bytes`,
+    );
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
 // ------------------------------------------------------------------------------------------ C. Neovim
 async function nvimSuite() {
   const env = plantedExt
@@ -600,7 +684,12 @@ async function main() {
   );
   watchdog.unref();
 
-  const phases = { host: () => hostSuite(runDir), ui: () => uiSuite(runDir), nvim: () => nvimSuite() };
+  const phases = {
+    host: () => hostSuite(runDir),
+    ui: () => uiSuite(runDir),
+    nvim: () => nvimSuite(),
+    export: () => exportSuite(runDir),
+  };
   for (const p of PHASES) {
     const started = Date.now();
     log(`--- ${p} (at ${elapsed()})`);
