@@ -93,7 +93,9 @@ function shapeOf(doc: MlsdDoc): DocShape {
     trainsWeights: !generative || trainsWeights(doc),
     taskTypes,
     outputUse: doc.enumOf('framing.output_use'),
-    dynamicFeatures: servingOnline(doc).online && dynamicFeatures(doc).length > 0,
+    // a streaming feature is precomputed from an event stream and must be read at request time from an online
+    // store; a realtime one is computed from the request itself (the query, its pixels) and needs no store
+    dynamicFeatures: servingOnline(doc).online && dynamicFeatures(doc).some((f) => f.freshness === 'streaming'),
   };
 }
 

@@ -27,7 +27,7 @@ export interface ChecklistCondition {
   taskTypes?: readonly TaskType[];
   /** `framing.output_use` is one of these */
   outputUse?: readonly string[];
-  /** online serving that reads realtime or streaming features (facts `servingOnline`, `dynamicFeatures`) */
+  /** online serving that reads streaming features, precomputed from an event stream (facts `servingOnline`, `dynamicFeatures`); realtime features are computed from the request and need no store */
   dynamicFeatures?: boolean;
 }
 
