@@ -170,6 +170,12 @@ test('a blank line whose indentation the editor trimmed: the request column pick
       `${name}: the key at column 2, its value one unit deeper`,
     );
   }
+  // a column no indentation reaches is the line's end (LSP): top-level keys, nothing allocated for it
+  const far = await client.request<CompletionItem[] | null>('textDocument/completion', {
+    textDocument: { uri: fileUri('test/fixtures/completion/lsp/trimmed-last-line.mlsd.yaml') },
+    position: { line: 4, character: 2 ** 31 - 1 },
+  });
+  assert.ok(far?.some((i) => i.label === 'archetype') && !far.some((i) => i.label === 'scale'));
   // on a line that has its spaces, nothing changes
   const u = fileUri('test/fixtures/completion/lsp/untrimmed.mlsd.yaml');
   client.open(u, `${head.slice(0, -1)}  \n`);

@@ -474,6 +474,9 @@ function treeKeys(doc: MlsdDoc, path: Seg[], line: number): string[] {
     .map((e) => e.key ?? '');
 }
 
+/** Past this many columns beyond a blank line's end, a request column is not read as indentation. */
+const MAX_VIRTUAL_INDENT = 1_000;
+
 /**
  * The completion context at `offset`, or undefined where nothing should be offered (comments, block
  * scalars, scalar text). `requestCol`: the request's column, when it may lie past the end of the line —
@@ -489,9 +492,14 @@ export function cursorContext(doc: MlsdDoc, offset: number, requestCol?: number)
   const line = w.text(L);
   const textCol = o - ls;
   if (textCol > line.length) return undefined;
-  // virtual spaces after a blank line's end, up to the requested column
+  // virtual spaces after a blank line's end, up to the requested column (a column no indentation reaches
+  // is the line's end, as LSP says)
   const pad =
-    requestCol !== undefined && requestCol > textCol && textCol === line.length && line.trim() === ''
+    requestCol !== undefined &&
+    requestCol > textCol &&
+    requestCol - textCol <= MAX_VIRTUAL_INDENT &&
+    textCol === line.length &&
+    line.trim() === ''
       ? requestCol - textCol
       : 0;
   const col = textCol + pad;
