@@ -139,3 +139,49 @@ test('nothing inside a comment', async () => {
   });
   assert.deepEqual(res ?? [], []);
 });
+
+test('a blank line whose indentation the editor trimmed: the request column picks the mapping, the insert brings the indentation', async () => {
+  // what the server sees when the client sends the cursor column of an empty line whose spaces are gone
+  // (trimmed auto-indentation, virtual space): the request is at character 2 of a line of length 0
+  const head = 'mlsd: 1\ntitle: Event recommendation\nrequirements:\n  business_objective: Increase ticket sales\n\n';
+  for (const [name, text] of [
+    ['mid-doc', `${head}framing:\n  task_type: ranking\n`],
+    ['last line', head],
+  ] as const) {
+    const u = fileUri(`test/fixtures/completion/lsp/trimmed-${name.replace(' ', '-')}.mlsd.yaml`);
+    client.open(u, text);
+    const res = await client.request<CompletionItem[] | null>('textDocument/completion', {
+      textDocument: { uri: u },
+      position: { line: 4, character: 2 },
+    });
+    const names = (res ?? []).map((i) => i.label);
+    for (const k of ['scale', 'performance', 'out_of_scope'])
+      assert.ok(names.includes(k), `${name}: offers ${k}: ${names}`);
+    for (const k of ['business_objective', 'archetype', 'model', 'framing'])
+      assert.ok(!names.includes(k), `${name}: does not offer ${k}: ${names}`);
+    const scale = res!.find((i) => i.label === 'scale')!;
+    assert.deepEqual((scale.textEdit as TextEdit).range, {
+      start: { line: 4, character: 0 },
+      end: { line: 4, character: 0 },
+    });
+    assert.equal(
+      (scale.textEdit as TextEdit).newText,
+      '  scale:\n    $1',
+      `${name}: the key at column 2, its value one unit deeper`,
+    );
+  }
+  // a column no indentation reaches is the line's end (LSP): top-level keys, nothing allocated for it
+  const far = await client.request<CompletionItem[] | null>('textDocument/completion', {
+    textDocument: { uri: fileUri('test/fixtures/completion/lsp/trimmed-last-line.mlsd.yaml') },
+    position: { line: 4, character: 2 ** 31 - 1 },
+  });
+  assert.ok(far?.some((i) => i.label === 'archetype') && !far.some((i) => i.label === 'scale'));
+  // on a line that has its spaces, nothing changes
+  const u = fileUri('test/fixtures/completion/lsp/untrimmed.mlsd.yaml');
+  client.open(u, `${head.slice(0, -1)}  \n`);
+  const res = await client.request<CompletionItem[] | null>('textDocument/completion', {
+    textDocument: { uri: u },
+    position: { line: 4, character: 2 },
+  });
+  assert.equal((res!.find((i) => i.label === 'scale')!.textEdit as TextEdit).newText, 'scale:\n  $1');
+});

@@ -2,7 +2,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, lint } from '../../server/src/lint/engine';
-import { DEFAULT_LIMITS, positionAt, type ParseLimits } from '../../server/src/engine/parse';
+import {
+  computeLineStarts,
+  DEFAULT_LIMITS,
+  offsetAt,
+  positionAt,
+  type ParseLimits,
+} from '../../server/src/engine/parse';
 
 test('keys and values keep the offsets of the text the user wrote', () => {
   const text = 'mlsd: 1\nrequirements:\n  performance:\n    latency: {p99: 200ms}\n';
@@ -170,4 +176,19 @@ test('a YAML error next to a 10,000-space line is cleaned without backtracking (
   const text = `mlsd: 1\ntitle: t\n...\n? [a]\n${' '.repeat(10_000)}x: 1\n`.repeat(20);
   const doc = analyze(text);
   for (const p of doc.parsed.problems) assert.ok(p.message.length <= 201, p.message.slice(0, 80));
+});
+
+test('offsetAt: a character past the end of a line is the end of that line (LSP), never the next line', () => {
+  for (const eol of ['\n', '\r\n', '\r']) {
+    const text = ['requirements:', '  scale: x', '', 'framing:', ''].join(eol);
+    const doc = { text, lineStarts: computeLineStarts(text) };
+    const at = (line: number, character: number) => offsetAt(doc, { line, character });
+    const name = JSON.stringify(eol);
+    assert.equal(at(2, 2), doc.lineStarts[2], `${name}: an empty line stays empty, not framing's line`);
+    assert.equal(positionAt(doc, at(2, 2)).line, 2, name);
+    assert.equal(at(1, 99), doc.lineStarts[1] + '  scale: x'.length, `${name}: before the line break`);
+    assert.equal(at(1, 3), doc.lineStarts[1] + 3, name);
+    assert.equal(at(4, 5), text.length, `${name}: the last line`);
+    assert.equal(at(9, 0), text.length, name);
+  }
 });

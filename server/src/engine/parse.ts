@@ -174,8 +174,11 @@ export function offsetAt(
   if (pos.line >= doc.lineStarts.length) return doc.text.length;
   if (pos.line < 0) return 0;
   const start = doc.lineStarts[pos.line];
-  const next = pos.line + 1 < doc.lineStarts.length ? doc.lineStarts[pos.line + 1] : doc.text.length;
-  return Math.min(start + Math.max(0, pos.character), next);
+  let end = pos.line + 1 < doc.lineStarts.length ? doc.lineStarts[pos.line + 1] : doc.text.length;
+  // LSP: a character past the end of the line means the line's end (before its break), not the next line
+  if (end > start && doc.text[end - 1] === '\n') end--;
+  if (end > start && doc.text[end - 1] === '\r') end--;
+  return Math.min(start + Math.max(0, pos.character), end);
 }
 
 /** End offset of the line containing `offset`, without the line break. */

@@ -66,7 +66,7 @@ export function completion(a: Analysis, pos: Position): CompletionItem[] | null 
   const doc = a.doc;
   if (doc.parsed.skipped) return [];
   const offset = toOffset(doc, pos);
-  const ctx = cursorContext(doc, offset);
+  const ctx = cursorContext(doc, offset, pos.character);
   if (!ctx) return [];
   const b = new Builder(doc, ctx);
   if (ctx.kind === 'key') keyCompletions(b, ctx.path);
@@ -101,7 +101,7 @@ class Builder {
   }
 
   add(c: Choice): void {
-    const prefix = this.ctx.needsSpace ? ' ' : '';
+    const prefix = ' '.repeat(this.ctx.pad ?? 0) + (this.ctx.needsSpace ? ' ' : '');
     const multiLine = c.insert.includes('\n');
     const item: CompletionItem = {
       label: c.label,

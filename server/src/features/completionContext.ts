@@ -28,6 +28,11 @@ interface Common {
   lineIndent: number;
   /** the cursor is right after `:` or `-` with no space yet: inserts start with a space */
   needsSpace: boolean;
+  /**
+   * spaces to insert before the item: the request's column lies past the end of a blank line (the
+   * editor trimmed or has not yet written the indentation), so `col` is that column, not the text's
+   */
+  pad?: number;
 }
 
 /** A key position in a mapping at `path` (also: a position where an item of the list at `path` could start). */
@@ -469,20 +474,56 @@ function treeKeys(doc: MlsdDoc, path: Seg[], line: number): string[] {
     .map((e) => e.key ?? '');
 }
 
-/** The completion context at `offset`, or undefined where nothing should be offered (comments, block scalars, scalar text). */
-export function cursorContext(doc: MlsdDoc, offset: number): CursorContext | undefined {
+/** Past this many columns beyond a blank line's end, a request column is not read as indentation. */
+const MAX_VIRTUAL_INDENT = 1_000;
+
+/**
+ * The completion context at `offset`, or undefined where nothing should be offered (comments, block
+ * scalars, scalar text). `requestCol`: the request's column, when it may lie past the end of the line —
+ * on a blank line the cursor's column, not the text's, says which mapping the key goes in (an editor that
+ * trimmed the indentation of an empty line still shows and sends the cursor where the user put it).
+ */
+export function cursorContext(doc: MlsdDoc, offset: number, requestCol?: number): CursorContext | undefined {
   const { text, lineStarts } = doc.parsed;
   const o = Math.max(0, Math.min(offset, text.length));
   const L = lineOf(lineStarts, o);
   const w = new Walker(doc);
   const ls = lineStarts[L];
   const line = w.text(L);
-  const col = o - ls;
-  if (col > line.length) return undefined;
-  const before = line.slice(0, col);
+  const textCol = o - ls;
+  if (textCol > line.length) return undefined;
+  // virtual spaces after a blank line's end, up to the requested column (a column no indentation reaches
+  // is the line's end, as LSP says)
+  const pad =
+    requestCol !== undefined &&
+    requestCol > textCol &&
+    requestCol - textCol <= MAX_VIRTUAL_INDENT &&
+    textCol === line.length &&
+    line.trim() === ''
+      ? requestCol - textCol
+      : 0;
+  const col = textCol + pad;
+  const before = line.slice(0, textCol) + ' '.repeat(pad);
   if (inComment(before)) return undefined;
   let lineIndent = 0;
-  while (lineIndent < col && line[lineIndent] === ' ') lineIndent++;
+  while (lineIndent < textCol && line[lineIndent] === ' ') lineIndent++;
+  const ctx = contextAt(doc, w, o, L, line, before, col, lineIndent);
+  if (ctx && pad) ctx.pad = pad;
+  return ctx;
+}
+
+function contextAt(
+  doc: MlsdDoc,
+  w: Walker,
+  o: number,
+  L: number,
+  line: string,
+  before: string,
+  col: number,
+  lineIndent: number,
+): CursorContext | undefined {
+  const { text, lineStarts } = doc.parsed;
+  const ls = lineStarts[L];
 
   // 1. a flow collection opened on a line above and still open at the cursor
   const cur = parseLine(line);
