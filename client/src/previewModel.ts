@@ -6,22 +6,10 @@
  * answers dropped). preview.ts wires these to the editor.
  */
 import * as path from 'node:path';
-import type { Block, RenderFinding, RenderModel, RenderStep } from '../../server/src/engine/render/model';
+import { blockHtml, escapeHtml, type KeyCell, richText } from '../../server/src/engine/render/htmlParts';
+import type { RenderFinding, RenderModel, RenderStep } from '../../server/src/engine/render/model';
 
-/** Escapes text for HTML element content and double-quoted attributes. */
-export function escapeHtml(s: string): string {
-  return String(s)
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
-    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
-/** Rule messages carry Markdown code spans: escaped text, spans as <code>. */
-function richText(s: string): string {
-  return s
-    .split(/(`[^`\n]*`)/g)
-    .map((part, i) => (i % 2 ? `<code>${escapeHtml(part.slice(1, -1))}</code>` : escapeHtml(part)))
-    .join('');
-}
+export { escapeHtml };
 
 /** A random nonce for the page's script and styles (base64 of 16 random bytes). */
 export function makeNonce(random: (n: number) => Uint8Array): string {
@@ -35,30 +23,9 @@ export function withStyleNonce(svg: string, nonce: string): string {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function blockHtml(b: Block): string {
-  const out: string[] = [];
-  if (b.title) out.push(`<h4><code>${escapeHtml(b.title)}</code></h4>`);
-  if (b.note) out.push(`<blockquote>${escapeHtml(b.note)}</blockquote>`);
-  if (b.kind === 'fields') {
-    const notes = b.rows.some((r) => r.note);
-    out.push(
-      `<table class="fields"><thead><tr><th>Key</th><th>Value</th>${notes ? '<th>Why</th>' : ''}</tr></thead><tbody>`,
-    );
-    for (const r of b.rows)
-      out.push(
-        `<tr><td><button type="button" class="key link" data-offset="${r.span[0]}" title="Reveal ${escapeHtml(r.path)} in the editor"><code>${escapeHtml(r.key)}</code></button></td>` +
-          `<td>${escapeHtml(r.value)}</td>${notes ? `<td class="note">${escapeHtml(r.note ?? '')}</td>` : ''}</tr>`,
-      );
-  } else {
-    out.push(`<table><thead><tr>${b.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>`);
-    for (const r of b.rows)
-      out.push(
-        `<tr>${r.map((c) => `<td>${escapeHtml(c.text)}${c.note ? ` <span class="note">— ${escapeHtml(c.note)}</span>` : ''}</td>`).join('')}</tr>`,
-      );
-  }
-  out.push('</tbody></table>');
-  return out.join('\n');
-}
+/** A key cell in the preview is a button that reveals the key in the editor. */
+const revealKey: KeyCell = (r) =>
+  `<button type="button" class="key link" data-offset="${r.span[0]}" title="Reveal ${escapeHtml(r.path)} in the editor"><code>${escapeHtml(r.key)}</code></button>`;
 
 function findingHtml(f: RenderFinding): string {
   return (
@@ -84,7 +51,7 @@ function stepHtml(s: RenderStep): string {
   );
   if (s.note) out.push(`<blockquote>${escapeHtml(s.note)}</blockquote>`);
   if (!s.present) out.push('<p class="missing">Not written yet.</p>');
-  for (const b of s.blocks) out.push(blockHtml(b));
+  for (const b of s.blocks) out.push(blockHtml(b, revealKey, 'h4'));
   if (s.findings.length) out.push(`<ul class="findings">${s.findings.map(findingHtml).join('')}</ul>`);
   out.push('</section>');
   return out.join('\n');
@@ -146,7 +113,7 @@ export function previewBody(m: RenderModel, nonce: string): string {
   for (const s of m.steps) out.push(stepHtml(s));
   if (m.extra.length) {
     out.push('<section id="extra"><h2>Also in this doc</h2>');
-    for (const b of m.extra) out.push(blockHtml(b));
+    for (const b of m.extra) out.push(blockHtml(b, revealKey, 'h4'));
     out.push('</section>');
   }
   return out.join('\n');

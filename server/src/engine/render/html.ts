@@ -5,22 +5,10 @@
  * stylesheet so the browser's Print → PDF gives a clean document.
  */
 import { coverageBar } from '../scorecard';
-import type { Block, RenderFinding, RenderModel } from './model';
+import { blockHtml, escapeHtml, richText } from './htmlParts';
+import type { RenderFinding, RenderModel } from './model';
 
-/** Escapes text for HTML element content and double-quoted attributes. */
-export function escapeHtml(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
-    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
-/** Rule explanations carry Markdown code spans: escaped text, spans as <code>. */
-function richText(s: string): string {
-  return s
-    .split(/(`[^`\n]*`)/g)
-    .map((part, i) => (i % 2 ? `<code>${escapeHtml(part.slice(1, -1))}</code>` : escapeHtml(part)))
-    .join('');
-}
+export { blockHtml, escapeHtml, richText };
 
 const CSS = `
 :root{color-scheme:light dark;--bg:#ffffff;--fg:#1f2328;--muted:#59636e;--border:#d0d7de;--panel:#f6f8fa;
@@ -58,30 +46,6 @@ a{color:var(--accent)}
 body{font-size:11pt}main{max-width:none;padding:0}h2{break-after:avoid}table,.diagram,.finding{break-inside:avoid}
 a{color:inherit;text-decoration:none}.diagram{border:none}}
 `;
-
-function blockHtml(b: Block): string {
-  const out: string[] = [];
-  if (b.title) out.push(`<h3><code>${escapeHtml(b.title)}</code></h3>`);
-  if (b.note) out.push(`<blockquote>${escapeHtml(b.note)}</blockquote>`);
-  if (b.kind === 'fields') {
-    const notes = b.rows.some((r) => r.note);
-    out.push(
-      `<table class="fields"><thead><tr><th>Key</th><th>Value</th>${notes ? '<th>Why</th>' : ''}</tr></thead><tbody>`,
-    );
-    for (const r of b.rows)
-      out.push(
-        `<tr><td><code>${escapeHtml(r.key)}</code></td><td>${escapeHtml(r.value)}</td>${notes ? `<td class="note">${escapeHtml(r.note ?? '')}</td>` : ''}</tr>`,
-      );
-  } else {
-    out.push(`<table><thead><tr>${b.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>`);
-    for (const r of b.rows)
-      out.push(
-        `<tr>${r.map((c) => `<td>${escapeHtml(c.text)}${c.note ? ` <span class="note">— ${escapeHtml(c.note)}</span>` : ''}</td>`).join('')}</tr>`,
-      );
-  }
-  out.push('</tbody></table>');
-  return out.join('\n');
-}
 
 function findingHtml(f: RenderFinding): string {
   return (
