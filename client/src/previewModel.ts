@@ -6,7 +6,7 @@
  * answers dropped). preview.ts wires these to the editor.
  */
 import * as path from 'node:path';
-import { blockHtml, escapeHtml, type KeyCell, richText } from '../../server/src/engine/render/htmlParts';
+import { blockHtml, escapeHtml, figuresHtml, type KeyCell, richText } from '../../server/src/engine/render/htmlParts';
 import type { RenderFinding, RenderModel, RenderStep } from '../../server/src/engine/render/model';
 
 export { escapeHtml };
@@ -95,16 +95,7 @@ export function previewBody(m: RenderModel, nonce: string): string {
       '<section id="diagram"><h2>System diagram</h2>',
       `<div class="diagram" tabindex="0" role="button" aria-pressed="false" title="Click or Enter: actual size / fit the width">${withStyleNonce(m.diagram.svg, nonce)}</div></section>`,
     );
-  if (m.figures.length) {
-    out.push(
-      '<section id="figures"><h2>Figures</h2><table><thead><tr><th>Figure</th><th>Value</th><th>How</th></tr></thead><tbody>',
-    );
-    for (const f of m.figures)
-      out.push(
-        `<tr><td>${escapeHtml(f.label)}</td><td${f.over ? ' class="over"' : ''}>${escapeHtml(f.value)}</td><td>${escapeHtml(f.detail ?? '')}</td></tr>`,
-      );
-    out.push('</tbody></table></section>');
-  }
+  if (m.figures.length) out.push(figuresHtml(m.figures));
   if (m.docFindings.length)
     out.push(
       '<section id="doc-findings"><h2>Document</h2>',

@@ -5,7 +5,7 @@
  * stylesheet so the browser's Print → PDF gives a clean document.
  */
 import { coverageBar } from '../scorecard';
-import { blockHtml, escapeHtml, richText } from './htmlParts';
+import { blockHtml, escapeHtml, figuresHtml, richText } from './htmlParts';
 import type { RenderFinding, RenderModel } from './model';
 
 export { blockHtml, escapeHtml, richText };
@@ -98,16 +98,7 @@ export function toHtml(m: RenderModel): string {
   if (m.diagram.svg)
     out.push('<section id="diagram"><h2>System diagram</h2>', `<div class="diagram">${m.diagram.svg}</div></section>`);
 
-  if (m.figures.length) {
-    out.push(
-      '<section id="figures"><h2>Figures</h2><table><thead><tr><th>Figure</th><th>Value</th><th>How</th></tr></thead><tbody>',
-    );
-    for (const f of m.figures)
-      out.push(
-        `<tr><td>${escapeHtml(f.label)}</td><td${f.over ? ' class="over"' : ''}>${escapeHtml(f.value)}</td><td>${escapeHtml(f.detail ?? '')}</td></tr>`,
-      );
-    out.push('</tbody></table></section>');
-  }
+  if (m.figures.length) out.push(figuresHtml(m.figures));
 
   for (const s of m.steps) {
     out.push(`<section id="step-${s.step}"><h2>${s.step}. ${escapeHtml(s.title)}</h2>`);

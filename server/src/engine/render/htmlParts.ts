@@ -3,7 +3,7 @@
  * share: escaping, rule text with code spans, and a step's tables. Types only from the engine, so the client
  * bundle stays small.
  */
-import type { Block } from './model';
+import type { Block, RenderModel } from './model';
 
 /** Escapes text for HTML element content and double-quoted attributes. */
 export function escapeHtml(s: string): string {
@@ -49,5 +49,18 @@ export function blockHtml(
       );
   }
   out.push('</tbody></table>');
+  return out.join('\n');
+}
+
+/** The figures section: what the rules and inlay hints compute, once. */
+export function figuresHtml(figures: RenderModel['figures']): string {
+  const out = [
+    '<section id="figures"><h2>Figures</h2><table><thead><tr><th>Figure</th><th>Value</th><th>How</th></tr></thead><tbody>',
+  ];
+  for (const f of figures)
+    out.push(
+      `<tr><td>${escapeHtml(f.label)}</td><td${f.over ? ' class="over"' : ''}>${escapeHtml(f.value)}</td><td>${escapeHtml(f.detail ?? '')}</td></tr>`,
+    );
+  out.push('</tbody></table></section>');
   return out.join('\n');
 }
