@@ -490,7 +490,10 @@ test('report: each step’s readiness line and the header come from the practice
     assert.ok(s.readiness?.startsWith(`Scorecard: ${sc.stated}/${sc.expected} checklist items`), s.key);
   });
   const md = practiceReportMarkdown(report);
-  assert.match(md, /\n\nReview scorecard: readiness \*\*0\*\* · draft \(6 of 41 checklist items stated\)\.\n\nCompared with/);
+  assert.match(
+    md,
+    /\n\nReview scorecard: readiness \*\*0\*\* · draft \(6 of 41 checklist items stated\)\.\n\nCompared with/,
+  );
   assert.match(md, /## 1 · Requirements\n\nScorecard: 3\/8 checklist items · 1 warning\. Still to state: /);
 });
 
