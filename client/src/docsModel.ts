@@ -1,6 +1,7 @@
 /**
  * The ML Design view's second section, **Design Docs**: every design doc of the workspace (the server's
- * `mlsd/workspaceDocs` answer) with its title, status and finding counts; a click opens the doc. No `vscode`
+ * `mlsd/workspaceDocs` answer) with its title, status, scorecard readiness and verdict, and finding counts;
+ * a click opens the doc. No `vscode`
  * import: the tree data provider maps these nodes to `TreeItem`s, and unit tests check the mapping.
  */
 import type { WorkspaceDocInfo, WorkspaceDocsResult } from '../../server/src/protocol';
@@ -22,10 +23,16 @@ function fileName(uri: string): string {
   }
 }
 
-/** `approved · 1 error, 2 warnings`, `draft · no findings`, `not checked yet`. */
+/**
+ * `approved · readiness 88 · ready for review · 1 error, 2 warnings`, `draft · readiness 100 · complete`,
+ * `not checked yet`: the doc's status, its review scorecard (readiness and verdict), its finding counts.
+ * Without a scorecard (an older server), `no findings` when there is none.
+ */
 export function docDescription(d: WorkspaceDocInfo): string {
-  const counts = d.linted ? formatCounts(d.counts) || 'no findings' : 'not checked yet';
-  return d.status ? `${d.status} · ${counts}` : counts;
+  const score =
+    d.linted && d.readiness !== undefined ? `readiness ${d.readiness}${d.verdict ? ` · ${d.verdict}` : ''}` : '';
+  const counts = d.linted ? formatCounts(d.counts) || (score ? '' : 'no findings') : 'not checked yet';
+  return [d.status, score, counts].filter(Boolean).join(' · ');
 }
 
 export function docNode(d: WorkspaceDocInfo): OutlineNode {
@@ -40,6 +47,9 @@ export function docNode(d: WorkspaceDocInfo): OutlineNode {
   const tooltip = [
     `**${d.title}** · \`${fileName(d.uri)}\``,
     d.status ? `Status: ${d.status}` : '',
+    d.linted && d.readiness !== undefined
+      ? `Review scorecard: readiness ${d.readiness}/100${d.verdict ? `, ${d.verdict}` : ''}`
+      : '',
     d.linted ? (counts ? `Findings: ${counts}` : 'No findings') : 'Waiting for the background check',
     d.open ? 'Open in the editor: the findings follow the unsaved text.' : '',
   ]

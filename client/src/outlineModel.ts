@@ -78,11 +78,26 @@ export function formatCounts(counts: Partial<Record<SeverityName, number>> | und
   return parts.join(', ');
 }
 
-/** The description shown next to a step: its status when not complete, and its findings count. */
+/**
+ * A step's scorecard line: checklist items stated / expected, then its errors and warnings in words
+ * (zeros left out): `5/7 · 1 warning`. `''` without a score (an older server).
+ */
+export function scoreLine(step: DesignOutlineStep): string {
+  const s = step.score;
+  if (!s) return '';
+  const counts = formatCounts({ error: s.errors, warning: s.warnings });
+  const items = s.expected > 0 ? `${s.stated}/${s.expected}` : '';
+  return [items, counts].filter(Boolean).join(' · ');
+}
+
+/**
+ * The description shown next to a step: `missing` when the doc has no section for it, then its scorecard
+ * line (`5/7 · 1 warning`); without a score, its findings count.
+ */
 export function stepDescription(step: DesignOutlineStep): string {
-  const counts = formatCounts(step.counts);
-  if (step.status === 'missing') return counts ? `missing · ${counts}` : 'missing';
-  return counts;
+  const line = step.score ? scoreLine(step) : formatCounts(step.counts);
+  if (step.status === 'missing') return line ? `missing · ${line}` : 'missing';
+  return line;
 }
 
 function compareRange(a: PRange | undefined, b: PRange | undefined): number {
@@ -139,8 +154,11 @@ export function stepNode(step: DesignOutlineStep): OutlineNode {
   const children = [...sections, ...findings];
   const hasErrors = (step.counts.error ?? 0) > 0;
   const counts = formatCounts(step.counts, true);
+  const score = step.score;
   const tooltip = [
     `**${step.label || step.title}**: ${STATUS_WORDS[step.status]}`,
+    score && score.expected > 0 ? `Scorecard: ${score.stated}/${score.expected} checklist items stated` : '',
+    score && score.toState.length > 0 ? `Still to state:\n${score.toState.map((t) => `- ${t}`).join('\n')}` : '',
     counts ? `Findings: ${counts}` : 'No findings',
     step.status === 'missing' ? `Add the section with the \`mlsd-${step.key}\` snippet or the quick fix.` : '',
   ]
@@ -168,11 +186,18 @@ export function buildOutlineTree(outline: DesignOutline | undefined): OutlineNod
   return [...outline.steps].sort((a, b) => a.step - b.step).map(stepNode);
 }
 
-/** One-line summary for the view's description/badge: e.g. `5/7 steps complete · 1 error, 2 warnings`. */
+/**
+ * One-line summary for the view's description/badge: the scorecard's readiness and verdict, then the
+ * doc's findings: `Readiness 88 · ready for review · 2 warnings`. Without a scorecard (an older server):
+ * `5/7 steps complete · 1 error, 2 warnings`.
+ */
 export function outlineSummary(outline: DesignOutline | undefined): { text: string; problems: number } {
   if (!outline) return { text: '', problems: 0 };
-  const done = outline.steps.filter((s) => s.status === 'present').length;
   const counts = formatCounts(outline.counts);
   const problems = (outline.counts.error ?? 0) + (outline.counts.warning ?? 0);
-  return { text: `${done}/${outline.steps.length} steps complete${counts ? ` · ${counts}` : ''}`, problems };
+  const head =
+    outline.readiness !== undefined
+      ? `Readiness ${outline.readiness}${outline.verdict ? ` · ${outline.verdict}` : ''}`
+      : `${outline.steps.filter((s) => s.status === 'present').length}/${outline.steps.length} steps complete`;
+  return { text: `${head}${counts ? ` · ${counts}` : ''}`, problems };
 }

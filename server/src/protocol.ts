@@ -40,6 +40,17 @@ export interface DesignOutlineStep {
   counts: Record<SeverityName, number>;
   children: DesignOutlineChild[];
   findings: DesignOutlineFinding[];
+  /** the step's line of the review scorecard (engine/scorecard.ts) */
+  score?: DesignOutlineStepScore;
+}
+/** One step of the review scorecard: checklist items stated / expected, its errors and warnings. */
+export interface DesignOutlineStepScore {
+  stated: number;
+  expected: number;
+  errors: number;
+  warnings: number;
+  /** titles of the expected checklist items the doc does not state yet */
+  toState: string[];
 }
 export interface DesignOutline {
   uri: string;
@@ -47,6 +58,9 @@ export interface DesignOutline {
   title?: string;
   steps: DesignOutlineStep[];
   counts: Record<SeverityName, number>;
+  /** the review scorecard's overall readiness (0–100) and verdict */
+  readiness?: number;
+  verdict?: 'draft' | 'ready for review' | 'complete';
 }
 
 /** Notification `mlsd/status` (server → client): validation state for the language status item. */
@@ -99,6 +113,9 @@ export interface WorkspaceDocInfo {
   open: boolean;
   /** findings computed (false while the doc waits for the background linting) */
   linted: boolean;
+  /** the review scorecard's readiness (0–100) and verdict, once linted */
+  readiness?: number;
+  verdict?: 'draft' | 'ready for review' | 'complete';
 }
 export interface WorkspaceDocsResult {
   /** the scope in effect: `openFiles` also when the workspace holds more than `max` docs */

@@ -19,6 +19,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Analysis } from './lint/analysis';
+import { scorecardOf } from './features/scorecard';
 import { isInside } from './lint/config';
 import { pathToUri, uriToPath } from './lint/uri';
 import { findWorkspaceDocs, isWorkspaceDocName } from './lint/workspaceFiles';
@@ -68,12 +69,13 @@ interface Entry {
 
 const emptyCounts = (): Record<SeverityName, number> => ({ error: 0, warning: 0, info: 0, hint: 0 });
 
-/** Title, status and finding counts of an analysis, for the Design Docs list. */
+/** Title, status, finding counts and scorecard readiness of an analysis, for the Design Docs list. */
 export function docInfo(a: Analysis, open: boolean): WorkspaceDocInfo {
   const counts = emptyCounts();
   for (const f of a.lint.findings) counts[f.severity]++;
   const title = a.doc.str('title')?.replace(/\s+/g, ' ').trim();
   const status = a.doc.str('status')?.trim();
+  const card = scorecardOf(a);
   return {
     uri: a.uri,
     title: title || fileTitle(a.uri),
@@ -81,6 +83,8 @@ export function docInfo(a: Analysis, open: boolean): WorkspaceDocInfo {
     counts,
     open,
     linted: true,
+    readiness: card.readiness,
+    verdict: card.verdict,
   };
 }
 

@@ -23,6 +23,24 @@ const doc = (over: Partial<WorkspaceDocInfo>): WorkspaceDocInfo => ({
   ...over,
 });
 
+test('docDescription: status, the scorecard’s readiness and verdict, then the finding counts', () => {
+  assert.equal(
+    docDescription(
+      doc({ status: 'review', readiness: 88, verdict: 'ready for review', counts: counts({ warning: 2, hint: 1 }) }),
+    ),
+    'review · readiness 88 · ready for review · 2 warnings',
+  );
+  assert.equal(docDescription(doc({ readiness: 100, verdict: 'complete' })), 'readiness 100 · complete');
+  assert.equal(
+    docDescription(doc({ readiness: 40, verdict: 'draft', counts: counts({ error: 1 }) })),
+    'readiness 40 · draft · 1 error',
+  );
+  // not linted yet: no score, whatever the info says
+  assert.equal(docDescription(doc({ linted: false, readiness: 40, verdict: 'draft' })), 'not checked yet');
+  const n = docNode(doc({ title: 'Ranking', readiness: 88, verdict: 'ready for review' }));
+  assert.match(n.tooltip ?? '', /Review scorecard: readiness 88\/100, ready for review/);
+});
+
 test('docDescription: status, then finding counts (errors and warnings first, hints left out)', () => {
   assert.equal(
     docDescription(doc({ status: 'approved', counts: counts({ error: 1, warning: 2, hint: 4 }) })),

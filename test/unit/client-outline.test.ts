@@ -9,6 +9,7 @@ import {
   buildOutlineTree,
   formatCounts,
   outlineSummary,
+  scoreLine,
   stepDescription,
   stepNode,
 } from '../../client/src/outlineModel';
@@ -171,6 +172,46 @@ test('tree: seven steps in framework order; summary counts complete steps and pr
   assert.deepEqual(outlineSummary(o), { text: '6/7 steps complete · 1 error, 1 warning', problems: 2 });
   assert.deepEqual(buildOutlineTree(undefined), []);
   assert.deepEqual(outlineSummary(undefined), { text: '', problems: 0 });
+});
+
+const score = (stated: number, expected: number, errors = 0, warnings = 0, toState: string[] = []) => ({
+  stated,
+  expected,
+  errors,
+  warnings,
+  toState,
+});
+
+test('scorecard: each step shows items stated/expected and its errors and warnings in words, zeros left out', () => {
+  const s = step(5, { status: 'partial', score: score(5, 7, 0, 1, ['Offline metrics', 'A/B test design']) });
+  assert.equal(scoreLine(s), '5/7 · 1 warning');
+  assert.equal(stepDescription(s), '5/7 · 1 warning');
+  assert.equal(stepDescription(step(1, { score: score(8, 8) })), '8/8');
+  assert.equal(stepDescription(step(2, { score: score(3, 5, 2, 3) })), '3/5 · 2 errors, 3 warnings');
+  // the scorecard line replaces the counts: infos are not in it
+  assert.equal(stepDescription(step(3, { score: score(4, 4), counts: { ...zero(), info: 2 } })), '4/4');
+  assert.equal(
+    stepDescription(step(7, { status: 'missing', range: undefined, score: score(0, 6, 0, 1) })),
+    'missing · 0/6 · 1 warning',
+  );
+  const n = stepNode(s);
+  assert.equal(n.description, '5/7 · 1 warning');
+  assert.equal(
+    n.tooltip,
+    '**5 · Evaluation**: incomplete\n\nScorecard: 5/7 checklist items stated\n\nStill to state:\n- Offline metrics\n- A/B test design\n\nNo findings',
+  );
+  // a fully stated step lists nothing to state
+  assert.doesNotMatch(stepNode(step(1, { score: score(8, 8) })).tooltip ?? '', /Still to state/);
+});
+
+test('scorecard: the header shows the overall readiness and verdict, then the findings', () => {
+  const steps = [1, 2, 3, 4, 5, 6, 7].map((n) =>
+    step(n, n === 6 ? { status: 'partial', counts: { ...zero(), warning: 2 }, score: score(3, 4, 0, 2) } : {}),
+  );
+  const o = { ...outline(steps), readiness: 88, verdict: 'ready for review' as const };
+  assert.deepEqual(outlineSummary(o), { text: 'Readiness 88 · ready for review · 2 warnings', problems: 2 });
+  const done = { ...outline([1, 2, 3, 4, 5, 6, 7].map((n) => step(n))), readiness: 100, verdict: 'complete' as const };
+  assert.deepEqual(outlineSummary(done), { text: 'Readiness 100 · complete', problems: 0 });
 });
 
 test('finding ids are unique even for two findings of one rule on one range', () => {

@@ -6,7 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { scorecard } from '../../server/src/engine/scorecard';
 import { designOutline } from '../../server/src/features/outline';
+import { scorecardOf } from '../../server/src/features/scorecard';
 import type { DesignOutline, PRange } from '../../server/src/protocol';
 import type { Finding } from '../../server/src/rules/types';
 import type { Analysis } from '../../server/src/lint/analysis';
@@ -30,9 +32,16 @@ function render(o: DesignOutline, source: string): string {
     `# mlsd/designOutline of ${source} (line:column 1-based; messages cut at 90 characters)`,
     `title: ${o.title ?? '—'}`,
     `counts: ${countsText(o.counts)}`,
+    `scorecard: readiness ${o.readiness ?? '—'} · ${o.verdict ?? '—'}`,
   ];
   for (const s of o.steps) {
     out.push(`${s.label} [${s.key}] ${s.status}${s.range ? ` ${rng(s.range)}` : ''} ${countsText(s.counts)}`);
+    if (s.score) {
+      const sc = s.score;
+      out.push(
+        `  score ${sc.stated}/${sc.expected} e${sc.errors} w${sc.warnings}${sc.toState.length ? ` to state: ${sc.toState.join('; ')}` : ''}`,
+      );
+    }
     for (const c of s.children) out.push(`    ${c.label} ${rng(c.range)}${c.detail ? ` «${c.detail}»` : ''}`);
     for (const f of s.findings) out.push(`  ! ${f.severity} ${f.code} ${f.alias} ${rng(f.range)} ${cut(f.message)}`);
   }
@@ -54,6 +63,32 @@ test('outline snapshots: two examples and a half-written doc', () => {
     half.steps.map((s) => s.status),
     ['present', 'partial', 'partial', 'partial', 'partial', 'missing', 'partial'],
   );
+});
+
+test('outline scorecard: each step’s score and the readiness are the engine’s scorecard, computed once per analysis', () => {
+  const a = analysis(read('test/fixtures/navigation/half-written.mlsd.yaml'));
+  const o = designOutline(a);
+  const card = scorecard(a.doc, a.lint.findings);
+  assert.equal(o.readiness, card.readiness);
+  assert.equal(o.verdict, card.verdict);
+  assert.equal(o.verdict, 'draft');
+  assert.deepEqual(
+    o.steps.map((s) => s.score),
+    card.steps.map((s) => ({
+      stated: s.stated,
+      expected: s.expected,
+      errors: s.errors,
+      warnings: s.warnings,
+      toState: s.items.filter((i) => !i.stated).map((i) => i.title),
+    })),
+  );
+  // memoized per analysis: the same object for the outline and the workspace list, none recomputed
+  assert.equal(scorecardOf(a), scorecardOf(a));
+  assert.notEqual(scorecardOf(a), scorecardOf(analysis(read('test/fixtures/navigation/half-written.mlsd.yaml'))));
+  // a complete example is ready for review, every step partly or fully covered
+  const ex = designOutline(analysis(read('examples/event-recommendation.mlsd.yaml')));
+  assert.ok(ex.steps.every((s) => (s.score?.stated ?? 0) > 0));
+  assert.notEqual(ex.verdict, 'draft');
 });
 
 test('outline: uri, version, title, labels and the doc-level counts', () => {

@@ -24,6 +24,7 @@ import {
   practiceReportMarkdown,
   statedStepKeys,
 } from '../../server/src/engine/practice';
+import { scorecard } from '../../server/src/engine/scorecard';
 import { expandSnippet, findTemplate } from '../../server/src/engine/templates';
 import { shippedTemplates } from '../../server/src/cli/init';
 import { analyze, lint } from '../../server/src/lint/engine';
@@ -472,12 +473,41 @@ test('report: what a reviewer would still ask = the findings’ headlines groupe
   );
   const md = practiceReportMarkdown(report);
   assert.match(md, /^# Practice interview: Personalized news feed\n/);
-  assert.match(md, /## 1 · Requirements\n\nCovered 4\/\d+: `business_objective`, `scale.dau`/);
+  assert.match(md, /## 1 · Requirements\n\nScorecard: [^\n]*\n\nCovered 4\/\d+: `business_objective`, `scale.dau`/);
   assert.match(md, /Missing: .*`out_of_scope`/);
   assert.match(md, /- Average and peak QPS: 46\.3k average/);
   assert.match(md, /- Downtime budget: state `requirements.performance.availability`/);
   assert.match(md, /What a reviewer would still ask:\n\n- \*\*(error|warning)\*\* /);
   for (const f of findings) assert.ok(md.includes(`(${f.ruleId})`), f.ruleId);
+});
+
+test('report: each step’s readiness line and the header come from the practice doc’s review scorecard', () => {
+  const { report, findings } = newsFeedReport();
+  const card = scorecard(analyze(PARTIAL), findings);
+  assert.deepEqual(report.scorecard, { readiness: 0, verdict: 'draft', stated: 6, expected: 41 });
+  assert.deepEqual(report.scorecard, {
+    readiness: card.readiness,
+    verdict: card.verdict,
+    stated: card.stated,
+    expected: card.expected,
+  });
+  assert.equal(
+    report.steps[0].readiness,
+    'Scorecard: 3/8 checklist items · 1 warning. Still to state: User interactions that can become labels; ' +
+      'Available data: size, labelled or not; Constraints: compute, cloud or device, privacy, fairness; ' +
+      'What is out of scope; A short problem summary.',
+  );
+  assert.match(report.steps[1].readiness ?? '', /^Scorecard: 2\/5 checklist items · 1 warning\. Still to state: /);
+  report.steps.forEach((s, i) => {
+    const sc = card.steps[i];
+    assert.ok(s.readiness?.startsWith(`Scorecard: ${sc.stated}/${sc.expected} checklist items`), s.key);
+  });
+  const md = practiceReportMarkdown(report);
+  assert.match(
+    md,
+    /\n\nReview scorecard: readiness \*\*0\*\* · draft \(6 of 41 checklist items stated\)\.\n\nCompared with/,
+  );
+  assert.match(md, /## 1 · Requirements\n\nScorecard: 3\/8 checklist items · 1 warning\. Still to state: /);
 });
 
 test('report: the session’s pacing, a readiness line when set, and no reference for an archetype without a template', () => {

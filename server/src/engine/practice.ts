@@ -7,8 +7,9 @@
  *   reference answer (its whole-doc template, expanded with defaults) states, covered vs missing in the
  *   practice doc; the figures the engine computes for the practice doc (and those it computes for the
  *   reference but cannot yet for the practice doc); and what a reviewer would still ask — the practice
- *   doc's findings' headlines, grouped by step. Each step has an optional `readiness` line for the
- *   scorecard to fill later.
+ *   doc's findings' headlines, grouped by step. Each step's `readiness` is its line of the practice doc's
+ *   review scorecard (`Scorecard: 5/7 checklist items · 1 warning`, still to state: …), and the report
+ *   opens with the scorecard's readiness and verdict.
  */
 import { STEP_KEYS, STEP_TITLES, type StepKey } from './catalog';
 import { archetypeInfo } from './domain/lookup';
@@ -24,6 +25,7 @@ import {
 import { formatMoney } from './values';
 import { genaiServing } from './genaiServing';
 import type { MlsdDoc } from './model';
+import { type Scorecard, scorecard, type StepScore } from './scorecard';
 import { formatClock, type SessionSummary } from './practiceSession';
 import { formatBytes, formatCount, formatDuration, formatPercent } from './values';
 
@@ -71,7 +73,7 @@ export interface StepReport {
   missedFigures: MissedFigure[];
   /** findings about this step, errors first */
   questions: ReportFinding[];
-  /** one line per step for a later scorecard (`5/7 · 1 warning`): printed when set */
+  /** the step's scorecard line (`Scorecard: 5/7 checklist items · 1 warning.`): printed when set */
   readiness?: string;
 }
 
@@ -86,6 +88,8 @@ export interface PracticeReport {
   general: ReportFinding[];
   covered: number;
   expected: number;
+  /** the practice doc's review scorecard (engine/scorecard.ts) */
+  scorecard?: Pick<Scorecard, 'readiness' | 'verdict' | 'stated' | 'expected'>;
 }
 
 export interface PracticeReportInput {
@@ -264,9 +268,11 @@ export function practiceReport(input: PracticeReportInput): PracticeReport {
   const figures = computedFigures(practice);
   const refFigures = reference ? computedFigures(reference) : [];
   const sorted = [...input.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const card = scorecard(practice, input.findings);
   let covered = 0;
   let expected = 0;
   const steps: StepReport[] = STEP_KEYS.map((key) => {
+    const sc = card.steps.find((x) => x.key === key);
     const ref = reference ? statedStepKeys(reference, key) : [];
     const cov = ref.filter((k) => covers(practice, key, k));
     covered += cov.length;
@@ -284,6 +290,7 @@ export function practiceReport(input: PracticeReportInput): PracticeReport {
         .filter((f) => f.step === key && !have.has(f.id))
         .map((f) => ({ id: f.id, label: f.label, needs: FIGURE_NEEDS[f.id]?.needs ?? '' })),
       questions: sorted.filter((f) => findingStepOf(f) === STEP_NUMBER(key)),
+      ...(sc && sc.expected > 0 ? { readiness: scoreLine(sc) } : {}),
     };
   });
   return {
@@ -295,7 +302,21 @@ export function practiceReport(input: PracticeReportInput): PracticeReport {
     general: sorted.filter((f) => findingStepOf(f) === 0),
     covered,
     expected,
+    scorecard: { readiness: card.readiness, verdict: card.verdict, stated: card.stated, expected: card.expected },
   };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** `Scorecard: 5/7 checklist items · 1 warning. Still to state: …` (zero counts left out). */
+export function scoreLine(s: StepScore): string {
+  const counts = [s.errors && plural(s.errors, 'error'), s.warnings && plural(s.warnings, 'warning')].filter(Boolean);
+  const todo = s.items.filter((x) => !x.stated).map((x) => x.title);
+  return `Scorecard: ${s.stated}/${s.expected} checklist items${counts.length ? ` · ${counts.join(', ')}` : ''}.${
+    todo.length ? ` Still to state: ${todo.join('; ')}.` : ''
+  }`;
 }
 
 const code = (s: string) => `\`${s}\``;
@@ -324,6 +345,13 @@ export function practiceReportMarkdown(r: PracticeReport): string {
         (p) =>
           `| ${p.title} | ${(p.entered ?? p.spentMs > 0) ? formatClock(p.spentMs) : '—'}${p.spentMs > p.boxMs ? ' (over)' : ''} | ${formatClock(p.boxMs)} |`,
       ),
+      '',
+    );
+  }
+  if (r.scorecard) {
+    const c = r.scorecard;
+    out.push(
+      `Review scorecard: readiness **${c.readiness}** · ${c.verdict} (${c.stated} of ${c.expected} checklist items stated).`,
       '',
     );
   }

@@ -12,6 +12,9 @@
  *   structural findings about the step (MLSD006 carries `data.step`). A finding can therefore be
  *   listed under two steps (a step-5 rule pointing into `model`); the doc-level counts count it once.
  * - children: the section's direct sub-keys with their ranges.
+ * - score: the step's line of the review scorecard (checklist items stated / expected, the errors and
+ *   warnings the scorecard files under the step, the items still to state); the outline carries the
+ *   overall readiness and verdict. Taken from the scorecard memoized per analysis (features/scorecard.ts).
  */
 import { STEP_KEYS, STEP_TITLES } from '../engine/catalog';
 import type { MlsdDoc } from '../engine/model';
@@ -27,6 +30,7 @@ import { ruleById } from '../rules';
 import type { Finding } from '../rules/types';
 import { toRange } from '../lspConvert';
 import type { Analysis } from '../lint/analysis';
+import { scorecardOf } from './scorecard';
 import { extentOf } from './symbols';
 
 const zero = (): Record<SeverityName, number> => ({ error: 0, warning: 0, info: 0, hint: 0 });
@@ -126,6 +130,7 @@ export function designOutline(a: Analysis): DesignOutline {
     range: toRange(doc, f.start, f.end),
   });
 
+  const card = scorecardOf(a);
   const tops = doc.top?.entries ?? [];
   const lastTop = tops[tops.length - 1];
   const steps: DesignOutlineStep[] = STEP_KEYS.map((key, i) => {
@@ -174,10 +179,27 @@ export function designOutline(a: Analysis): DesignOutline {
       findings: [...mine].sort((x, y) => x.start - y.start || x.end - y.end).map(toFinding),
     };
     if (ext) out.range = toRange(doc, ext.start, ext.end);
+    const sc = card.steps.find((x) => x.step === step);
+    if (sc) {
+      out.score = {
+        stated: sc.stated,
+        expected: sc.expected,
+        errors: sc.errors,
+        warnings: sc.warnings,
+        toState: sc.items.filter((x) => !x.stated).map((x) => x.title),
+      };
+    }
     return out;
   });
 
-  const outline: DesignOutline = { uri: a.uri, version: a.version, steps, counts };
+  const outline: DesignOutline = {
+    uri: a.uri,
+    version: a.version,
+    steps,
+    counts,
+    readiness: card.readiness,
+    verdict: card.verdict,
+  };
   const title = doc.str('title');
   if (title !== undefined) outline.title = title.replace(/\s+/g, ' ').trim();
   return outline;

@@ -78,6 +78,14 @@ test('mlsd/designOutline via the client: seven steps with statuses, ranges, find
   );
   const total = Object.values(outline.counts).reduce((a, b) => a + b, 0);
   assertEqual(total, diags.length, `outline counts (${JSON.stringify(outline.counts)}) = the doc's diagnostics`);
+  // the review scorecard: five missing steps make a draft; each step carries its score line
+  assertEqual(outline.verdict, 'draft', 'scorecard verdict of a doc with missing steps');
+  assert(typeof outline.readiness === 'number', `scorecard readiness (${outline.readiness})`);
+  assert(
+    outline.steps.every((s) => s.score && s.score.expected > 0),
+    `every step has a score (${JSON.stringify(outline.steps.map((s) => s.score))})`,
+  );
+  assertEqual(data.score?.stated, 0, 'the missing data step states no checklist item');
 });
 
 test("ML Design view (api.designView) shows the active doc's outline", async () => {

@@ -61,6 +61,8 @@ test(
     const fraud = docs.docs.find((d) => d.title === 'Card fraud detection')!;
     assertEqual(fraud.status, 'draft', 'status of unopened.mlsd.yaml');
     assertEqual(fraud.open, false, 'unopened.mlsd.yaml is listed as closed');
+    assertEqual(fraud.verdict, 'draft', 'scorecard verdict of unopened.mlsd.yaml (it has an error)');
+    assert(typeof fraud.readiness === 'number', `scorecard readiness of unopened.mlsd.yaml (${fraud.readiness})`);
     const shown = vscode.languages.getDiagnostics(vscode.Uri.parse(fraud.uri)).filter((d) => d.source === 'mlsd');
     assertEqual(
       fraud.counts.error,
