@@ -521,7 +521,7 @@ async function uiSuite(runDir) {
  * `mlsd export --format html` of a bundled example, opened in the real browser (Debian's Chromium): the
  * page renders the title, the scorecard, the system diagram's SVG, the seven steps and the review notes,
  * needs no script and asks for nothing but its own file; a full-page screenshot goes to
- * test-results/export-html.png (with MLSD_E2E_IMAGES=1 also to docs/images/export-html.png).
+ * test-results/export-html.png.
  */
 async function exportSuite(runDir) {
   const out = path.join(runDir, 'export', 'news-feed.html');
@@ -585,8 +585,6 @@ async function exportSuite(runDir) {
     );
     const shot = path.join(RESULTS, 'export-html.png');
     await page.screenshot({ path: shot, fullPage: true });
-    if (process.env.MLSD_E2E_IMAGES === '1')
-      fs.copyFileSync(shot, path.join(ROOT, 'docs', 'images', 'export-html.png'));
     await page.emulateMedia({ media: 'print' });
     const printed = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const pdf = await page.pdf({ format: 'A4' }).catch(() => undefined);
