@@ -5,6 +5,7 @@
 import { renderModel, type RenderModel, toHtml, toMarkdown } from '../engine/render';
 import type { Analysis } from '../lint/analysis';
 import type { RenderFormat, RenderResult } from '../protocol';
+import { scorecardOf } from './scorecard';
 
 const models = new WeakMap<Analysis, RenderModel>();
 const results = new WeakMap<Analysis, Map<RenderFormat, RenderResult>>();
@@ -12,7 +13,7 @@ const results = new WeakMap<Analysis, Map<RenderFormat, RenderResult>>();
 export function renderModelOf(a: Analysis): RenderModel {
   let m = models.get(a);
   if (!m) {
-    m = renderModel({ doc: a.doc, findings: a.lint.findings, options: a.config.options });
+    m = renderModel({ doc: a.doc, findings: a.lint.findings, options: a.config.options, scorecard: scorecardOf(a) });
     models.set(a, m);
   }
   return m;

@@ -122,6 +122,8 @@ export interface RenderInput {
   docsBase?: string;
   /** skip the SVG layout (the Markdown export needs only Mermaid) */
   svg?: boolean;
+  /** the doc's scorecard when the caller already has it (the server memoizes one per analysis) */
+  scorecard?: Scorecard;
 }
 
 /** Parts of a step shown as their own titled table even though they are mappings. */
@@ -166,7 +168,7 @@ export function renderModel(input: RenderInput): RenderModel {
     const s = findingStep(f);
     byStep.set(s, [...(byStep.get(s) ?? []), findings[i]]);
   });
-  const card = scorecard(doc, input.findings);
+  const card = input.scorecard ?? scorecard(doc, input.findings);
   const steps: RenderStep[] = STEP_KEYS.map((key, i) => {
     const node = doc.node(key);
     const present = doc.sectionPresent(key);
