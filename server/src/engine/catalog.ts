@@ -557,7 +557,10 @@ export const DATA: FieldSpec = mapOf(
           e('users', 'User profiles and attributes.'),
           e('items', 'The catalogue (videos, events, ads, listings).'),
           e('interactions', 'User–item interactions (impressions, clicks, watches): time-ordered.'),
-          e('content', 'Raw content (text, images, video).'),
+          e('content', 'Raw content (text, images, video); a RAG corpus of documents is `content`.', [
+            'documents',
+            'corpus',
+          ]),
           e('annotations', 'Human labels.'),
           e('logs', 'Event or request logs: time-ordered.'),
           e('external', 'Third-party data (maps, weather).'),
