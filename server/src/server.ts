@@ -195,11 +195,16 @@ function scheduleDiagnosticRefresh(): void {
   }, 100);
 }
 
+/**
+ * An open doc's result id is its version and the hash, so each edit gets a full report (as a push would: the
+ * editor sees its doc validated); a re-pull of the same version with the same findings is `unchanged`.
+ */
 function documentReport(
   items: Diagnostic[],
   previousResultId: string | undefined,
+  version?: number,
 ): FullDocumentDiagnosticReport | UnchangedDocumentDiagnosticReport {
-  const resultId = resultIdOf(items);
+  const resultId = version === undefined ? resultIdOf(items) : `${version}:${resultIdOf(items)}`;
   return previousResultId === resultId
     ? { kind: DocumentDiagnosticReportKind.Unchanged, resultId }
     : { kind: DocumentDiagnosticReportKind.Full, resultId, items };
@@ -400,6 +405,7 @@ documents.onDidClose((e) => {
 connection.languages.diagnostics.on(async (params, token) => {
   const uri = params.textDocument.uri;
   let items: Diagnostic[] = closedReports.get(uri)?.items ?? [];
+  let version: number | undefined;
   if (documents.get(uri)) {
     openDocWork++;
     try {
@@ -407,6 +413,7 @@ connection.languages.diagnostics.on(async (params, token) => {
       if (token.isCancellationRequested) throw cancelled();
       const d = documents.get(uri);
       if (d) {
+        version = d.version;
         if (settings.validate?.enable === false) items = [];
         else {
           const a = session.analysis(uri, d.version, d.getText());
@@ -421,7 +428,7 @@ connection.languages.diagnostics.on(async (params, token) => {
       openDocWork--;
     }
   }
-  return documentReport(items, params.previousResultId);
+  return documentReport(items, params.previousResultId, version);
 });
 
 /**
