@@ -137,7 +137,8 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
   const updateStatus = (): void => {
     const doc = vscode.window.activeTextEditor?.document;
     const uri = isDesignDoc(doc) ? doc.uri : undefined;
-    const diagnostics = uri ? lc.diagnostics?.get(uri) : undefined;
+    // pushed or pulled (LSP 3.17): both land in the editor's diagnostics; `lc.diagnostics` holds only pushed ones
+    const diagnostics = uri ? mlsdDiagnostics(uri) : undefined;
     const counts = diagnostics ? countSeverities(diagnostics.map((d) => d.severity)) : undefined;
     const p = statusPresentation(clientState, uri ? statuses.get(uri.toString()) : undefined, counts);
     statusItem.text = p.text;
@@ -331,7 +332,7 @@ async function showRuleDocumentation(context: vscode.ExtensionContext, arg?: unk
     const editor = vscode.window.activeTextEditor;
     const atCursor = new Set<string>();
     if (editor && isDesignDoc(editor.document)) {
-      for (const d of client?.diagnostics?.get(editor.document.uri) ?? []) {
+      for (const d of mlsdDiagnostics(editor.document.uri)) {
         if (!d.range.contains(editor.selection.active)) continue;
         const code = typeof d.code === 'object' ? d.code.value : d.code;
         if (code !== undefined) atCursor.add(String(code).toUpperCase());
@@ -414,4 +415,9 @@ async function fixAll(arg?: unknown): Promise<boolean> {
 
 function output(): vscode.OutputChannel | { appendLine(s: string): void } {
   return client?.outputChannel ?? { appendLine: () => undefined };
+}
+
+/** The server's findings for a doc, pushed or pulled (the client's own collection holds only pushed ones). */
+function mlsdDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'mlsd');
 }

@@ -17,12 +17,18 @@ import {
   LSPErrorCodes,
   MessageType,
   ShowMessageNotification,
+  DocumentDiagnosticReportKind,
   type CancellationToken,
+  type Diagnostic,
+  type FullDocumentDiagnosticReport,
+  type UnchangedDocumentDiagnosticReport,
+  type WorkspaceDocumentDiagnosticReport,
   type Connection,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createHash } from 'node:crypto';
 import type { Analysis } from './lint/analysis';
 import { Session } from './session';
 import { uriToPath } from './lint/uri';
@@ -91,6 +97,13 @@ let workspaceFolders: string[] = [];
 let openDocWork = 0;
 /** the client can resolve a code action's `edit` lazily (fix-all is then computed on demand) */
 let clientResolvesCodeActionEdits = false;
+/**
+ * LSP 3.17 pull diagnostics: the client declares `textDocument.diagnostic` (VS Code does, Neovim 0.7 does
+ * not). Then nothing is pushed: open docs answer `textDocument/diagnostic`, closed docs `workspace/diagnostic`.
+ */
+let pullDiagnostics = false;
+/** the client accepts `workspace/diagnostic/refresh` */
+let clientRefreshesDiagnostics = false;
 
 // Route console output to the client's log: stdout carries the protocol under --stdio.
 console.log = (...a: unknown[]) => connection.console.log(a.map(String).join(' '));
@@ -106,6 +119,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasWorkspaceFolderCapability = !!caps.workspace?.workspaceFolders;
   hasRelatedInformation = !!caps.textDocument?.publishDiagnostics?.relatedInformation;
   clientResolvesCodeActionEdits = !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit');
+  pullDiagnostics = !!caps.textDocument?.diagnostic;
+  clientRefreshesDiagnostics = pullDiagnostics && !!caps.workspace?.diagnostics?.refreshSupport;
   const init = params.initializationOptions as { status?: boolean; workspaceDocs?: boolean } | undefined;
   clientSupportsStatus = !!init?.status;
   clientSupportsWorkspaceDocs = !!init?.workspaceDocs;
@@ -133,6 +148,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       executeCommandProvider: { commands: [ServerCommands.fixAll] },
       inlayHintProvider: { resolveProvider: false },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      ...(pullDiagnostics
+        ? { diagnosticProvider: { identifier: 'mlsd', interFileDependencies: false, workspaceDiagnostics: true } }
+        : {}),
     },
     serverInfo: { name: 'mlsd-language-server', version: features.VERSION },
   };
@@ -157,15 +175,54 @@ function setWorkspaceFolders(uris: string[]): void {
   session.workspaceRoots = workspaceFolders.map(uriToPath).filter((p): p is string => !!p);
 }
 
+// --- pull diagnostics (LSP 3.17) --------------------------------------------------------------
+/** A report's result id: a hash of its diagnostics, so an unchanged result is `unchanged` across re-lints. */
+function resultIdOf(items: Diagnostic[]): string {
+  return createHash('sha1').update(JSON.stringify(items)).digest('base64url').slice(0, 20);
+}
+/**
+ * With pull: the closed docs' last reports (the background linting's), and an empty report for a doc that
+ * left the workspace list (deleted, excluded), so the client clears it at its next workspace pull.
+ */
+const closedReports = new Map<string, { resultId: string; items: Diagnostic[] }>();
+let refreshTimer: NodeJS.Timeout | undefined;
+/** Asks the client to pull again (debounced): closed docs' results or the settings changed. */
+function scheduleDiagnosticRefresh(): void {
+  if (!clientRefreshesDiagnostics || refreshTimer) return;
+  refreshTimer = setTimeout(() => {
+    refreshTimer = undefined;
+    void connection.languages.diagnostics.refresh();
+  }, 100);
+}
+
+/**
+ * An open doc's result id is its version and the hash, so each edit gets a full report (as a push would: the
+ * editor sees its doc validated); a re-pull of the same version with the same findings is `unchanged`.
+ */
+function documentReport(
+  items: Diagnostic[],
+  previousResultId: string | undefined,
+  version?: number,
+): FullDocumentDiagnosticReport | UnchangedDocumentDiagnosticReport {
+  const resultId = version === undefined ? resultIdOf(items) : `${version}:${resultIdOf(items)}`;
+  return previousResultId === resultId
+    ? { kind: DocumentDiagnosticReportKind.Unchanged, resultId }
+    : { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+}
+
 // --- workspace linting (mlsd.validate.scope: workspace) ---------------------------------------
 let docsChangedTimer: NodeJS.Timeout | undefined;
 const workspaceDocs = new WorkspaceDocs(session, {
   isOpen: (uri) => !!documents.get(uri),
-  publish: (uri, a) =>
-    void connection.sendDiagnostics({
-      uri,
-      diagnostics: a ? a.lint.findings.map((f, i) => toDiagnostic(a.doc, f, i, hasRelatedInformation)) : [],
-    }),
+  publish: (uri, a) => {
+    const diagnostics = a ? a.lint.findings.map((f, i) => toDiagnostic(a.doc, f, i, hasRelatedInformation)) : [];
+    if (!pullDiagnostics) {
+      void connection.sendDiagnostics({ uri, diagnostics });
+      return;
+    }
+    closedReports.set(uri, { resultId: resultIdOf(diagnostics), items: diagnostics });
+    scheduleDiagnosticRefresh();
+  },
   changed: () => {
     if (!clientSupportsWorkspaceDocs || docsChangedTimer) return;
     docsChangedTimer = setTimeout(() => {
@@ -236,6 +293,7 @@ connection.onDidChangeConfiguration((change) => {
   if (!hasConfigurationCapability && s) defaultSettings = s;
   session.invalidateAll();
   for (const d of documents.all()) scheduleValidation(d, 0);
+  scheduleDiagnosticRefresh(); // open docs' results may change with the settings
   void refreshWorkspace();
 });
 
@@ -252,6 +310,7 @@ connection.onDidChangeWatchedFiles((params) => {
   if (!configChanged) return;
   session.invalidateConfigFiles();
   for (const d of documents.all()) scheduleValidation(d, 0);
+  scheduleDiagnosticRefresh();
   workspaceDocs.invalidate();
 });
 
@@ -283,7 +342,7 @@ async function validate(uri: string): Promise<void> {
     const current = documents.get(uri);
     if (!current || current.version !== version) return; // a newer edit will validate
     if (settings.validate?.enable === false) {
-      void connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      if (!pullDiagnostics) void connection.sendDiagnostics({ uri, version, diagnostics: [] });
       sendStatus({ uri, state: 'disabled' });
       return;
     }
@@ -292,8 +351,11 @@ async function validate(uri: string): Promise<void> {
     const latest = documents.get(uri);
     if (!latest || latest.version !== version) return; // edited meanwhile: the newer version validates
     const a = session.analysis(uri, version, latest.getText());
-    const diagnostics = a.lint.findings.map((f, i) => toDiagnostic(a.doc, f, i, hasRelatedInformation));
-    void connection.sendDiagnostics({ uri, version, diagnostics });
+    if (!pullDiagnostics) {
+      // with pull, the client asks for them (`textDocument/diagnostic`), answered from this same analysis
+      const diagnostics = a.lint.findings.map((f, i) => toDiagnostic(a.doc, f, i, hasRelatedInformation));
+      void connection.sendDiagnostics({ uri, version, diagnostics });
+    }
     for (const e of a.lint.internalErrors) connection.console.error(`mlsd: ${e}`);
     for (const p of a.configProblems) connection.console.warn(`mlsd: ${p.source ?? 'settings'}: ${p.message}`);
     const counts = { error: 0, warning: 0, info: 0, hint: 0 };
@@ -326,7 +388,65 @@ documents.onDidClose((e) => {
   timers.delete(e.document.uri);
   session.close(e.document.uri);
   // a workspace doc keeps its findings: linted again from the file (closing dropped any unsaved edits)
-  if (!workspaceDocs.closed(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  if (workspaceDocs.closed(e.document.uri)) return;
+  // with pull, the client asks once more for the closed doc: it has no report, so it gets an empty one
+  if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  else if (closedReports.has(e.document.uri)) {
+    closedReports.set(e.document.uri, { resultId: resultIdOf([]), items: [] });
+    scheduleDiagnosticRefresh();
+  }
+});
+
+/**
+ * `textDocument/diagnostic`: an open doc's findings from the cached analysis of its current version (the one
+ * the validation computes); a doc that is not open (the client asks once more when it closes) gets its
+ * closed-doc report, or an empty one.
+ */
+connection.languages.diagnostics.on(async (params, token) => {
+  const uri = params.textDocument.uri;
+  let items: Diagnostic[] = closedReports.get(uri)?.items ?? [];
+  let version: number | undefined;
+  if (documents.get(uri)) {
+    openDocWork++;
+    try {
+      const settings = await settingsFor(uri);
+      if (token.isCancellationRequested) throw cancelled();
+      const d = documents.get(uri);
+      if (d) {
+        version = d.version;
+        if (settings.validate?.enable === false) items = [];
+        else {
+          const a = session.analysis(uri, d.version, d.getText());
+          items = a.lint.findings.map((f, i) => toDiagnostic(a.doc, f, i, hasRelatedInformation));
+        }
+      }
+    } catch (err) {
+      if (err instanceof ResponseError) throw err;
+      connection.console.error(`mlsd: diagnostics of ${uri} failed: ${(err as Error)?.stack ?? err}`);
+      items = [];
+    } finally {
+      openDocWork--;
+    }
+  }
+  return documentReport(items, params.previousResultId, version);
+});
+
+/**
+ * `workspace/diagnostic`: the closed docs' reports (an open doc is reported by its `textDocument/diagnostic`,
+ * not twice); `unchanged` where the client's previous result id matches.
+ */
+connection.languages.diagnostics.onWorkspace((params, token) => {
+  if (token.isCancellationRequested) throw cancelled();
+  const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
+  const items: WorkspaceDocumentDiagnosticReport[] = [];
+  for (const [uri, r] of closedReports) {
+    if (documents.get(uri)) continue;
+    if (previous.get(uri) === r.resultId)
+      items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId: r.resultId });
+    else
+      items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId: r.resultId, items: r.items });
+  }
+  return { items };
 });
 
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');

@@ -22,6 +22,8 @@ export interface LspClientOptions {
   /** answers to `workspace/configuration` for other sections (`files.exclude`) */
   sections?: Record<string, unknown>;
   initializationOptions?: Record<string, unknown>;
+  /** declares LSP 3.17 pull diagnostics (`textDocument.diagnostic`, `workspace.diagnostics.refreshSupport`) */
+  pull?: boolean;
 }
 
 export class LspClient {
@@ -79,6 +81,13 @@ export class LspClient {
       p.items.map((i) => (i.section === 'mlsd' ? this.settings : (this.opts.sections?.[i.section ?? ''] ?? null))),
     );
     this.conn.onRequest('client/registerCapability', () => null);
+    this.conn.onRequest('workspace/diagnostic/refresh', () => {
+      this.notifications.set(
+        'workspace/diagnostic/refresh',
+        (this.notifications.get('workspace/diagnostic/refresh') ?? 0) + 1,
+      );
+      return null;
+    });
     this.conn.onRequest('workspace/applyEdit', (p: unknown) => {
       this.appliedEdits.push(p);
       return { applied: true };
@@ -95,9 +104,15 @@ export class LspClient {
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'root' }],
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, applyEdit: true },
+        workspace: {
+          configuration: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          applyEdit: true,
+          ...(this.opts.pull ? { diagnostics: { refreshSupport: true } } : {}),
+        },
         textDocument: {
           publishDiagnostics: { relatedInformation: true },
+          ...(this.opts.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
           completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown'] } },
           hover: { contentFormat: ['markdown'] },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },

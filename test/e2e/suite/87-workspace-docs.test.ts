@@ -29,6 +29,8 @@ test(
     assert(!isOpen(uri), 'unopened.mlsd.yaml must not be open (no test opens it)');
     const ds = await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'MLSD303'), 30_000);
     const split = ds.find((d) => codeOf(d) === 'MLSD303')!;
+    // VS Code pulls (LSP 3.17): nothing is pushed as well, so a finding is in Problems once
+    assertEqual(ds.filter((d) => codeOf(d) === 'MLSD303').length, 1, 'MLSD303 once (pulled, not also pushed)');
     assertEqual(split.severity, vscode.DiagnosticSeverity.Error, 'MLSD303 severity');
     const splitLine = fixtureText('unopened.mlsd.yaml')
       .split('\n')
