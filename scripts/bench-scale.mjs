@@ -17,7 +17,7 @@ export function generateDoc(root, lines) {
     items.push(
       [
         `    - id: generated_source_${i}`,
-        `      kind: ${['interactions', 'items', 'users', 'context'][i % 4]}`,
+        `      kind: ${['interactions', 'items', 'users', 'logs'][i % 4]}`,
         `      description: generated log number ${i}, with the fields a pipeline would keep`,
         `      volume: ${(i % 90) + 1}M/day`,
         '      store: warehouse, hourly partitions',

@@ -267,7 +267,11 @@ const isLowSurrogate = (t, i) => {
 // ------------------------------------------------------------------------------------------ the server
 class Server {
   constructor() {
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, [SERVER, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      // every patched parse (an edit inside one value) is checked against a full parse; a difference is logged
+      env: { ...process.env, MLSD_CHECK_REPARSE: '1' },
+    });
     this.exited = null;
     this.stderr = '';
     this.logErrors = [];

@@ -55,15 +55,18 @@ import { WorkspaceDocs, isWorkspaceDocName, type WorkspaceFolderConfig } from '.
 import { CONFIG_FILE_NAMES } from './lint/config';
 
 /**
- * Validation after an edit waits 2× the doc's last analysis time, clamped to [30, 200] ms: a small doc
- * (analysed in a few ms) gets diagnostics 30 ms after the last keystroke, a large one waits long enough
- * that a fast typist's keystrokes do not each start an analysis.
+ * Validation after an edit waits as long as the doc's last analysis took, clamped to [30, 200] ms: a small
+ * doc gets diagnostics 30 ms after the last keystroke; a large one waits long enough that analysis takes at
+ * most half the time of a fast typist's burst (keystrokes closer than the delay start none). Typing inside a
+ * value re-parses only that value (engine/reparse.ts), so the delay stays short on large docs too. A doc
+ * not analysed yet (just opened: the open fires a content change too) is validated at once.
  */
 const MIN_DELAY_MS = 30;
 const MAX_DELAY_MS = 200;
 function validationDelay(lastAnalysisMs: number | undefined): number {
-  if (lastAnalysisMs === undefined || !Number.isFinite(lastAnalysisMs)) return MAX_DELAY_MS;
-  return Math.round(Math.min(MAX_DELAY_MS, Math.max(MIN_DELAY_MS, 2 * lastAnalysisMs)));
+  if (lastAnalysisMs === undefined) return 0;
+  if (!Number.isFinite(lastAnalysisMs)) return MAX_DELAY_MS;
+  return Math.round(Math.min(MAX_DELAY_MS, Math.max(MIN_DELAY_MS, lastAnalysisMs)));
 }
 
 /** Lets the event loop read pending messages (a `$/cancelRequest`, a newer edit) before heavy work. */

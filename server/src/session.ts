@@ -5,6 +5,9 @@
  */
 import type { Analysis } from './lint/analysis';
 import { analyze, lint } from './lint/engine';
+import { MlsdDoc } from './engine/model';
+import { parseText } from './engine/parse';
+import { reparse, sameParse } from './engine/reparse';
 import {
   isInside,
   loadConfigFile,
@@ -20,6 +23,9 @@ import { nodeFs, type FileReaderWithTime } from './lint/nodeFs';
 import { uriToPath } from './lint/uri';
 
 export type SessionFs = FileReaderWithTime;
+
+/** `MLSD_CHECK_REPARSE=1` (tests, the fuzzer): every patched parse is compared with a full parse. */
+const CHECK_REPARSE = process.env.MLSD_CHECK_REPARSE === '1';
 
 export class Session {
   private cache = new Map<string, Analysis>();
@@ -76,7 +82,7 @@ export class Session {
     const sameVersion = !!c && version !== null && c.version === version && c.doc.text === text;
     if (sameVersion && this.generations.get(uri) === this.generation) return c!;
     const t0 = performance.now();
-    const doc = sameVersion ? c!.doc : analyze(text, uri, version);
+    const doc = sameVersion ? c!.doc : this.parse(c, uri, version, text);
     const { config, problems, file } = this.configFor(uri);
     const result = lint(doc, config);
     const a: Analysis = {
@@ -92,6 +98,15 @@ export class Session {
     this.cache.set(uri, a);
     this.generations.set(uri, this.generation);
     return a;
+  }
+
+  /** a new version's parse: the previous one patched when the edit is inside one value, else a full parse */
+  private parse(prev: Analysis | undefined, uri: string, version: number | null, text: string): MlsdDoc {
+    const patched = prev ? reparse(prev.doc.parsed, text) : undefined;
+    if (!patched) return analyze(text, uri, version);
+    if (CHECK_REPARSE && !sameParse(patched, parseText(text)))
+      console.error(`mlsd: the patched parse of ${uri} v${version} differs from the full parse`);
+    return new MlsdDoc(patched, uri, version);
   }
 
   /**

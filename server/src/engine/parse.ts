@@ -87,6 +87,11 @@ export interface ParsedDoc {
   indent: number;
   /** true when the text was not analysed (too large or binary) */
   skipped?: 'too-large' | 'binary';
+  /**
+   * The tree can be patched for an edit inside one scalar (`reparse.ts`): one document, no problems, no
+   * directive, no alias or merge key (the edited value then stands for itself alone).
+   */
+  patchable?: boolean;
 }
 
 export interface ParseLimits {
@@ -190,7 +195,7 @@ export function lineEndAt(doc: Pick<ParsedDoc, 'lineStarts' | 'text'>, offset: n
 }
 
 /** A control character (other than tab and line breaks) or U+FFFD: what `looksBinary` counts. */
-const BINARYISH = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]/;
+export const BINARYISH = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]/;
 
 function looksBinary(text: string): number {
   const n = Math.min(text.length, 65_536);
@@ -261,6 +266,8 @@ function resolveAliases(doc: Document.Parsed): Map<YNode, YNode | undefined> {
 class TreeBuilder {
   aliasNodes = 0;
   aliasLimitHit = false;
+  /** an alias or a merge key was met: a node's value may stand in several places */
+  sawAlias = false;
   nodes = 0;
   private nodeLimitHit = false;
   private depthLimitHit = false;
@@ -300,6 +307,7 @@ class TreeBuilder {
       return this.empty(at[0], at[1], parent, !!site);
     }
     if (isAlias(n)) {
+      this.sawAlias = true;
       const range = (n as YNode).range ?? [0, 0, 0];
       const at: [number, number] = site ?? [range[0], range[1]];
       this.targets ??= resolveAliases(this.doc);
@@ -390,6 +398,7 @@ class TreeBuilder {
         const keyStr = isScalar(k) ? String(k.value) : isAlias(k) ? `*${k.source}` : k == null ? '' : '[complex key]';
         const kr = k?.range;
         if (keyStr === '<<' && isScalar(k)) {
+          this.sawAlias = true;
           merges.push(pair.value);
           continue;
         }
@@ -494,7 +503,7 @@ class TreeBuilder {
  * an unclosed million-deep `[[[…`), or more than `maxTokens` flow indicators and line breaks. A cheap
  * scan of the raw text (brackets inside quoted strings count too: it only has to bound the work).
  */
-function overBudget(text: string, limits: ParseLimits): { at: number; budget: 'depth' | 'tokens' } | undefined {
+export function overBudget(text: string, limits: ParseLimits): { at: number; budget: 'depth' | 'tokens' } | undefined {
   if (text.length <= limits.maxTokens && fewOpeners(text, limits.maxParseDepth)) return undefined; // cannot go over
   let depth = 0;
   let tokens = 0;
@@ -623,6 +632,11 @@ export function parseText(text: string, limits: ParseLimits = DEFAULT_LIMITS): P
     if (first && first.contents != null) {
       const b = new TreeBuilder(first, base.problems, limits, lineEnd);
       base.root = b.build(first.contents, undefined);
+      base.patchable =
+        docs.length === 1 &&
+        !b.sawAlias &&
+        base.problems.length === 0 &&
+        !/^%/m.test(text.slice(0, first.contents.range?.[0] ?? 0));
     }
   } catch (err) {
     // a text the parser could not read to its end has no comments (as when the CST was walked afterwards)
