@@ -99,8 +99,9 @@ export const WORKER_THRESHOLD = 50;
 
 /**
  * Lints many files, in order. Past `WORKER_THRESHOLD` files on a machine with several cores, the files
- * are dealt to the calling thread and one worker thread per other core (each loads the engine once and
- * lints its share); the calling thread then blocks until the workers are done, so callers stay synchronous. `MLSD_WORKERS=0` (or 1) forces one thread.
+ * are shared by the calling thread and one worker thread per other core (each loads the engine once and
+ * takes the next file until none is left); the calling thread then blocks until the workers are done, so
+ * callers stay synchronous. `MLSD_WORKERS=0` (or 1) forces one thread.
  */
 export function lintFiles(jobs: LintJob[], opts: LintRunOptions, workers = workerCount(jobs.length)): FileOutcome[] {
   if (workers > 1) {
@@ -128,55 +129,63 @@ interface WorkerInput {
   mlsdLintWorker: true;
   jobs: LintJob[];
   opts: LintRunOptions;
-  done: Int32Array;
+  /** [0]: the next job to take, [1]: workers that have posted their results */
+  shared: Int32Array;
   port: MessagePort;
 }
 
-/** Undefined when workers cannot be started here (the caller then lints on this thread). */
+/** Takes jobs off the shared counter until none is left: each thread lints as many as its speed allows. */
+function takeJobs(jobs: LintJob[], opts: LintRunOptions, shared: Int32Array): [number, FileOutcome][] {
+  const out: [number, FileOutcome][] = [];
+  for (let i = Atomics.add(shared, 0, 1); i < jobs.length; i = Atomics.add(shared, 0, 1))
+    out.push([i, safeLintFile(jobs[i], opts)]);
+  return out;
+}
+
+/**
+ * Undefined when workers cannot be started here (the caller then lints on this thread). The calling thread
+ * and n - 1 workers take the files one at a time from a shared counter, so a worker that starts late (it
+ * loads the engine first) or a thread given heavier docs does not leave the others waiting.
+ */
 function lintInWorkers(jobs: LintJob[], opts: LintRunOptions, n: number): FileOutcome[] | undefined {
-  const done = new Int32Array(new SharedArrayBuffer(4));
-  const started: { worker: Worker; port: MessagePort; index: number[] }[] = [];
-  // the calling thread lints the last share itself (it has the engine loaded already): n - 1 workers
-  const mine: number[] = [];
-  for (let i = n - 1; i < jobs.length; i += n) mine.push(i);
+  const shared = new Int32Array(new SharedArrayBuffer(8));
+  const started: { worker: Worker; port: MessagePort }[] = [];
   try {
     for (let w = 0; w < n - 1; w++) {
-      const index: number[] = [];
-      for (let i = w; i < jobs.length; i += n) index.push(i); // dealt round-robin: similar shares
       const { port1, port2 } = new MessageChannel();
-      const input: WorkerInput = { mlsdLintWorker: true, jobs: index.map((i) => jobs[i]), opts, done, port: port2 };
+      const input: WorkerInput = { mlsdLintWorker: true, jobs, opts, shared, port: port2 };
       const worker = new Worker(__filename, { workerData: input, transferList: [port2] });
       worker.unref();
-      started.push({ worker, port: port1, index });
+      started.push({ worker, port: port1 });
     }
   } catch {
     for (const s of started) void s.worker.terminate();
     return undefined;
   }
   const out: FileOutcome[] = new Array(jobs.length);
-  for (const i of mine) out[i] = safeLintFile(jobs[i], opts);
-  // each worker adds 1 to `done` when it has posted its results (in a finally: also when it failed)
+  for (const [i, o] of takeJobs(jobs, opts, shared)) out[i] = o;
+  // each worker adds 1 to shared[1] when it has posted its results (in a finally: also when it failed)
   const workers = started.length;
-  for (let seen = Atomics.load(done, 0); seen < workers; seen = Atomics.load(done, 0))
-    Atomics.wait(done, 0, seen, 60_000);
+  for (let seen = Atomics.load(shared, 1); seen < workers; seen = Atomics.load(shared, 1))
+    Atomics.wait(shared, 1, seen, 60_000);
   for (const s of started) {
-    const msg = receiveMessageOnPort(s.port)?.message as FileOutcome[] | undefined;
-    s.index.forEach((i, k) => {
-      out[i] = msg?.[k] ?? safeLintFile(jobs[i], opts); // a worker that died: lint its files here
-    });
+    const msg = receiveMessageOnPort(s.port)?.message as [number, FileOutcome][] | undefined;
+    for (const [i, o] of msg ?? []) out[i] = o;
     s.port.close();
     void s.worker.terminate();
   }
+  // a job taken by a worker that died: lint it here
+  for (let i = 0; i < jobs.length; i++) out[i] ??= safeLintFile(jobs[i], opts);
   return out;
 }
 
 if (!isMainThread && (workerData as WorkerInput | undefined)?.mlsdLintWorker) {
   const input = workerData as WorkerInput;
   try {
-    input.port.postMessage(input.jobs.map((j) => safeLintFile(j, input.opts)));
+    input.port.postMessage(takeJobs(input.jobs, input.opts, input.shared));
   } finally {
-    Atomics.add(input.done, 0, 1);
-    Atomics.notify(input.done, 0);
+    Atomics.add(input.shared, 1, 1);
+    Atomics.notify(input.shared, 1);
   }
 }
 

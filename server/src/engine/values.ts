@@ -10,7 +10,10 @@ export const PLACEHOLDERS = ['tbd', 'todo', '?', '…', '...'];
 
 /** True for `TBD`, `TODO`, `?`, `…`, `...` (case-insensitive, trimmed). */
 export function isPlaceholder(v: unknown): boolean {
-  return typeof v === 'string' && PLACEHOLDERS.includes(v.trim().toLowerCase());
+  if (typeof v !== 'string') return false;
+  // most values are longer than any placeholder: no trimmed, lower-cased copy for them
+  if (v.length > 4 && v.trim().length > 4) return false;
+  return PLACEHOLDERS.includes(v.trim().toLowerCase());
 }
 
 /** Normalizes enum values, metric names and ids for matching: case-insensitive, `_` and spaces as `-`. */
