@@ -405,6 +405,8 @@ const stats = {
   cancelled: 0,
   latencies: {},
   peakRssMb: 0,
+  /** the iterations during which the server's peak RSS rose most (what holds the memory) */
+  rssRises: [],
   failures: [],
   /** the iterations whose slowest answer took longest: where to look for the next budget */
   slowest: [],
@@ -555,7 +557,15 @@ async function main() {
     if (TIME_LIMIT_S > 0 && performance.now() - started > TIME_LIMIT_S * 1000) break;
     const original = examples[iter % examples.length];
     const m = REPLAY ? { text: fs.readFileSync(REPLAY, 'utf8'), applied: ['replay'] } : mutate(original, r);
+    const before = server.peakKb;
     const reasons = await driveServer(server, iter, original, m.text, r, m.applied);
+    if (server.peakKb - before >= 5 * 1024)
+      stats.rssRises.push({
+        iteration: iter,
+        mutations: m.applied,
+        mb: Math.round(server.peakKb / 1024),
+        by: Math.round((server.peakKb - before) / 1024),
+      });
     if (CLI_EVERY > 0 && (REPLAY || iter % CLI_EVERY === 0)) {
       const cli = driveCli(m.text, work);
       if (cli.length) stats.cliFailures++;
@@ -602,6 +612,8 @@ async function main() {
           v.max.toFixed(1).padStart(9),
         ].join(''),
       );
+    for (const x of [...stats.rssRises].sort((a, b) => b.by - a.by).slice(0, 8))
+      console.log(`peak RSS rose by ${x.by} MB to ${x.mb} MB at iteration ${x.iteration} [${x.mutations.join(', ')}]`);
     for (const w of stats.slowest)
       console.log(`slowest: iteration ${w.iteration} [${w.mutations.join(', ')}]: ${w.method} ${w.ms} ms`);
     for (const f of stats.failures.slice(0, 20))
