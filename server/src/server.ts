@@ -393,7 +393,7 @@ function sendStatus(p: StatusParams): void {
   if (clientSupportsStatus) void connection.sendNotification(StatusNotification, p);
 }
 
-documents.onDidOpen((e) => scheduleValidation(e.document, 0));
+// an open fires a content change too: a doc not analysed yet is validated at once (`validationDelay`)
 documents.onDidChangeContent((e) => scheduleValidation(e.document));
 /**
  * A full garbage collection, when V8 lets the server ask for one: after a very large doc is closed, its

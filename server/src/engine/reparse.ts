@@ -13,6 +13,7 @@ import {
   lineOf,
   overBudget,
   parseText,
+  walk,
   type Comment,
   type MNode,
   type ParseLimits,
@@ -61,7 +62,7 @@ interface Leaf {
 /** The nodes of a one-line parse in document order. */
 function flatten(root: MNode | undefined): Leaf[] {
   const out: Leaf[] = [];
-  const visit = (n: MNode) => {
+  walk(root, (n) => {
     const scalar = n.kind === 'scalar';
     out.push({
       kind: n.kind,
@@ -75,9 +76,8 @@ function flatten(root: MNode | undefined): Leaf[] {
       tag: n.tag,
       flow: n.flow,
     });
-    for (const k of n.entries ?? n.items ?? []) visit(k);
-  };
-  if (root) visit(root);
+    return undefined;
+  });
   return out;
 }
 
@@ -218,8 +218,13 @@ export function sameParse(x: ParsedDoc, y: ParsedDoc): boolean {
       typeof v === 'number' && Number.isNaN(v) ? 'NaN' : v,
     );
   if (strip(x) !== strip(y)) return false;
-  const fx = flattenAll(x.root);
-  const fy = flattenAll(y.root);
+  const nodesOf = (root: MNode | undefined) => {
+    const out: MNode[] = [];
+    walk(root, (n) => void out.push(n));
+    return out;
+  };
+  const fx = nodesOf(x.root);
+  const fy = nodesOf(y.root);
   if (fx.length !== fy.length) return false;
   for (let i = 0; i < fx.length; i++) {
     const [m, n] = [fx[i], fy[i]];
@@ -241,16 +246,4 @@ export function sameParse(x: ParsedDoc, y: ParsedDoc): boolean {
       return false;
   }
   return true;
-}
-
-function flattenAll(root: MNode | undefined): MNode[] {
-  const out: MNode[] = [];
-  const stack = root ? [root] : [];
-  while (stack.length) {
-    const n = stack.pop()!;
-    out.push(n);
-    const kids = n.entries ?? n.items;
-    if (kids) for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]);
-  }
-  return out;
 }

@@ -8,11 +8,13 @@ import { normalizeName } from './domain';
 
 export const PLACEHOLDERS = ['tbd', 'todo', '?', '…', '...'];
 
+const LONGEST_PLACEHOLDER = Math.max(...PLACEHOLDERS.map((p) => p.length));
+
 /** True for `TBD`, `TODO`, `?`, `…`, `...` (case-insensitive, trimmed). */
 export function isPlaceholder(v: unknown): boolean {
   if (typeof v !== 'string') return false;
   // most values are longer than any placeholder: no trimmed, lower-cased copy for them
-  if (v.length > 4 && v.trim().length > 4) return false;
+  if (v.length > LONGEST_PLACEHOLDER && v.trim().length > LONGEST_PLACEHOLDER) return false;
   return PLACEHOLDERS.includes(v.trim().toLowerCase());
 }
 
