@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateDoc } from './bench-scale.mjs';
+import { serverArgv } from './server-argv.mjs';
 
 const require = createRequire(import.meta.url);
 const rpc = require('vscode-jsonrpc/node');
@@ -196,7 +197,7 @@ export async function runLsp(root, sizes = [1_000, 3_000, 10_000, 50_000], sampl
   fs.mkdirSync(path.join(work, '.git'));
   const schema = pathToFileURL(path.join(root, 'schemas', 'mlsd.schema.json')).href;
   const servers = [
-    { name: 'mlsd', argv: [path.join(root, 'dist', 'server.js'), '--stdio'], languageId: 'mlsd', settings: {} },
+    { name: 'mlsd', argv: [...serverArgv(root), '--stdio'], languageId: 'mlsd', settings: {} },
     {
       name: 'yaml-ls',
       argv: [require.resolve('yaml-language-server/bin/yaml-language-server'), '--stdio'],

@@ -17,12 +17,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
+import { serverArgv } from './server-argv.mjs';
 
 const require = createRequire(import.meta.url);
 const rpc = require('vscode-jsonrpc/node');
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SERVER = path.join(ROOT, 'bin', 'mlsd-language-server.js');
+const SERVER_ARGV = serverArgv(ROOT);
 const CLI = path.join(ROOT, 'bin', 'mlsd.js');
 const REQUEST_TIMEOUT_MS = 10_000;
 const CANCELLED = -32800;
@@ -267,7 +268,7 @@ const isLowSurrogate = (t, i) => {
 // ------------------------------------------------------------------------------------------ the server
 class Server {
   constructor() {
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], {
+    this.proc = spawn(process.execPath, [...SERVER_ARGV, '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
       // every patched parse (an edit inside one value) is checked against a full parse; a difference is logged
       env: { ...process.env, MLSD_CHECK_REPARSE: '1' },

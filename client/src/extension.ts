@@ -21,6 +21,7 @@ import {
   type MlsdSettings,
   type StatusParams,
 } from '../../server/src/protocol';
+import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags';
 import { DesignViewProvider, REFRESH_COMMAND, REVEAL_COMMAND, isDesignDoc, revealRange } from './designView';
 import { registerPractice } from './practice';
 import { exportDoc, PREVIEW_VIEW_TYPE, PreviewCommands, PreviewManager } from './preview';
@@ -64,11 +65,11 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
 
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
     debug: {
       module: serverModule,
       transport: TransportKind.ipc,
-      options: { execArgv: ['--nolazy', '--inspect=6009'] },
+      options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] },
     },
   };
   const settingsProblems = new Set<string>();

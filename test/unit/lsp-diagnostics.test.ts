@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { LspClient, fileUri, ROOT } from '../harness/lspClient';
 import * as path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags';
 
 let client: LspClient;
 before(async () => {
@@ -117,8 +119,14 @@ test('bad input never crashes the server', async (t) => {
   assert.equal(c.proc.exitCode, null, 'server still running');
 });
 
-test('the server can be started through the bin like other editors do', () => {
-  assert.ok(fs.existsSync(path.join(ROOT, 'bin/mlsd-language-server.js')));
+test('the server can be started through the bin like other editors do, with its V8 flags', () => {
+  const bin = path.join(ROOT, 'bin/mlsd-language-server.js');
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   assert.equal(pkg.bin['mlsd-language-server'], 'bin/mlsd-language-server.js');
+  // the shebang carries the flags the extension client passes (execArgv): one list, server/src/nodeFlags.ts
+  const shebang = fs.readFileSync(bin, 'utf8').split('\n', 1)[0];
+  assert.equal(shebang, `#!/usr/bin/env -S node ${SERVER_NODE_FLAGS.join(' ')}`);
+  // executed as a program (as npm's bin link is), `env -S` passes the flags to node, which accepts them
+  const out = execFileSync(bin, ['--version'], { encoding: 'utf8' });
+  assert.equal(out.trim(), pkg.version);
 });

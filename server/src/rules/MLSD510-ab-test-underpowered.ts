@@ -58,7 +58,7 @@ export const mlsd510: Rule = {
   check({ doc, report, options }) {
     // domain.md F13 as revised in v1.1 (rules.md "MLSD510")
     const e = experimentPlan(doc, options.min_experiment_days);
-    if (!e || !e.underpowered) return;
+    if (!e?.underpowered) return;
     const unitWord = e.unit;
     const units = unitWord && unitWord !== 'switchback' ? `${unitWord}s` : 'units';
     const atLeast = e.upperBound ? 'at least ' : '';

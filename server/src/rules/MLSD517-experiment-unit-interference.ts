@@ -20,7 +20,7 @@ export const mlsd517: Rule = {
   },
   check({ doc, report }) {
     const exp = doc.node(X);
-    if (!exp || exp.kind !== 'map') return;
+    if (exp?.kind !== 'map') return;
     if (doc.stated(`${X}.type`) && doc.enumOf(`${X}.type`) !== 'ab') return;
     if (doc.stated(`${X}.interference`)) return;
     const unitNode = doc.node(`${X}.unit`);
