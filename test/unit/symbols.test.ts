@@ -390,3 +390,23 @@ test('selection ranges: scalar → pair → mapping → … → document', () =>
   assert.equal(many.length, 3);
   for (const s of many) assert.ok(s.range);
 });
+
+test('the outline and the folding ranges are built once per analysis and cap', () => {
+  const session = new Session();
+  const text = read('examples/news-feed.mlsd.yaml');
+  const a = session.analysis('file:///memo.mlsd.yaml', 1, text);
+  const first = documentSymbols(a, 5000);
+  assert.equal(documentSymbols(a, 5000), first, 'the same version answers the same outline');
+  assert.notEqual(documentSymbols(a, 3), first, 'another cap builds another outline');
+  assert.equal(documentSymbols(a, 3).at(-1)?.name, 'Outline truncated at 3 items');
+  const folds = foldingRanges(a, 5000);
+  assert.equal(foldingRanges(a, 5000), folds);
+  // the next version is another analysis: its outline is built from its own text
+  const b = session.analysis('file:///memo.mlsd.yaml', 2, text.replace('requirements:', 'requirements:  '));
+  assert.notEqual(b, a);
+  assert.notEqual(documentSymbols(b, 5000), first);
+  assert.deepEqual(
+    documentSymbols(b, 5000).map((s) => s.name),
+    first.map((s) => s.name),
+  );
+});
