@@ -187,6 +187,8 @@ async function measure(server, text, root, samples) {
     r.error = String(err?.message ?? err);
   }
   await c.close();
+  // the next measurement's workspace holds only its own doc (ours lints the closed docs of the workspace)
+  fs.rmSync(file, { force: true });
   r.rssMb = c.peakKb / 1024;
   return r;
 }
