@@ -1,3 +1,3 @@
-#!/usr/bin/env -S node --min-semi-space-size=2 --max-semi-space-size=2
+#!/usr/bin/env node
 
 require('../dist/server.js');
