@@ -391,7 +391,7 @@ test('selection ranges: scalar → pair → mapping → … → document', () =>
   for (const s of many) assert.ok(s.range);
 });
 
-test('the outline and the folding ranges are built once per analysis and cap', () => {
+test('the outline and the folding ranges are built once per document version and cap', () => {
   const session = new Session();
   const text = read('examples/news-feed.mlsd.yaml');
   const a = session.analysis('file:///memo.mlsd.yaml', 1, text);

@@ -101,30 +101,20 @@ function statedText(doc: MlsdDoc, n: MNode | undefined): string | undefined {
   return t === undefined ? undefined : oneLine(t);
 }
 
-/**
- * Per analysis (one document version and config) and cap: the outline and the folding ranges. Editors ask
- * again for the same version (outline, breadcrumbs, sticky scroll; Neovim plugins on every cursor move): at
- * 10,000 lines each answer is 5,000 symbols, about 2 MB of objects, so rebuilding it per request only made
- * garbage (five requests raised the server's peak RSS by 26 MB in `npm run bench`).
+/*
+ * The outline and the folding ranges depend on the parse and the cap only: each is built once per document
+ * version and cap (`MlsdDoc.memo`). Editors ask again for the same version (outline, breadcrumbs, sticky
+ * scroll; Neovim plugins on every cursor move): at 10,000 lines each answer is 5,000 symbols, about 2 MB of
+ * objects, so rebuilding it per request only made garbage (five requests raised the server's peak RSS by
+ * 26 MB in `npm run bench`). Callers must not mutate the arrays.
  */
-type PerAnalysis<T> = WeakMap<Analysis, { max: number; value: T }>;
-function cached<T>(cache: PerAnalysis<T>, a: Analysis, max: number, make: () => T): T {
-  const hit = cache.get(a);
-  if (hit?.max === max) return hit.value;
-  const value = make();
-  cache.set(a, { max, value });
-  return value;
-}
-const symbolCache: PerAnalysis<DocumentSymbol[]> = new WeakMap();
-const foldCache: PerAnalysis<FoldingRange[]> = new WeakMap();
 
 /** The hierarchical outline, at most `max` symbols plus a final notice when cut. */
 export function documentSymbols(a: Analysis, max: number): DocumentSymbol[] {
-  return cached(symbolCache, a, max, () => buildSymbols(a, max));
+  return a.doc.memo(`documentSymbols:${max}`, () => buildSymbols(a.doc, max));
 }
 
-function buildSymbols(a: Analysis, max: number): DocumentSymbol[] {
-  const doc = a.doc;
+function buildSymbols(doc: MlsdDoc, max: number): DocumentSymbol[] {
   const top = doc.top;
   if (!top) return [];
   const out: DocumentSymbol[] = [];
@@ -263,11 +253,10 @@ function firstLine(doc: MlsdDoc, ext: { start: number; end: number }): { start: 
  * At most `max` ranges, outer ones first.
  */
 export function foldingRanges(a: Analysis, max: number): FoldingRange[] {
-  return cached(foldCache, a, max, () => buildFolds(a, max));
+  return a.doc.memo(`foldingRanges:${max}`, () => buildFolds(a.doc, max));
 }
 
-function buildFolds(a: Analysis, max: number): FoldingRange[] {
-  const doc = a.doc;
+function buildFolds(doc: MlsdDoc, max: number): FoldingRange[] {
   const { lineStarts } = doc.parsed;
   const out: FoldingRange[] = [];
   const seen = new Set<number>();
